@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using Pipeline.Activities.Documents.Text;
+
+namespace Pipeline.Activities.Classification;
+
+/// <summary>How one page was classified, and why.</summary>
+/// <param name="Section">A section id of <see cref="SectionIds"/>.</param>
+/// <param name="Score">Evidence score of the chosen section (0 for continuation or fallback).</param>
+/// <param name="Continuation">True when the page was given its predecessor's section for want of its own heading.</param>
+public sealed record PageClassification(string Section, double Score, bool Continuation);
+
+/// <summary>
+/// Assigns each page of a pack to a section (architecture.md section ids) by weighted phrase evidence:
+/// form titles near the top of the page count most, field labels and column headers less, and both
+/// tolerate OCR slips. A page without enough evidence of its own continues the section before it when
+/// that section can span pages (a roster running over three pages); otherwise it is <c>other</c>.
+/// Pure and deterministic; thread-safe.
+/// </summary>
+public sealed partial class SectionClassifier(ClassifierVocabulary vocabulary)
+{
+    /// <summary>A classifier over the shipped vocabulary.</summary>
+    public static SectionClassifier Default { get; } = new(ClassifierVocabulary.LoadEmbedded());
+
+    /// <summary>Classifies pages in order; page texts are plain (tidied) page texts.</summary>
+    public IReadOnlyList<PageClassification> ClassifyPages(IReadOnlyList<string> pageTexts)
+    {
+        var result = new List<PageClassification>(pageTexts.Count);
+        string? previous = null;
+        foreach (var text in pageTexts)
+        {
+            var page = Classify(text, previous);
+            result.Add(page);
+            previous = page.Section;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Classifies one page. <paramref name="previousSection"/> is the section of the page before it, or null
+    /// for the first page.
+    /// </summary>
+    public PageClassification Classify(string pageText, string? previousSection)
+    {
+        var compact = ChineseText.Compact(pageText);
+        var scores = Score(compact, IdNumberCount(pageText));
+        var best = scores.MaxBy(s => s.Score);
+        if (best.Score >= vocabulary.Threshold) return new PageClassification(best.Id, best.Score, false);
+        if (previousSection is not null && vocabulary.Continuable.Contains(previousSection) && compact.Length > 0)
+            return new PageClassification(previousSection, 0, true);
+        return new PageClassification(SectionIds.Other, 0, false);
+    }
+
+    /// <summary>Evidence score of every section for one page (for diagnostics and tests).</summary>
+    public IReadOnlyList<(string Id, double Score)> Score(string compact, int idNumbers)
+    {
+        var head = compact.AsSpan(0, Math.Min(compact.Length, vocabulary.HeadChars));
+        var scores = new List<(string Id, double Score)>(vocabulary.Sections.Count);
+        var sectionsWithTitleAnywhere = 0;
+        foreach (var section in vocabulary.Sections)
+        {
+            double titlePoints = 0;
+            var titleAnywhere = false;
+            foreach (var title in section.Titles)
+            {
+                var tolerance = FuzzyMatch.Tolerance(title.Length);
+                if (FuzzyMatch.BestDistance(head, title, tolerance) is { } inHead)
+                {
+                    titlePoints = Math.Max(titlePoints, vocabulary.TitleInHead * Quality(title.Length, inHead));
+                    titleAnywhere = true;
+                }
+                else if (FuzzyMatch.BestDistance(compact, title, tolerance) is { } elsewhere)
+                {
+                    titlePoints = Math.Max(titlePoints, vocabulary.TitleElsewhere * Quality(title.Length, elsewhere));
+                    titleAnywhere = true;
+                }
+            }
+            if (titleAnywhere && section.Id != SectionIds.TableOfContents) sectionsWithTitleAnywhere++;
+            double keywordPoints = 0;
+            foreach (var keyword in section.Keywords)
+            {
+                if (FuzzyMatch.BestDistance(compact, keyword, FuzzyMatch.Tolerance(keyword.Length)) is not null)
+                    keywordPoints += vocabulary.Keyword;
+            }
+            var score = titlePoints + Math.Min(keywordPoints, vocabulary.MaxKeywordPoints);
+            if (section.Id == SectionIds.TraineeRoster && idNumbers >= vocabulary.IdNumbersForRosterBonus)
+                score += vocabulary.RosterBonus;
+            scores.Add((section.Id, score));
+        }
+        if (sectionsWithTitleAnywhere >= vocabulary.TableOfContentsDistinctTitles)
+        {
+            var i = scores.FindIndex(s => s.Id == SectionIds.TableOfContents);
+            if (i >= 0) scores[i] = (SectionIds.TableOfContents, scores[i].Score + vocabulary.TableOfContentsBonus);
+        }
+        return scores;
+    }
+
+    /// <summary>Share of the phrase read correctly: 1 for an exact hit.</summary>
+    private static double Quality(int length, int errors) => 1.0 - (double)errors / length;
+
+    private static int IdNumberCount(string text) => IdLike().Count(text);
+
+    [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")]
+    private static partial Regex IdLike();
+}

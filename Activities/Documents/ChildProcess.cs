@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Pipeline.Activities.Documents;
+
+/// <summary>Output of a finished child process.</summary>
+public sealed record ChildProcessResult(int ExitCode, byte[] StandardOutput, string StandardError);
+
+/// <summary>
+/// Runs helper programs (Poppler) as child processes with a timeout, so a crash or hang on a hostile
+/// file cannot take the host down. The child is killed, with its process tree, on timeout or cancellation.
+/// </summary>
+public static class ChildProcess
+{
+    /// <summary>Runs <paramref name="program"/> and collects stdout as bytes and stderr as text.</summary>
+    /// <exception cref="TimeoutException">The child ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="ToolMissingException">The program is not installed.</exception>
+    public static async Task<ChildProcessResult> RunAsync(
+        string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ToolMissingException(program, e);
+        }
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        var stdout = new MemoryStream();
+        var copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout, timer.Token);
+        var readErr = process.StandardError.ReadToEndAsync(timer.Token);
+        try
+        {
+            await Task.WhenAll(copyOut, readErr).ConfigureAwait(false);
+            await process.WaitForExitAsync(timer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException($"{program} did not finish within {timeout.TotalSeconds:0} s.");
+        }
+        return new ChildProcessResult(process.ExitCode, stdout.ToArray(), await readErr.ConfigureAwait(false));
+    }
+}
+
+/// <summary>A helper program the pipeline needs is not installed.</summary>
+public sealed class ToolMissingException(string program, Exception inner)
+    : Exception($"{program} is not installed (apt-get install poppler-utils).", inner)
+{
+    public string Program { get; } = program;
+}

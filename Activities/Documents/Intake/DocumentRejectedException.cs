@@ -1,0 +1,39 @@
+namespace Pipeline.Activities.Documents;
+
+/// <summary>Why an upload cannot be checked.</summary>
+public enum RejectionReason
+{
+    Empty,
+    UnsupportedType,
+    Encrypted,
+    Damaged,
+    Truncated,
+    NoPages,
+    TooLarge,
+    UnreadableImage,
+}
+
+/// <summary>
+/// An upload that cannot be checked. <see cref="Exception.Message"/> is one line a clerk understands,
+/// Chinese first, then English; <see cref="Detail"/> carries the tool's own words for the log.
+/// </summary>
+public sealed class DocumentRejectedException(RejectionReason reason, string? detail = null)
+    : Exception(MessageFor(reason))
+{
+    public RejectionReason Reason { get; } = reason;
+    public string? Detail { get; } = detail;
+
+    /// <summary>The clerk-facing sentence for each reason.</summary>
+    public static string MessageFor(RejectionReason reason) => reason switch
+    {
+        RejectionReason.Empty => "文件是空的（0 字节），请重新上传。The file is empty (0 bytes).",
+        RejectionReason.UnsupportedType => "不支持的文件类型：请上传 PDF、图片（PNG/JPEG/TIFF）、图片 ZIP 包或 Word/Excel 文件。Unsupported file type: upload a PDF, PNG/JPEG/TIFF image, ZIP of page images, DOCX or XLSX.",
+        RejectionReason.Encrypted => "PDF 已加密或设有密码，请上传未加密的文件。The PDF is encrypted; upload an unencrypted copy.",
+        RejectionReason.Damaged => "文件已损坏，无法读取，请重新导出或扫描后上传。The file is damaged and cannot be read.",
+        RejectionReason.Truncated => "文件不完整（可能上传中断），请重新上传。The file is incomplete (truncated); upload it again.",
+        RejectionReason.NoPages => "文件中没有任何页面。The document has no pages.",
+        RejectionReason.TooLarge => "文件过大，请拆分后上传。The file is too large; split it and upload the parts.",
+        RejectionReason.UnreadableImage => "图片无法解码，请重新扫描后上传。The image cannot be decoded; scan it again.",
+        _ => reason.ToString(),
+    };
+}

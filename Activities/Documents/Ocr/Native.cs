@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+
+namespace Pipeline.Activities.Documents.Ocr;
+
+/// <summary>
+/// P/Invoke declarations for libtesseract 5's C API (<c>tesseract/capi.h</c>), leptonica
+/// (<c>allheaders.h</c>) and libc. Debian 12 sonames: <c>libtesseract.so.5</c>, <c>liblept.so.5</c>.
+/// </summary>
+internal static partial class Native
+{
+    private const string Tess = "libtesseract.so.5";
+    private const string Lept = "liblept.so.5";
+
+    [LibraryImport(Tess)] internal static partial IntPtr TessBaseAPICreate();
+    [LibraryImport(Tess, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int TessBaseAPIInit3(IntPtr handle, string? datapath, string language);
+    [LibraryImport(Tess)] internal static partial void TessBaseAPISetPageSegMode(IntPtr handle, int mode);
+    [LibraryImport(Tess, StringMarshalling = StringMarshalling.Utf8)]
+    [return: MarshalAs(UnmanagedType.I4)]
+    internal static partial int TessBaseAPISetVariable(IntPtr handle, string name, string value);
+    [LibraryImport(Tess)] internal static partial void TessBaseAPISetImage2(IntPtr handle, IntPtr pix);
+    [LibraryImport(Tess)] internal static partial void TessBaseAPISetSourceResolution(IntPtr handle, int ppi);
+    [LibraryImport(Tess)] internal static partial IntPtr TessBaseAPIGetUTF8Text(IntPtr handle);
+    [LibraryImport(Tess)] internal static partial void TessDeleteText(IntPtr text);
+    [LibraryImport(Tess)] internal static partial int TessBaseAPIMeanTextConf(IntPtr handle);
+    [LibraryImport(Tess)] internal static partial void TessBaseAPIClear(IntPtr handle);
+    [LibraryImport(Tess)] internal static partial void TessBaseAPIEnd(IntPtr handle);
+    [LibraryImport(Tess)] internal static partial void TessBaseAPIDelete(IntPtr handle);
+
+    [LibraryImport(Lept)] internal static partial IntPtr pixReadMem(ref byte data, nuint size);
+    [LibraryImport(Lept)] internal static partial IntPtr pixReadMemTiff(ref byte data, nuint size, int n);
+    [LibraryImport(Lept)] internal static partial void pixDestroy(ref IntPtr pix);
+    [LibraryImport(Lept)] internal static partial int pixGetWidth(IntPtr pix);
+    [LibraryImport(Lept)] internal static partial int pixGetHeight(IntPtr pix);
+    [LibraryImport(Lept)] internal static partial int pixGetDepth(IntPtr pix);
+    [LibraryImport(Lept)] internal static partial int pixGetXRes(IntPtr pix);
+    [LibraryImport(Lept)] internal static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
+    [LibraryImport(Lept)] internal static partial IntPtr pixDeskew(IntPtr pix, int redsearch);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int setenv(string name, string value, int overwrite);
+}

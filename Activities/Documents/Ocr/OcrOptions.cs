@@ -1,0 +1,23 @@
+namespace Pipeline.Activities.Documents.Ocr;
+
+/// <summary>Settings of the OCR engines.</summary>
+public sealed record OcrOptions
+{
+    /// <summary>Folder holding <c>{Language}.traineddata</c>; null uses the system's tessdata.</summary>
+    public string? TessdataPath { get; init; }
+
+    /// <summary>Tesseract language; <c>chi_sim</c> alone beats <c>chi_sim+eng</c> on these forms (platform-notes).</summary>
+    public string Language { get; init; } = "chi_sim";
+
+    /// <summary>Page segmentation mode: 3 (automatic) reads ruled roster tables; 6 wrecks them.</summary>
+    public int PageSegMode { get; init; } = 3;
+
+    /// <summary>Resolution assumed for images that declare none (PGM from pdftoppm, bare PNG), in dpi.</summary>
+    public int DefaultDpi { get; init; } = 300;
+
+    /// <summary>Straighten skewed scans with leptonica before recognition.</summary>
+    public bool Deskew { get; init; } = true;
+
+    /// <summary>Most engines (and OCR'd pages in flight) at once; defaults to the core count.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,25 @@
+using Pipeline.Activities.Documents.Ocr;
+using Pipeline.Activities.Documents.Pdf;
+using Pipeline.Activities.Documents.Text;
+
+namespace Pipeline.Activities.Documents.Pages;
+
+/// <summary>
+/// A PDF, born-digital, scanned or mixed: each page keeps its text layer when it has at least
+/// <paramref name="minTextLayerChars"/> readable characters, otherwise it is rendered at the OCR
+/// resolution by <c>pdftoppm</c> and recognised.
+/// </summary>
+public sealed class PdfDocument(string path, int pageCount, Poppler poppler, int minTextLayerChars) : PagedDocument
+{
+    public override int PageCount => pageCount;
+    public override string Format => "pdf";
+
+    public override async Task<PageText> ReadPageAsync(int number, OcrEnginePool ocr, CancellationToken cancellationToken)
+    {
+        var layer = await poppler.PageTextAsync(path, number, cancellationToken).ConfigureAwait(false);
+        if (ChineseText.ReadableLength(layer) >= minTextLayerChars)
+            return new PageText(number, TextSource.Text, 100, ChineseText.Tidy(layer));
+        var pgm = await poppler.RenderGrayAsync(path, number, ocr.Options.DefaultDpi, cancellationToken).ConfigureAwait(false);
+        return await OcrPageAsync(number, LeptonicaImage.Decode(pgm), ocr, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,41 @@
+using System.IO.Compression;
+using Pipeline.Activities.Documents.Ocr;
+
+namespace Pipeline.Activities.Documents.Pages;
+
+/// <summary>
+/// A ZIP of page images, pages in natural file-name order (<c>2.png</c> before <c>10.png</c>). Each entry is
+/// inflated only when its page is read.
+/// </summary>
+public sealed class ZipImagesDocument : PagedDocument
+{
+    private readonly string _path;
+    private readonly IReadOnlyList<string> _entries;
+    private readonly long _maxEntryBytes;
+
+    /// <param name="entries">Image entry names in page order.</param>
+    /// <param name="maxEntryBytes">Largest uncompressed entry accepted (zip-bomb guard), in bytes.</param>
+    public ZipImagesDocument(string path, IReadOnlyList<string> entries, long maxEntryBytes)
+    {
+        _path = path;
+        _entries = entries;
+        _maxEntryBytes = maxEntryBytes;
+    }
+
+    public override int PageCount => _entries.Count;
+    public override string Format => "zip";
+
+    public override async Task<PageText> ReadPageAsync(int number, OcrEnginePool ocr, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        using (var zip = ZipFile.OpenRead(_path))
+        {
+            var entry = zip.GetEntry(_entries[number - 1])!;
+            if (entry.Length > _maxEntryBytes) throw new DocumentRejectedException(RejectionReason.TooLarge, entry.FullName);
+            bytes = new byte[entry.Length];
+            await using var stream = entry.Open();
+            await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+        return await OcrPageAsync(number, LeptonicaImage.Decode(bytes), ocr, cancellationToken).ConfigureAwait(false);
+    }
+}

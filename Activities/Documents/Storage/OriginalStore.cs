@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+
+namespace Pipeline.Activities.Documents.Storage;
+
+/// <summary>An upload's original as kept by the store.</summary>
+/// <param name="Sha256">Lower-case hex SHA-256 of the bytes.</param>
+/// <param name="Path">Where the unmodified original lies.</param>
+/// <param name="Length">Size in bytes.</param>
+public sealed record StoredOriginal(string Sha256, string Path, long Length);
+
+/// <summary>
+/// Content-addressed store of uploaded originals: each file kept once, unmodified and read-only, at
+/// <c>{root}/{sha[0..2]}/{sha}</c>. Storing the same bytes twice is one file.
+/// </summary>
+public interface IOriginalStore
+{
+    /// <summary>Copies <paramref name="sourcePath"/> into the store (if not already there) and returns its address.</summary>
+    Task<StoredOriginal> StoreAsync(string sourcePath, CancellationToken cancellationToken);
+}
+
+/// <summary><see cref="IOriginalStore"/> on a local (or shared-volume) folder.</summary>
+public sealed class FolderOriginalStore(string root) : IOriginalStore
+{
+    public string Root { get; } = root;
+
+    public async Task<StoredOriginal> StoreAsync(string sourcePath, CancellationToken cancellationToken)
+    {
+        // One pass: the bytes hashed are exactly the bytes kept.
+        Directory.CreateDirectory(Root);
+        var temp = System.IO.Path.Combine(Root, Guid.NewGuid().ToString("N") + ".part");
+        string sha;
+        long length;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var source = File.OpenRead(sourcePath))
+            await using (var copy = File.Create(temp))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await copy.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+                length = copy.Length;
+            }
+            sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            var folder = System.IO.Path.Combine(Root, sha[..2]);
+            var target = System.IO.Path.Combine(folder, sha);
+            if (!File.Exists(target))
+            {
+                Directory.CreateDirectory(folder);
+                try
+                {
+                    File.Move(temp, target, overwrite: false);
+                    File.SetAttributes(target, FileAttributes.ReadOnly);
+                }
+                catch (IOException) when (File.Exists(target))
+                {
+                    // another writer stored the same bytes first
+                }
+            }
+            return new StoredOriginal(sha, target, length);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Activities.Classification;
+using Pipeline.Activities.Documents.Intake;
+using Pipeline.Activities.Documents.Ocr;
+using Pipeline.Activities.Documents.Pdf;
+using Pipeline.Activities.Documents.Storage;
+using Pipeline.Activities.Packs;
+using Pipeline.Activities.Profiles;
+
+namespace Pipeline.Activities;
+
+/// <summary>
+/// Wires the document pipeline for a process: one OCR engine pool, one checker. Dispose at shutdown to
+/// release the engines.
+/// </summary>
+public sealed class PackCheckingServices : IDisposable
+{
+    public PackCheckingServices(string originalsRoot, OcrOptions? ocr = null, IntakeOptions? intake = null, PackCheckOptions? check = null, ILoggerFactory? logging = null)
+    {
+        Ocr = new OcrEnginePool(ocr ?? new OcrOptions());
+        Profiles = ProfileCatalog.LoadEmbedded();
+        Checker = new PackChecker(
+            new DocumentIntake(new Poppler(), intake ?? new IntakeOptions()),
+            Ocr,
+            new FolderOriginalStore(originalsRoot),
+            SectionClassifier.Default,
+            Profiles,
+            check ?? new PackCheckOptions(),
+            TimeProvider.System,
+            logging?.CreateLogger<PackChecker>());
+    }
+
+    public OcrEnginePool Ocr { get; }
+    public ProfileCatalog Profiles { get; }
+    public PackChecker Checker { get; }
+
+    public void Dispose() => Ocr.Dispose();
+}

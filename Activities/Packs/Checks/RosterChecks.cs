@@ -1,0 +1,51 @@
+using Pipeline.Activities.Profiles;
+using Pipeline.Activities.Rosters;
+
+namespace Pipeline.Activities.Packs.Checks;
+
+/// <summary>
+/// Checks the roster's ID numbers (GB 11643; legal working age per profile, R-JZ-1) and the vacancy ratio of
+/// the job vacancy list against the trainee count (R-JZ-3 "不少于1:3", ratio from the profile).
+/// </summary>
+public static class RosterChecks
+{
+    /// <summary>An error per invalid ID number, at its page. Ages cite the profile's age rule, everything else the checklist's.</summary>
+    public static IEnumerable<Finding> IdFindings(IReadOnlyList<RosterEntry> roster, PackChecklist checklist, JurisdictionProfile profile)
+    {
+        foreach (var entry in roster.Where(e => !e.IdValid))
+        {
+            var who = entry.Name.Length > 0 ? $"学员{entry.Name}" : "一名学员";
+            var (rule, why) = entry.Problem switch
+            {
+                IdNumberProblem.Format => (checklist.Rule, "格式不对（应为17位数字加1位校验码）"),
+                IdNumberProblem.AreaCode => (checklist.Rule, "地区码不存在"),
+                IdNumberProblem.BirthDate => (checklist.Rule, "出生日期不是有效日期"),
+                IdNumberProblem.Checksum => (checklist.Rule, "校验码错误"),
+                IdNumberProblem.WorkingAge => (profile.WorkingAge?.Rule ?? checklist.Rule,
+                    $"不在法定劳动年龄内（{profile.WorkingAge?.Min}–{profile.WorkingAge?.Max} 周岁）"),
+                _ => (checklist.Rule, entry.Problem.ToString()),
+            };
+            yield return new Finding(rule, Severities.Error,
+                $"花名册第 {entry.Page} 页：{who}的身份证号码 {entry.IdNumberMasked} {why}。", entry.Page);
+        }
+    }
+
+    /// <summary>
+    /// Vacancy ratio finding, when the profile sets a ratio and the pack has both a roster and a vacancy list:
+    /// an error when vacancies &lt; ratio × trainees, a warning when the count could not be read.
+    /// </summary>
+    public static IEnumerable<Finding> VacancyFindings(int trainees, int? vacancies, int? vacancyPage, JurisdictionProfile profile)
+    {
+        if (profile.VacanciesPerTrainee is not { } ratio || vacancyPage is null || trainees == 0) yield break;
+        if (vacancies is null)
+        {
+            yield return new Finding(ratio.Rule, Severities.Warning,
+                $"未能从就业岗位信息统计表读出招聘人数，请人工核对岗位数不少于学员数的 {ratio.Value:0.##} 倍。", vacancyPage);
+            yield break;
+        }
+        var needed = (int)Math.Ceiling(ratio.Value * trainees);
+        if (vacancies < needed)
+            yield return new Finding(ratio.Rule, Severities.Error,
+                $"就业岗位 {vacancies} 个，少于学员 {trainees} 人的 {ratio.Value:0.##} 倍（应不少于 {needed} 个）。", vacancyPage);
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.Activities.Classification;
+using Pipeline.Activities.Documents.Intake;
+using Pipeline.Activities.Documents.Ocr;
+using Pipeline.Activities.Documents.Pages;
+using Pipeline.Activities.Documents.Storage;
+using Pipeline.Activities.Packs.Checks;
+using Pipeline.Activities.Profiles;
+using Pipeline.Activities.Rosters;
+
+namespace Pipeline.Activities.Packs;
+
+/// <summary>
+/// Checks a material pack end to end: keeps the original (by SHA-256), reads every page (text layer or
+/// OCR, pages in parallel), classifies pages into sections, extracts the roster and vacancies, and checks
+/// the pack against its checklist and the jurisdiction profile. Long-lived and thread-safe: one per process,
+/// callable from the CLI and from background jobs alike.
+/// </summary>
+public sealed class PackChecker(
+    DocumentIntake intake,
+    OcrEnginePool ocr,
+    IOriginalStore originals,
+    SectionClassifier classifier,
+    ProfileCatalog profiles,
+    PackCheckOptions options,
+    TimeProvider time,
+    ILogger<PackChecker>? logger = null)
+{
+    private readonly ILogger _log = logger ?? NullLogger<PackChecker>.Instance;
+
+    /// <summary>Checks one upload.</summary>
+    /// <param name="progress">Receives pages done / total while pages are read.</param>
+    /// <returns>The report; its verdict says whether the pack is complete. A pack that could be read is never an exception.</returns>
+    /// <exception cref="Documents.DocumentRejectedException">The upload cannot be read at all (empty, unsupported, encrypted, damaged, truncated, no pages).</exception>
+    /// <exception cref="KeyNotFoundException">Unknown profile, or the profile has no checklist for the pack kind.</exception>
+    /// <exception cref="OcrUnavailableException">The OCR engine cannot start on this machine.</exception>
+    public async Task<PackReport> CheckAsync(PackCheckRequest request, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var profile = profiles.Get(request.Profile);
+        if (!profile.Checklists.TryGetValue(request.Pack, out var checklistId))
+            throw new KeyNotFoundException($"profile '{profile.Name}' has no checklist for pack '{request.Pack}' (known: {string.Join(", ", profile.Checklists.Keys)})");
+        var checklist = PackChecklist.LoadEmbedded(checklistId);
+        var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
+
+        var original = await originals.StoreAsync(request.Path, cancellationToken).ConfigureAwait(false);
+        using var document = await intake.OpenAsync(original.Path, cancellationToken).ConfigureAwait(false);
+        _log.LogInformation("Checking {Pack} pack {Sha} ({Format}, {Pages} pages, profile {Profile})",
+            request.Pack, original.Sha256[..12], document.Format, document.PageCount, profile.Name);
+
+        var texts = await PageReader.ReadAllAsync(document, ocr, progress, cancellationToken).ConfigureAwait(false);
+        var classes = classifier.ClassifyPages(texts.Select(t => t.Text).ToList());
+        var pages = texts.Select((t, i) => new ClassifiedPage(t, classes[i].Section, Readability.IsReadable(t, options))).ToList();
+
+        var report = Assess(pages, checklist, profile, asOf) with
+        {
+            File = request.FileName ?? Path.GetFileName(request.Path),
+            Sha256 = original.Sha256,
+            Pack = request.Pack,
+            Profile = profile.Name,
+        };
+        _log.LogInformation("Pack {Sha}: {Verdict}, {Findings} findings, {Trainees} trainees",
+            original.Sha256[..12], report.Verdict, report.Findings.Count, report.Summary.Trainees);
+        return report;
+    }
+
+    /// <summary>
+    /// The checks on already read and classified pages (pure; used by tests without OCR). File, hash, pack and
+    /// profile fields of the result are left empty for the caller to fill.
+    /// </summary>
+    public static PackReport Assess(IReadOnlyList<ClassifiedPage> pages, PackChecklist checklist, JurisdictionProfile profile, DateOnly asOf, PackCheckOptions? options = null)
+    {
+        options ??= new PackCheckOptions();
+        var unreadable = Readability.PackUnreadable(pages, options);
+        var findings = Readability.Findings(pages, unreadable, checklist).ToList();
+        var sections = SectionChecks.Sections(checklist, pages);
+        IReadOnlyList<string> missing = [];
+        IReadOnlyList<RosterEntry> roster = [];
+        int? vacancies = null;
+        if (!unreadable)
+        {
+            missing = SectionChecks.Missing(checklist, sections);
+            findings.AddRange(SectionChecks.MissingFindings(checklist, missing));
+            findings.AddRange(SectionChecks.OrderFindings(checklist, sections));
+
+            var workingAge = profile.WorkingAge is { } age ? (age.Min, age.Max) : ((int, int)?)null;
+            roster = RosterExtractor.Extract(PagesOf(pages, SectionIds.TraineeRoster), asOf, workingAge);
+            findings.AddRange(RosterChecks.IdFindings(roster, checklist, profile));
+            var rosterPage = pages.FirstOrDefault(p => p.Section == SectionIds.TraineeRoster)?.Number;
+            if (rosterPage is not null && roster.Count == 0)
+                findings.Add(new Finding(checklist.Rule, Severities.Warning, $"花名册（第 {rosterPage} 页起）未能读出任何身份证号码，请人工核对。", rosterPage));
+
+            var vacancyPages = PagesOf(pages, SectionIds.JobVacancyList).ToList();
+            int? vacancyPage = vacancyPages.Count > 0 ? vacancyPages[0].Page : null;
+            if (vacancyPage is not null) vacancies = VacancyCounter.Count(vacancyPages.Select(p => p.Text));
+            findings.AddRange(RosterChecks.VacancyFindings(roster.Count, vacancies, vacancyPage, profile));
+        }
+
+        var verdict = unreadable ? Verdicts.Unreadable
+            : findings.Any(f => f.Severity == Severities.Error) ? Verdicts.Incomplete
+            : Verdicts.Complete;
+        return new PackReport(
+            File: "", Sha256: "", Pack: checklist.Pack, Profile: profile.Name,
+            Pages: pages.Select(p => new PageReport(p.Number, p.Page.Source == TextSource.Ocr ? "ocr" : "text", p.Page.Confidence, p.Section, SensitiveText.Mask(p.Page.Text))).ToList(),
+            Sections: sections,
+            Missing: missing,
+            Roster: roster.Select(r => new RosterRow(r.Name, r.IdNumberMasked, r.IdValid, r.Page, r.IdValid ? null : JsonName(r.Problem))).ToList(),
+            Findings: findings.OrderBy(f => f.Page ?? 0).ThenBy(f => f.Severity).ToList(),
+            Verdict: verdict,
+            Summary: new PackSummary(pages.Count, pages.Count(p => p.Page.Source == TextSource.Ocr), roster.Count, roster.Count(r => !r.IdValid), vacancies));
+    }
+
+    private static IEnumerable<(int Page, string Text)> PagesOf(IReadOnlyList<ClassifiedPage> pages, string section) =>
+        pages.Where(p => p.Section == section).Select(p => (p.Number, p.Page.Text));
+
+    private static string JsonName(IdNumberProblem problem) => char.ToLowerInvariant(problem.ToString()[0]) + problem.ToString()[1..];
+}

@@ -1,0 +1,44 @@
+using System.Reflection;
+using System.Text.Json;
+using Pipeline.Activities.Classification;
+
+namespace Pipeline.Activities.Packs;
+
+/// <summary>One section a pack must or may contain.</summary>
+/// <param name="Id">Section id (<see cref="SectionIds"/>).</param>
+/// <param name="Required">Missing → an error finding.</param>
+/// <param name="Label">The regulation's own name for the material, used in findings.</param>
+public sealed record ChecklistSection(string Id, bool Required, string Label);
+
+/// <summary>
+/// What a material pack must contain, as data (<c>Packs/Data/*.json</c>): its sections, which are required,
+/// and whether their order is prescribed.
+/// </summary>
+/// <param name="Id">Checklist id, e.g. <c>jz-class-opening</c>.</param>
+/// <param name="Pack">Pack kind: <c>class-opening</c> or <c>subsidy-claim</c>.</param>
+/// <param name="Rule">Rule id cited by missing-section and order findings (R-JZ-3, R-JZ-8).</param>
+/// <param name="Ordered">Sections must appear in the listed order (JZ 附件10 编排顺序).</param>
+public sealed record PackChecklist(
+    string Id, string Pack, string DisplayName, string Rule, string Source, bool Ordered, IReadOnlyList<ChecklistSection> Sections)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>Position of a section in the prescribed order, or -1 when the checklist does not list it.</summary>
+    public int IndexOf(string sectionId)
+    {
+        for (var i = 0; i < Sections.Count; i++)
+            if (Sections[i].Id == sectionId) return i;
+        return -1;
+    }
+
+    /// <summary>Loads the embedded checklist <paramref name="id"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such checklist.</exception>
+    public static PackChecklist LoadEmbedded(string id)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"packs/{id}.json")
+            ?? throw new KeyNotFoundException($"unknown checklist '{id}'");
+        var checklist = JsonSerializer.Deserialize<PackChecklist>(stream, Json) ?? throw new InvalidDataException($"{id} is empty");
+        var unknown = checklist.Sections.Select(s => s.Id).Where(s => !SectionIds.All.Contains(s)).ToList();
+        return unknown.Count == 0 ? checklist : throw new InvalidDataException($"{id}: unknown section ids {string.Join(", ", unknown)}");
+    }
+}

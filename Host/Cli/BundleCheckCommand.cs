@@ -1,0 +1,81 @@
+using Pipeline.Activities;
+using Pipeline.Activities.Documents;
+using Pipeline.Activities.Documents.Ocr;
+using Pipeline.Activities.Packs;
+
+namespace Pipeline.Host.Cli;
+
+/// <summary>
+/// <c>pipeline bundle check FILE --pack P [--profile J] [--json] [--as-of DATE]</c>: checks one material pack
+/// and prints the report (JSON document of architecture.md with <c>--json</c>, a table otherwise).
+/// Exit 0 when the pack was checked whatever the verdict; bad input exits 3 with one line on stderr.
+/// Originals are kept under <c>$PIPELINE_DATA/originals</c> (default <c>./data</c>).
+/// </summary>
+public static class BundleCheckCommand
+{
+    private static readonly string[] Packs = ["class-opening", "subsidy-claim"];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        string? file = null, pack = null, profile = null;
+        DateOnly? asOf = null;
+        var json = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--pack" when i + 1 < args.Length: pack = args[++i]; break;
+                case "--profile" when i + 1 < args.Length: profile = args[++i]; break;
+                case "--json": json = true; break;
+                case "--as-of" when i + 1 < args.Length && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", out var d): asOf = d; i++; break;
+                case var a when !a.StartsWith("--", StringComparison.Ordinal) && file is null: file = a; break;
+                default:
+                    return UsageError(stderr, $"unexpected argument '{args[i]}'");
+            }
+        }
+        if (file is null) return UsageError(stderr, "missing FILE");
+        if (pack is null || !Packs.Contains(pack)) return UsageError(stderr, $"--pack must be one of {string.Join(", ", Packs)}");
+        if (!File.Exists(file))
+        {
+            stderr.WriteLine($"pipeline: 找不到文件 {file} (file not found)");
+            return ExitCodes.BadInput;
+        }
+
+        var data = Environment.GetEnvironmentVariable("PIPELINE_DATA") ?? Path.Combine(Directory.GetCurrentDirectory(), "data");
+        var ocr = new OcrOptions { TessdataPath = Environment.GetEnvironmentVariable("PIPELINE_TESSDATA") is { Length: > 0 } t ? t : null };
+        using var services = new PackCheckingServices(Path.Combine(data, "originals"), ocr);
+        try
+        {
+            services.Profiles.Get(profile);
+            var report = await services.Checker.CheckAsync(new PackCheckRequest(file, pack, profile, Path.GetFileName(file), asOf), null, cancellationToken);
+            stdout.Write(json ? ReportJson.Serialize(report) + "\n" : ReportTable.Render(report));
+            return ExitCodes.Ok;
+        }
+        catch (DocumentRejectedException e)
+        {
+            stderr.WriteLine($"pipeline: {Path.GetFileName(file)}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (KeyNotFoundException e)
+        {
+            return UsageError(stderr, e.Message);
+        }
+        catch (Exception e) when (e is OcrUnavailableException or ToolMissingException)
+        {
+            stderr.WriteLine($"pipeline: {e.Message}");
+            return ExitCodes.Environment;
+        }
+        catch (TimeoutException e)
+        {
+            stderr.WriteLine($"pipeline: {Path.GetFileName(file)}: {DocumentRejectedException.MessageFor(RejectionReason.Damaged)} ({e.Message})");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"pipeline bundle check: {message}");
+        stderr.WriteLine(CommandLine.Usage);
+        return ExitCodes.Usage;
+    }
+}

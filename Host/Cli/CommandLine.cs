@@ -1,0 +1,34 @@
+namespace Pipeline.Host.Cli;
+
+/// <summary>
+/// Verb dispatch of the <c>pipeline</c> command. The verbs are thin shells over library APIs; the
+/// repository's <c>./pipeline</c> script adds the set-up verbs (demo, test, bench).
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        usage:
+          pipeline bundle check FILE --pack class-opening|subsidy-claim [--profile NAME] [--json] [--as-of YYYY-MM-DD]
+          pipeline profiles
+        """;
+
+    /// <summary>Runs one command line; returns the process exit code (<see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        switch (args)
+        {
+            case ["bundle", "check", .. var rest]:
+                return await BundleCheckCommand.RunAsync(rest, stdout, stderr, cancellationToken);
+            case ["profiles"]:
+                foreach (var name in Pipeline.Activities.Profiles.ProfileCatalog.LoadEmbedded().Names) stdout.WriteLine(name);
+                return ExitCodes.Ok;
+            case [] or ["help" or "--help" or "-h"]:
+                stdout.WriteLine(Usage);
+                return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+            default:
+                stderr.WriteLine($"pipeline: unknown command '{string.Join(' ', args)}'");
+                stderr.WriteLine(Usage);
+                return ExitCodes.Usage;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace Pipeline.Workflows.Activities;
+
+/// <summary>
+/// Declares a class as a catalogue activity that a BPMN service task can name through its task
+/// type (<c>zeebe:taskDefinition type</c>). The metadata beside the code is what the designer's palette
+/// and the deploy-time validator read; nothing is maintained by hand elsewhere.
+/// </summary>
+/// <param name="type">Stable task type, e.g. <c>pack.check</c>. Never rename: deployed definitions refer to it.</param>
+/// <param name="category">Palette group, e.g. <c>Documents</c>.</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ActivityAttribute(string type, string category) : Attribute
+{
+    public string Type { get; } = type;
+    public string Category { get; } = category;
+
+    /// <summary>English display name.</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>Chinese display name shown to bureau staff.</summary>
+    public required string DisplayNameZh { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Outcomes the activity can end with; a gateway after it may branch on them.</summary>
+    public string[] Outcomes { get; init; } = ["done"];
+
+    /// <summary>True when the activity runs as a persistent background job rather than inline.</summary>
+    public bool LongRunning { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace Pipeline.Workflows.Activities;
+
+/// <summary>One described input or output of an activity.</summary>
+/// <param name="Name">Variable name as used in <c>zeebe:ioMapping</c> (camelCase).</param>
+/// <param name="TypeName">Value kind: <c>string</c>, <c>number</c>, <c>boolean</c>, <c>date</c>, <c>object</c>, <c>list</c>.</param>
+public sealed record ActivityPortDescriptor(string Name, string TypeName, string Description, bool Required);
+
+/// <summary>
+/// Everything the designer and the validator know about a catalogue activity; built from
+/// <see cref="ActivityAttribute"/> by <see cref="ActivityDescriber"/>.
+/// </summary>
+public sealed record ActivityDescriptor(
+    string Type,
+    string Category,
+    string DisplayName,
+    string DisplayNameZh,
+    string? Description,
+    IReadOnlyList<string> Outcomes,
+    bool LongRunning,
+    IReadOnlyList<ActivityPortDescriptor> Inputs,
+    IReadOnlyList<ActivityPortDescriptor> Outputs);

@@ -1,0 +1,32 @@
+using Pipeline.Activities.Rosters;
+
+namespace Pipeline.Activities.Tests.Rosters;
+
+public class VacancyCounterTests
+{
+    [Fact]
+    public void TotalRow_Wins()
+    {
+        const string page = """
+            就业岗位信息统计表
+            序号 招聘单位 岗位 招聘人数 待遇 联系人 联系方式
+            1 焦作市某某餐饮有限公司 厨师 20人 3500-5000元 王经理 13812345678
+            合计 95
+            """;
+        Assert.Equal(95, VacancyCounter.Count([page]));
+    }
+
+    [Fact]
+    public void WithoutTotal_RowsAreSummed_IgnoringIndexWagesAndPhones()
+    {
+        const string page = """
+            序号 | 招聘单位 | 岗位 | 招聘人数 | 待遇 | 联系人 | 联系方式
+            1 | 焦作市某某餐饮有限公司 | 厨师 | 20 | 3500-5000元 | 王经理 | 13812345678
+            2 | 焦作市某某酒店 | 面点师 | 15人 | 4000元/月 | 李女士 | 0391-1234567
+            """;
+        Assert.Equal(35, VacancyCounter.Count([page]));
+    }
+
+    [Fact]
+    public void NoHeaderNoTotal_IsUnknown() => Assert.Null(VacancyCounter.Count(["岗位 若干"]));
+}

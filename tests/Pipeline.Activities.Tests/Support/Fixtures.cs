@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace Pipeline.Activities.Tests.Support;
+
+/// <summary>Locates the committed sample packs (tests/fixtures) and their expected outcomes.</summary>
+public static class Fixtures
+{
+    /// <summary>The repository's <c>tests/fixtures</c> folder, found by walking up from the test binaries.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static string Pack(string name) => Path.Combine(Root, "packs", name);
+
+    /// <summary>The <c>*.expected.json</c> beside a pack.</summary>
+    public static Expected ExpectedFor(string packFile)
+    {
+        var path = Path.Combine(Root, "packs", Path.GetFileNameWithoutExtension(packFile) + ".expected.json");
+        return JsonSerializer.Deserialize<Expected>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "fixtures");
+            if (Directory.Exists(Path.Combine(candidate, "packs"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("tests/fixtures/packs not found above " + AppContext.BaseDirectory);
+    }
+
+    public sealed record ExpectedPage(int Number, string Section);
+
+    public sealed record Expected(
+        string Pack, IReadOnlyList<ExpectedPage> Pages, IReadOnlyList<string> Missing, int RosterCount, int InvalidIds,
+        int? Vacancies, IReadOnlyList<string>? OutOfOrder, string Verdict);
+}
