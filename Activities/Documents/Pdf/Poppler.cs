@@ -21,6 +21,8 @@ public sealed class Poppler(TimeSpan? timeout = null)
             || result.StandardError.Contains("Incorrect password", StringComparison.OrdinalIgnoreCase);
         if (encrypted)
             throw new DocumentRejectedException(RejectionReason.Encrypted);
+        if (result.StandardError.Contains("Invalid page count 0", StringComparison.Ordinal))
+            throw new DocumentRejectedException(RejectionReason.NoPages);
         if (result.ExitCode != 0 || !int.TryParse(Field(stdout, "Pages"), out var pages))
             throw new DocumentRejectedException(RejectionReason.Damaged, FirstLine(result.StandardError));
         if (pages <= 0)

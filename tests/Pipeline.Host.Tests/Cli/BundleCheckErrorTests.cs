@@ -1,0 +1,59 @@
+namespace Pipeline.Host.Tests.Cli;
+
+/// <summary>Bad input exits non-zero with one clear line on stderr and no stack trace.</summary>
+public class BundleCheckErrorTests
+{
+    private static async Task AssertRejected(string file, string expectedWords)
+    {
+        var (exit, stdout, stderr) = await CliRun.RunAsync("bundle", "check", file, "--pack", "class-opening");
+        Assert.Equal(3, exit);
+        Assert.Equal("", stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains(expectedWords, lines[0]);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.DoesNotContain("Exception", stderr);
+    }
+
+    [Fact]
+    public Task ZeroBytes_IsRejected() => AssertRejected(CliRun.TempFile("empty.pdf", []), "0 字节");
+
+    [Fact]
+    public Task TextFileNamedPdf_IsRejectedAsUnsupported() => AssertRejected(CliRun.Fixture("inputs", "not-a-pdf.pdf"), "不支持的文件类型");
+
+    [Fact]
+    public Task EncryptedPdf_IsRejected() => AssertRejected(CliRun.Fixture("inputs", "encrypted.pdf"), "已加密");
+
+    [Fact]
+    public Task PdfWithoutPages_IsRejected() => AssertRejected(CliRun.Fixture("inputs", "zero-pages.pdf"), "没有任何页面");
+
+    [Fact]
+    public Task TruncatedPdf_IsRejected()
+    {
+        var whole = File.ReadAllBytes(CliRun.Fixture("inputs", "encrypted.pdf"));
+        return AssertRejected(CliRun.TempFile("cut.pdf", whole[..(whole.Length / 2)]), "不完整");
+    }
+
+    [Fact]
+    public Task RandomBytesAfterPngSignature_AreRejectedAsUndecodable() =>
+        AssertRejected(CliRun.TempFile("scan.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[200]]), "图片无法解码");
+
+    [Fact]
+    public Task MissingFile_IsRejected() => AssertRejected("/nonexistent/pack.pdf", "找不到文件");
+
+    [Fact]
+    public async Task UnknownPack_IsAUsageError()
+    {
+        var (exit, _, stderr) = await CliRun.RunAsync("bundle", "check", CliRun.Fixture("inputs", "not-a-pdf.pdf"), "--pack", "tender");
+        Assert.Equal(2, exit);
+        Assert.Contains("--pack", stderr);
+    }
+
+    [Fact]
+    public async Task UnknownProfile_IsAUsageErrorListingTheKnownOnes()
+    {
+        var (exit, _, stderr) = await CliRun.RunAsync("bundle", "check", CliRun.Fixture("inputs", "not-a-pdf.pdf"), "--pack", "class-opening", "--profile", "atlantis");
+        Assert.Equal(2, exit);
+        Assert.Contains("jiaozuo", stderr);
+    }
+}
