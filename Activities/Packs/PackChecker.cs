@@ -74,25 +74,27 @@ public sealed class PackChecker(
         var unreadable = Readability.PackUnreadable(pages, options);
         var findings = Readability.Findings(pages, unreadable, checklist).ToList();
         var sections = SectionChecks.Sections(checklist, pages);
-        IReadOnlyList<string> missing = [];
+        var missing = SectionChecks.Missing(checklist, sections);
         IReadOnlyList<RosterEntry> roster = [];
         int? vacancies = null;
         if (!unreadable)
         {
-            missing = SectionChecks.Missing(checklist, sections);
+            // An unreadable pack lists its sections as missing, but only the one readability finding.
             findings.AddRange(SectionChecks.MissingFindings(checklist, missing));
             findings.AddRange(SectionChecks.OrderFindings(checklist, sections));
 
             var workingAge = profile.WorkingAge is { } age ? (age.Min, age.Max) : ((int, int)?)null;
-            roster = RosterExtractor.Extract(PagesOf(pages, SectionIds.TraineeRoster), asOf, workingAge);
+            roster = RosterExtractor.Extract(
+                pages.Where(p => p.Section == SectionIds.TraineeRoster).Select(p => (p.Number, p.Page.Text, p.Page.Source == TextSource.Ocr)),
+                asOf, workingAge);
             findings.AddRange(RosterChecks.IdFindings(roster, checklist, profile));
             var rosterPage = pages.FirstOrDefault(p => p.Section == SectionIds.TraineeRoster)?.Number;
             if (rosterPage is not null && roster.Count == 0)
                 findings.Add(new Finding(checklist.Rule, Severities.Warning, $"花名册（第 {rosterPage} 页起）未能读出任何身份证号码，请人工核对。", rosterPage));
 
-            var vacancyPages = PagesOf(pages, SectionIds.JobVacancyList).ToList();
-            int? vacancyPage = vacancyPages.Count > 0 ? vacancyPages[0].Page : null;
-            if (vacancyPage is not null) vacancies = VacancyCounter.Count(vacancyPages.Select(p => p.Text));
+            var vacancyPages = pages.Where(p => p.Section == SectionIds.JobVacancyList).ToList();
+            int? vacancyPage = vacancyPages.Count > 0 ? vacancyPages[0].Number : null;
+            if (vacancyPage is not null) vacancies = VacancyCounter.Count(vacancyPages.Select(p => p.Page.Text));
             findings.AddRange(RosterChecks.VacancyFindings(roster.Count, vacancies, vacancyPage, profile));
         }
 
@@ -107,11 +109,8 @@ public sealed class PackChecker(
             Roster: roster.Select(r => new RosterRow(r.Name, r.IdNumberMasked, r.IdValid, r.Page, r.IdValid ? null : JsonName(r.Problem))).ToList(),
             Findings: findings.OrderBy(f => f.Page ?? 0).ThenBy(f => f.Severity).ToList(),
             Verdict: verdict,
-            Summary: new PackSummary(pages.Count, pages.Count(p => p.Page.Source == TextSource.Ocr), roster.Count, roster.Count(r => !r.IdValid), vacancies));
+            Summary: new PackSummary(pages.Count, pages.Count(p => p.Page.Source == TextSource.Ocr), roster.Count, roster.Count(r => r.IdInvalid), vacancies));
     }
-
-    private static IEnumerable<(int Page, string Text)> PagesOf(IReadOnlyList<ClassifiedPage> pages, string section) =>
-        pages.Where(p => p.Section == section).Select(p => (p.Number, p.Page.Text));
 
     private static string JsonName(IdNumberProblem problem) => char.ToLowerInvariant(problem.ToString()[0]) + problem.ToString()[1..];
 }

@@ -14,6 +14,11 @@ public enum IdNumberProblem
     Checksum,
     /// <summary>The holder is outside the legal working age on the reference date (R-JZ-1).</summary>
     WorkingAge,
+    /// <summary>
+    /// OCR read a digit run of the wrong length where an ID number stands: the scan, not necessarily the
+    /// roster, is at fault, so it needs a person's look rather than counting as an invalid number.
+    /// </summary>
+    Illegible,
 }
 
 /// <summary>
@@ -83,10 +88,11 @@ public static class IdNumber
 
     /// <summary>
     /// Masks an identity number for logs and lists: first 6 and last 4 characters kept,
-    /// e.g. <c>110105********123X</c>. Shorter strings are masked entirely except their last 2 characters.
+    /// e.g. <c>110105********123X</c> (also for misread numbers of 15 characters or more). Shorter strings are
+    /// masked entirely except their last 2 characters.
     /// </summary>
     public static string Mask(string id) =>
-        id.Length >= 18
+        id.Length >= 15
             ? string.Concat(id.AsSpan(0, 6), new string('*', id.Length - 10), id.AsSpan(id.Length - 4))
             : id.Length <= 2 ? new string('*', id.Length) : new string('*', id.Length - 2) + id[^2..];
 }

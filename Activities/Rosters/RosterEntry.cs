@@ -12,4 +12,7 @@ public sealed record RosterEntry(string Name, string IdNumber, IdNumberProblem P
 {
     public string IdNumberMasked => Rosters.IdNumber.Mask(IdNumber);
     public bool IdValid => Problem == IdNumberProblem.None;
+
+    /// <summary>True when the number was read and is wrong (not merely illegible).</summary>
+    public bool IdInvalid => Problem is not (IdNumberProblem.None or IdNumberProblem.Illegible);
 }

@@ -17,30 +17,54 @@ public static partial class RosterExtractor
         "身份类别", "人员类别", "联系电话", "身份证号", "文化程度", "初中", "高中", "中专", "大专", "本科", "小学", "续表",
     ];
 
-    /// <summary>Extracts trainees from <paramref name="pages"/> (page number, tidied text), in reading order.</summary>
+    /// <summary>Extracts trainees from <paramref name="pages"/>, in reading order.</summary>
+    /// <param name="pages">Page number, tidied text, and whether the text came from OCR.</param>
     /// <param name="asOf">Reference date for birth-date and age checks.</param>
     /// <param name="workingAge">Legal working age from the profile, or null to skip the age check.</param>
+    /// <remarks>
+    /// On OCR'd pages a digit run of 19 whose deletion of exactly one digit gives a single fully valid number is
+    /// read as that number (OCR doubled a digit); other runs of 15–20 digits become
+    /// <see cref="IdNumberProblem.Illegible"/>. On text pages a wrong length is a <see cref="IdNumberProblem.Format"/> error.
+    /// </remarks>
     public static IReadOnlyList<RosterEntry> Extract(
-        IEnumerable<(int Page, string Text)> pages, DateOnly asOf, (int Min, int Max)? workingAge)
+        IEnumerable<(int Page, string Text, bool Ocr)> pages, DateOnly asOf, (int Min, int Max)? workingAge)
     {
         var entries = new List<RosterEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (page, text) in pages)
+        foreach (var (page, text, ocr) in pages)
         {
             foreach (var line in text.Split('\n'))
             {
-                foreach (Match m in IdCandidate().Matches(line))
+                foreach (Match m in DigitRun().Matches(line))
                 {
-                    var id = Normalise(m.Value);
-                    if (id.Length != 18 || !seen.Add(id)) continue;
-                    var name = NameBefore(line[..m.Index]);
-                    entries.Add(new RosterEntry(name, id, IdNumber.Validate(id, asOf, workingAge), page));
+                    var run = Normalise(m.Value);
+                    if (run.Length < 15) continue;
+                    var (id, problem) = Interpret(run, ocr, asOf, workingAge);
+                    if (!seen.Add(id)) continue;
+                    entries.Add(new RosterEntry(NameBefore(line[..m.Index]), id, problem, page));
                 }
             }
         }
         return entries;
     }
 
+    private static (string Id, IdNumberProblem Problem) Interpret(string run, bool ocr, DateOnly asOf, (int Min, int Max)? workingAge)
+    {
+        if (run.Length == 18) return (run, IdNumber.Validate(run, asOf, workingAge));
+        // An ID number and a phone number separated by a single space read as one run.
+        if (run.Length >= 29 && IdNumber.Validate(run[..18], asOf) == IdNumberProblem.None)
+            return (run[..18], IdNumber.Validate(run[..18], asOf, workingAge));
+        if (!ocr) return (run, IdNumberProblem.Format);
+        if (run.Length == 19)
+        {
+            var repaired = Enumerable.Range(0, 19).Select(i => run.Remove(i, 1)).Distinct()
+                .Where(c => IdNumber.Validate(c, asOf) == IdNumberProblem.None).ToList();
+            if (repaired.Count == 1) return (repaired[0], IdNumber.Validate(repaired[0], asOf, workingAge));
+        }
+        return (run, IdNumberProblem.Illegible);
+    }
+
+    /// <summary>Digits of a run, X for a final X/×, spaces dropped.</summary>
     private static string Normalise(string raw)
     {
         Span<char> buffer = stackalloc char[raw.Length];
@@ -70,9 +94,9 @@ public static partial class RosterExtractor
         return "";
     }
 
-    // 17 digits (a single space or thin gap allowed between them, as OCR sometimes inserts) and a check character.
-    [GeneratedRegex(@"(?<![0-9])[1-9](?: ?[0-9]){16} ?[0-9Xx×Ⅹ](?![0-9])")]
-    private static partial Regex IdCandidate();
+    // Digits with at most single spaces between them (OCR sometimes splits a number), optionally ending in X.
+    [GeneratedRegex(@"(?<![0-9])[0-9](?: ?[0-9])*(?: ?[Xx×Ⅹ])?(?![0-9])")]
+    private static partial Regex DigitRun();
 
     [GeneratedRegex(@"[\s|｜丨,，;；:：/()（）\[\]]+")]
     private static partial Regex CellSplit();

@@ -8,16 +8,17 @@ namespace Pipeline.Activities.Rosters;
 /// </summary>
 public static partial class SensitiveText
 {
-    /// <summary>Returns <paramref name="text"/> with every 18-character ID number and 11-digit mobile number masked.</summary>
-    public static string Mask(string text)
+    /// <summary>
+    /// Returns <paramref name="text"/> with every run of 15–20 digits (an ID number, also when OCR split it with
+    /// single spaces or read a digit too many or too few) and every 11-digit mobile number masked.
+    /// </summary>
+    public static string Mask(string text) => DigitRun().Replace(text, m =>
     {
-        var masked = IdPattern().Replace(text, m => IdNumber.Mask(m.Value));
-        return PhonePattern().Replace(masked, m => PhoneNumber.Mask(m.Value));
-    }
+        var digits = m.Value.Replace(" ", "");
+        if (digits.Length >= 15) return IdNumber.Mask(digits);
+        return digits.Length == 11 && digits[0] == '1' ? PhoneNumber.Mask(digits) : m.Value;
+    });
 
-    [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"(?<![0-9*])1[3-9][0-9]{9}(?![0-9])")]
-    private static partial Regex PhonePattern();
+    [GeneratedRegex(@"(?<![0-9])[0-9](?: ?[0-9])*(?: ?[Xx×])?(?![0-9])")]
+    private static partial Regex DigitRun();
 }

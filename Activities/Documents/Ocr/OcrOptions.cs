@@ -9,8 +9,13 @@ public sealed record OcrOptions
     /// <summary>Tesseract language; <c>chi_sim</c> alone beats <c>chi_sim+eng</c> on these forms (platform-notes).</summary>
     public string Language { get; init; } = "chi_sim";
 
-    /// <summary>Page segmentation mode: 3 (automatic) reads ruled roster tables; 6 wrecks them.</summary>
-    public int PageSegMode { get; init; } = 3;
+    /// <summary>
+    /// Page segmentation mode. 4 (one column of text of variable sizes) reads ruled forms row by row, so a
+    /// roster row keeps its name beside its ID number; measured on the class-opening fixture pages it has a
+    /// third of the character error rate of 3 (automatic, which reads tables column by column) and is
+    /// ≈ 20 % faster. 6 wrecks tables.
+    /// </summary>
+    public int PageSegMode { get; init; } = 4;
 
     /// <summary>Resolution assumed for images that declare none (PGM from pdftoppm, bare PNG), in dpi.</summary>
     public int DefaultDpi { get; init; } = 300;

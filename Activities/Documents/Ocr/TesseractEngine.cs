@@ -34,6 +34,8 @@ public sealed class TesseractEngine : IDisposable
         Native.TessBaseAPISetPageSegMode(_api, options.PageSegMode);
         // Keeps the spaces of table layouts so that roster columns stay apart.
         Native.TessBaseAPISetVariable(_api, "preserve_interword_spaces", "1");
+        // tesseract prints diagnostics ("Detected N diacritics") to stderr unless told otherwise.
+        Native.TessBaseAPISetVariable(_api, "debug_file", "/dev/null");
     }
 
     /// <summary>

@@ -9,12 +9,21 @@ namespace Pipeline.Activities.Packs.Checks;
 /// </summary>
 public static class RosterChecks
 {
-    /// <summary>An error per invalid ID number, at its page. Ages cite the profile's age rule, everything else the checklist's.</summary>
+    /// <summary>
+    /// An error per invalid ID number, at its page; a warning per number OCR could not read reliably. Ages cite the
+    /// profile's age rule, everything else the checklist's.
+    /// </summary>
     public static IEnumerable<Finding> IdFindings(IReadOnlyList<RosterEntry> roster, PackChecklist checklist, JurisdictionProfile profile)
     {
         foreach (var entry in roster.Where(e => !e.IdValid))
         {
             var who = entry.Name.Length > 0 ? $"学员{entry.Name}" : "一名学员";
+            if (entry.Problem == IdNumberProblem.Illegible)
+            {
+                yield return new Finding(checklist.Rule, Severities.Warning,
+                    $"花名册第 {entry.Page} 页：{who}的身份证号码无法准确识别（{entry.IdNumberMasked}），请人工核对原件。", entry.Page);
+                continue;
+            }
             var (rule, why) = entry.Problem switch
             {
                 IdNumberProblem.Format => (checklist.Rule, "格式不对（应为17位数字加1位校验码）"),
