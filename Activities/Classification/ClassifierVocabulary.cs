@@ -19,8 +19,13 @@ public sealed record ClassifierVocabulary
     public double TitleElsewhere { get; init; }
     public double Keyword { get; init; }
     public double MaxKeywordPoints { get; init; }
-    /// <summary>Least score for a page to be assigned a section on its own evidence.</summary>
+    /// <summary>Least score for a page to be assigned a section on its own evidence, whatever precedes it.</summary>
     public double Threshold { get; init; }
+    /// <summary>
+    /// Below <see cref="Threshold"/>, a page with at least this much evidence for a section other than the one
+    /// before it starts that section instead of continuing (a vacancy list with a garbled title after a roster).
+    /// </summary>
+    public double MinEvidence { get; init; }
     /// <summary>A page naming this many different sections' titles is a table of contents.</summary>
     public int TableOfContentsDistinctTitles { get; init; }
     public double TableOfContentsBonus { get; init; }

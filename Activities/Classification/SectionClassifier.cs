@@ -12,8 +12,9 @@ public sealed record PageClassification(string Section, double Score, bool Conti
 /// <summary>
 /// Assigns each page of a pack to a section (architecture.md section ids) by weighted phrase evidence:
 /// form titles near the top of the page count most, field labels and column headers less, and both
-/// tolerate OCR slips. A page without enough evidence of its own continues the section before it when
-/// that section can span pages (a roster running over three pages); otherwise it is <c>other</c>.
+/// tolerate OCR slips. A page without a clear heading continues the section before it when that section can
+/// span pages (a roster running over three pages), unless it shows more evidence for another section; a page
+/// with too little evidence for anything is <c>other</c>.
 /// Pure and deterministic; thread-safe.
 /// </summary>
 public sealed partial class SectionClassifier(ClassifierVocabulary vocabulary)
@@ -45,8 +46,11 @@ public sealed partial class SectionClassifier(ClassifierVocabulary vocabulary)
         var scores = Score(compact, IdNumberCount(pageText));
         var best = scores.MaxBy(s => s.Score);
         if (best.Score >= vocabulary.Threshold) return new PageClassification(best.Id, best.Score, false);
-        if (previousSection is not null && vocabulary.Continuable.Contains(previousSection) && compact.Length > 0)
-            return new PageClassification(previousSection, 0, true);
+        var continues = previousSection is not null && vocabulary.Continuable.Contains(previousSection) && compact.Length > 0;
+        var previousScore = scores.FirstOrDefault(s => s.Id == previousSection).Score;
+        if (continues && (best.Score < vocabulary.MinEvidence || previousScore >= best.Score))
+            return new PageClassification(previousSection!, previousScore, true);
+        if (best.Score >= vocabulary.MinEvidence) return new PageClassification(best.Id, best.Score, false);
         return new PageClassification(SectionIds.Other, 0, false);
     }
 

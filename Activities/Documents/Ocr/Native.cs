@@ -37,6 +37,9 @@ internal static partial class Native
     [LibraryImport(Lept)] internal static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
     [LibraryImport(Lept)] internal static partial IntPtr pixDeskew(IntPtr pix, int redsearch);
 
+    /// <summary>Leptonica's message threshold: 6 (L_SEVERITY_NONE) silences its stderr chatter.</summary>
+    [LibraryImport(Lept)] internal static partial int setMsgSeverity(int severity);
+
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int setenv(string name, string value, int overwrite);
 }
