@@ -63,6 +63,13 @@ public sealed class LeptonicaImage : IDisposable
         return new LeptonicaImage(result);
     }
 
+    /// <summary>A copy turned by <paramref name="quarterTurns"/> × 90° clockwise (1–3).</summary>
+    public LeptonicaImage? Rotated(int quarterTurns)
+    {
+        var pix = Native.pixRotateOrth(Handle, quarterTurns);
+        return pix == IntPtr.Zero ? null : new LeptonicaImage(pix);
+    }
+
     public void Dispose()
     {
         if (_pix != IntPtr.Zero) Native.pixDestroy(ref _pix);

@@ -36,6 +36,8 @@ internal static partial class Native
     [LibraryImport(Lept)] internal static partial int pixGetXRes(IntPtr pix);
     [LibraryImport(Lept)] internal static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
     [LibraryImport(Lept)] internal static partial IntPtr pixDeskew(IntPtr pix, int redsearch);
+    /// <summary>Rotates by <paramref name="quads"/> × 90° clockwise.</summary>
+    [LibraryImport(Lept)] internal static partial IntPtr pixRotateOrth(IntPtr pix, int quads);
 
     /// <summary>Leptonica's message threshold: 6 (L_SEVERITY_NONE) silences its stderr chatter.</summary>
     [LibraryImport(Lept)] internal static partial int setMsgSeverity(int severity);

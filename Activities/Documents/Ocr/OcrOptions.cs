@@ -23,6 +23,16 @@ public sealed record OcrOptions
     /// <summary>Straighten skewed scans with leptonica before recognition.</summary>
     public bool Deskew { get; init; } = true;
 
+    /// <summary>
+    /// A page whose first reading has fewer readable characters than this, or less mean confidence than
+    /// <see cref="OrientationRetryConfidence"/>, is read again turned 180°, 90° and 270°, and the best reading
+    /// kept: scanned packs often hold a page fed upside down or sideways. 0 disables the retry.
+    /// </summary>
+    public int OrientationRetryChars { get; init; } = 40;
+
+    /// <summary>Mean confidence (0–100) below which the orientation retry runs.</summary>
+    public int OrientationRetryConfidence { get; init; } = 60;
+
     /// <summary>Most engines (and OCR'd pages in flight) at once; defaults to the core count.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -27,9 +27,15 @@ public static class Fixtures
         throw new DirectoryNotFoundException("tests/fixtures/packs not found above " + AppContext.BaseDirectory);
     }
 
-    public sealed record ExpectedPage(int Number, string Section);
+    /// <summary>True when the expected file describes a whole pack (it names its pack kind).</summary>
+    public static bool IsPackExpectation(string expectedPath) =>
+        JsonDocument.Parse(File.ReadAllText(expectedPath)).RootElement.TryGetProperty("pack", out _);
+
+    public sealed record ExpectedPage(int Number, string? Section);
+
+    public sealed record ExpectedRosterRow(string Name, string IdNumber, bool IdValid);
 
     public sealed record Expected(
-        string Pack, IReadOnlyList<ExpectedPage> Pages, IReadOnlyList<string> Missing, int RosterCount, int InvalidIds,
+        string? Pack, string? Section, IReadOnlyList<ExpectedRosterRow>? Roster, IReadOnlyList<ExpectedPage> Pages, IReadOnlyList<string> Missing, int RosterCount, int InvalidIds,
         int? Vacancies, IReadOnlyList<string>? OutOfOrder, string Verdict);
 }
