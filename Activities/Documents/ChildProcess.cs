@@ -17,6 +17,17 @@ public static class ChildProcess
     public static async Task<ChildProcessResult> RunAsync(
         string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var (exit, stdout, stderr) = await RunPooledAsync(program, arguments, timeout, 0, cancellationToken).ConfigureAwait(false);
+        using (stdout) return new ChildProcessResult(exit, stdout.Span.ToArray(), stderr);
+    }
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, but stdout lands in a pooled buffer (for page images); the caller disposes it.
+    /// </summary>
+    /// <param name="stdoutSizeHint">Expected stdout size in bytes, to rent a large enough buffer at once.</param>
+    public static async Task<(int ExitCode, PooledBuffer StandardOutput, string StandardError)> RunPooledAsync(
+        string program, IEnumerable<string> arguments, TimeSpan timeout, int stdoutSizeHint, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
@@ -35,21 +46,21 @@ public static class ChildProcess
         }
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
-        var stdout = new MemoryStream();
-        var copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout, timer.Token);
+        var readOut = PooledBuffer.ReadToEndAsync(process.StandardOutput.BaseStream, stdoutSizeHint, timer.Token);
         var readErr = process.StandardError.ReadToEndAsync(timer.Token);
         try
         {
-            await Task.WhenAll(copyOut, readErr).ConfigureAwait(false);
+            await Task.WhenAll(readOut, readErr).ConfigureAwait(false);
             await process.WaitForExitAsync(timer.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            if (readOut.IsCompletedSuccessfully) readOut.Result.Dispose();
             cancellationToken.ThrowIfCancellationRequested();
             throw new TimeoutException($"{program} did not finish within {timeout.TotalSeconds:0} s.");
         }
-        return new ChildProcessResult(process.ExitCode, stdout.ToArray(), await readErr.ConfigureAwait(false));
+        return (process.ExitCode, await readOut.ConfigureAwait(false), await readErr.ConfigureAwait(false));
     }
 }
 

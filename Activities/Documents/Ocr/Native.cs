@@ -42,6 +42,9 @@ internal static partial class Native
     /// <summary>Leptonica's message threshold: 6 (L_SEVERITY_NONE) silences its stderr chatter.</summary>
     [LibraryImport(Lept)] internal static partial int setMsgSeverity(int severity);
 
+    /// <summary>glibc <c>mallopt</c>: M_MMAP_THRESHOLD = -3, M_ARENA_MAX = -8.</summary>
+    [LibraryImport("libc")] internal static partial int mallopt(int param, int value);
+
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int setenv(string name, string value, int overwrite);
 }

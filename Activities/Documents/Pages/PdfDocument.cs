@@ -19,7 +19,9 @@ public sealed class PdfDocument(string path, int pageCount, Poppler poppler, int
         var layer = await poppler.PageTextAsync(path, number, cancellationToken).ConfigureAwait(false);
         if (ChineseText.ReadableLength(layer) >= minTextLayerChars)
             return new PageText(number, TextSource.Text, 100, ChineseText.Tidy(layer));
-        var pgm = await poppler.RenderGrayAsync(path, number, ocr.Options.DefaultDpi, cancellationToken).ConfigureAwait(false);
-        return await OcrPageAsync(number, LeptonicaImage.Decode(pgm), ocr, cancellationToken).ConfigureAwait(false);
+        LeptonicaImage? image;
+        using (var pgm = await poppler.RenderGrayAsync(path, number, ocr.Options.DefaultDpi, cancellationToken).ConfigureAwait(false))
+            image = LeptonicaImage.Decode(pgm.Span);
+        return await OcrPageAsync(number, image, ocr, cancellationToken).ConfigureAwait(false);
     }
 }
