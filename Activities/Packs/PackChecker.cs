@@ -83,19 +83,8 @@ public sealed class PackChecker(
             findings.AddRange(SectionChecks.MissingFindings(checklist, missing));
             findings.AddRange(SectionChecks.OrderFindings(checklist, sections));
 
-            var workingAge = profile.WorkingAge is { } age ? (age.Min, age.Max) : ((int, int)?)null;
-            roster = RosterExtractor.Extract(
-                pages.Where(p => p.Section == SectionIds.TraineeRoster).Select(p => (p.Number, p.Page.Text, p.Page.Source == TextSource.Ocr)),
-                asOf, workingAge);
-            findings.AddRange(RosterChecks.IdFindings(roster, checklist, profile));
-            var rosterPage = pages.FirstOrDefault(p => p.Section == SectionIds.TraineeRoster)?.Number;
-            if (rosterPage is not null && roster.Count == 0)
-                findings.Add(new Finding(checklist.Rule, Severities.Warning, $"花名册（第 {rosterPage} 页起）未能读出任何身份证号码，请人工核对。", rosterPage));
-
-            var vacancyPages = pages.Where(p => p.Section == SectionIds.JobVacancyList).ToList();
-            int? vacancyPage = vacancyPages.Count > 0 ? vacancyPages[0].Number : null;
-            if (vacancyPage is not null) vacancies = VacancyCounter.Count(vacancyPages.Select(p => p.Page.Text));
-            findings.AddRange(RosterChecks.VacancyFindings(roster.Count, vacancies, vacancyPage, profile));
+            (roster, vacancies, var rosterFindings) = RosterChecks.Check(pages, checklist, profile, asOf);
+            findings.AddRange(rosterFindings);
         }
 
         var verdict = unreadable ? Verdicts.Unreadable

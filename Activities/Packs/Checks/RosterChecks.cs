@@ -1,3 +1,5 @@
+using Pipeline.Activities.Classification;
+using Pipeline.Activities.Documents.Pages;
 using Pipeline.Activities.Profiles;
 using Pipeline.Activities.Rosters;
 
@@ -9,6 +11,30 @@ namespace Pipeline.Activities.Packs.Checks;
 /// </summary>
 public static class RosterChecks
 {
+    /// <summary>
+    /// Reads the roster pages and the job vacancy list of a pack and checks them: ID findings, a warning when a
+    /// roster shows no ID number at all, and the vacancy ratio.
+    /// </summary>
+    /// <returns>The trainees, the vacancies read (null when none), and the findings.</returns>
+    public static (IReadOnlyList<RosterEntry> Roster, int? Vacancies, IReadOnlyList<Finding> Findings) Check(
+        IReadOnlyList<ClassifiedPage> pages, PackChecklist checklist, JurisdictionProfile profile, DateOnly asOf)
+    {
+        var workingAge = profile.WorkingAge is { } age ? (age.Min, age.Max) : ((int, int)?)null;
+        var rosterPages = pages.Where(p => p.Section == SectionIds.TraineeRoster).ToList();
+        var roster = RosterExtractor.Extract(
+            rosterPages.Select(p => (p.Number, p.Page.Text, p.Page.Source == TextSource.Ocr)), asOf, workingAge);
+        var findings = IdFindings(roster, checklist, profile).ToList();
+        if (rosterPages.Count > 0 && roster.Count == 0)
+            findings.Add(new Finding(checklist.Rule, Severities.Warning,
+                $"花名册（第 {rosterPages[0].Number} 页起）未能读出任何身份证号码，请人工核对。", rosterPages[0].Number));
+
+        var vacancyPages = pages.Where(p => p.Section == SectionIds.JobVacancyList).ToList();
+        int? vacancyPage = vacancyPages.Count > 0 ? vacancyPages[0].Number : null;
+        var vacancies = vacancyPage is null ? null : VacancyCounter.Count(vacancyPages.Select(p => p.Page.Text));
+        findings.AddRange(VacancyFindings(roster.Count, vacancies, vacancyPage, profile));
+        return (roster, vacancies, findings);
+    }
+
     /// <summary>
     /// An error per invalid ID number, at its page; a warning per number OCR could not read reliably. Ages cite the
     /// profile's age rule, everything else the checklist's.
