@@ -36,6 +36,9 @@ public static class FuzzyMatch
         return best <= maxErrors ? best : null;
     }
 
-    /// <summary>Errors tolerated for a phrase of <paramref name="length"/> characters: none below 5, then one per 5.</summary>
-    public static int Tolerance(int length) => length / 5;
+    /// <summary>
+    /// Errors tolerated for a phrase of <paramref name="length"/> characters: none up to 5 (a slip in a short phrase
+    /// too easily lands on another word: 证书复印件 ≈ 许可证复印件), one for 6–10, two for 11–15.
+    /// </summary>
+    public static int Tolerance(int length) => Math.Max(0, length - 1) / 5;
 }
