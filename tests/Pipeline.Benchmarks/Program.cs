@@ -1,10 +1,11 @@
 using Pipeline.Benchmarks;
 
-// ./pipeline bench: throughput versus the tesseract CLI, character error rate versus plain tesseract,
-// peak memory on a 50-page scan. Timing targets live here, never in tests.
+// ./pipeline bench [throughput] [cer] [memory]: throughput versus the tesseract CLI, character error rate versus
+// plain tesseract, peak memory on a 50-page scan (all three when none is named). Timing targets live here, never in tests.
+var all = args.Length == 0;
 var bench = new BenchContext(Repository.Root());
 Console.WriteLine($"Pipeline bench — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
-await Throughput.RunAsync(bench);
-await CharacterErrorRate.RunAsync(bench);
-await PeakMemory.RunAsync(bench);
+if (all || args.Contains("throughput")) await Throughput.RunAsync(bench);
+if (all || args.Contains("cer")) await CharacterErrorRate.RunAsync(bench);
+if (all || args.Contains("memory")) await PeakMemory.RunAsync(bench);

@@ -30,6 +30,11 @@ internal static partial class Native
     [LibraryImport(Lept)] internal static partial IntPtr pixReadMem(ref byte data, nuint size);
     [LibraryImport(Lept)] internal static partial IntPtr pixReadMemTiff(ref byte data, nuint size, int n);
     [LibraryImport(Lept)] internal static partial void pixDestroy(ref IntPtr pix);
+    [LibraryImport(Lept)] internal static partial IntPtr pixCreateNoInit(int width, int height, int depth);
+    [LibraryImport(Lept)] internal static partial IntPtr pixGetData(IntPtr pix);
+    [LibraryImport(Lept)] internal static partial int pixGetWpl(IntPtr pix);
+    [LibraryImport(Lept)] internal static partial int pixSetResolution(IntPtr pix, int xres, int yres);
+    [LibraryImport(Lept)] internal static partial int pixEqual(IntPtr pix1, IntPtr pix2, out int same);
     [LibraryImport(Lept)] internal static partial int pixGetWidth(IntPtr pix);
     [LibraryImport(Lept)] internal static partial int pixGetHeight(IntPtr pix);
     [LibraryImport(Lept)] internal static partial int pixGetDepth(IntPtr pix);

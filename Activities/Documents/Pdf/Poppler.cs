@@ -4,7 +4,7 @@ namespace Pipeline.Activities.Documents.Pdf;
 
 /// <summary>
 /// Poppler's command-line tools (Debian <c>poppler-utils</c> 22.12) run as child processes with timeouts:
-/// <c>pdfinfo</c> for the page count, <c>pdftotext -layout</c> for a page's text layer (≈ 11 ms a page) and
+/// <c>pdfinfo</c> for the page count, <c>pdftotext -layout</c> for the text layers (≈ 11 ms a page) and
 /// <c>pdftoppm -gray</c> to render a page to PGM on stdout for OCR (no temporary files).
 /// </summary>
 public sealed class Poppler(TimeSpan? timeout = null)
@@ -30,13 +30,16 @@ public sealed class Poppler(TimeSpan? timeout = null)
         return new PdfInfo(pages, encrypted);
     }
 
-    /// <summary>The text layer of page <paramref name="page"/> (1-based), layout kept; empty for image-only pages.</summary>
-    public async Task<string> PageTextAsync(string path, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// The text layers of every page (layout kept), in one <c>pdftotext</c> run; index 0 is page 1. Image-only
+    /// pages give empty strings. An unreadable text layer gives all-empty pages (they are OCR'd instead).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TextLayersAsync(string path, int pageCount, CancellationToken cancellationToken)
     {
-        var p = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var result = await ChildProcess.RunAsync(
-            "pdftotext", ["-layout", "-enc", "UTF-8", "-f", p, "-l", p, path, "-"], _timeout, cancellationToken).ConfigureAwait(false);
-        return result.ExitCode == 0 ? Encoding.UTF8.GetString(result.StandardOutput) : "";
+            "pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], _timeout, cancellationToken).ConfigureAwait(false);
+        var pages = result.ExitCode == 0 ? Encoding.UTF8.GetString(result.StandardOutput).Split('\f') : [];
+        return Enumerable.Range(0, pageCount).Select(i => i < pages.Length ? pages[i] : "").ToList();
     }
 
     /// <summary>
