@@ -18,8 +18,10 @@ public sealed record ChecklistSection(string Id, bool Required, string Label);
 /// <param name="Pack">Pack kind: <c>class-opening</c> or <c>subsidy-claim</c>.</param>
 /// <param name="Rule">Rule id cited by missing-section and order findings (R-JZ-3, R-JZ-8).</param>
 /// <param name="Ordered">Sections must appear in the listed order (JZ 附件10 编排顺序).</param>
+/// <param name="PageNumbers">Pages must carry printed page numbers (JZ 附件10 二、按上述排序编印页码).</param>
 public sealed record PackChecklist(
-    string Id, string Pack, string DisplayName, string Rule, string Source, bool Ordered, IReadOnlyList<ChecklistSection> Sections)
+    string Id, string Pack, string DisplayName, string Rule, string Source, bool Ordered, IReadOnlyList<ChecklistSection> Sections,
+    bool PageNumbers = false)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 

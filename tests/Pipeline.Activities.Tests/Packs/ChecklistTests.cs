@@ -106,7 +106,7 @@ public class ChecklistTests
             SectionIds.TeachingPlan, SectionIds.ClassOpeningApplication, SectionIds.TraineeRoster,
             SectionIds.EntrustmentAgreement, SectionIds.IdentityProof, SectionIds.Certificate,
         ];
-        var report = PackChecker.Assess(order.Select((s, i) => Page(i + 1, s, s == SectionIds.TraineeRoster ? Rows(2) : Filler)).ToList(),
+        var report = PackChecker.Assess(order.Select((s, i) => Page(i + 1, s, (s == SectionIds.TraineeRoster ? Rows(2) : Filler) + $"\n- {i + 1} -")).ToList(),
             SubsidyClaim, Jiaozuo, AsOf);
         Assert.Equal(Verdicts.Incomplete, report.Verdict);
         var finding = Assert.Single(report.Findings);
@@ -122,6 +122,7 @@ public class ChecklistTests
         var report = PackChecker.Assess(sections.Select((s, i) => Page(i + 1, s, s == SectionIds.TraineeRoster ? Rows(2) : Filler)).ToList(),
             SubsidyClaim, Jiaozuo, AsOf);
         Assert.Equal(Verdicts.Complete, report.Verdict);
+        Assert.DoesNotContain(report.Findings, f => f.Severity == Severities.Error);
     }
 
     [Fact]
@@ -132,5 +133,28 @@ public class ChecklistTests
         var report = PackChecker.Assess([Page(1, SectionIds.ClassOpeningApplication), blank, black], ClassOpening, Jiaozuo, AsOf);
         Assert.Equal(Verdicts.Unreadable, report.Verdict);
         Assert.Single(report.Findings);
+    }
+
+    [Theory]
+    [InlineData("正文\n第 12 页", 12)]
+    [InlineData("正文\n- 7 -", 7)]
+    [InlineData("正文\n第3页 共16页", 3)]
+    [InlineData("正文\n15\n", 15)]
+    [InlineData("正文\n2026年11月25日", null)]
+    public void PageNumber_IsReadFromTheFooter(string text, int? expected) => Assert.Equal(expected, PageNumbering.Read(text));
+
+    [Fact]
+    public void SubsidyClaim_WithoutPageNumbers_GetsAWarning_R_JZ_8()
+    {
+        var sections = SubsidyClaim.Sections.Where(s => s.Required).Select(s => s.Id).ToList();
+        var unnumbered = PackChecker.Assess(sections.Select((s, i) => Page(i + 1, s, s == SectionIds.TraineeRoster ? Rows(2) : Filler)).ToList(),
+            SubsidyClaim, Jiaozuo, AsOf);
+        var warning = Assert.Single(unnumbered.Findings);
+        Assert.Equal(("R-JZ-8", Severities.Warning), (warning.Rule, warning.Severity));
+        Assert.Equal(Verdicts.Complete, unnumbered.Verdict);
+
+        var numbered = PackChecker.Assess(sections.Select((s, i) => Page(i + 1, s, (s == SectionIds.TraineeRoster ? Rows(2) : Filler) + $"\n第 {i + 1} 页")).ToList(),
+            SubsidyClaim, Jiaozuo, AsOf);
+        Assert.Empty(numbered.Findings);
     }
 }
