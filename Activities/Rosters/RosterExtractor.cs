@@ -5,7 +5,7 @@ namespace Pipeline.Activities.Rosters;
 
 /// <summary>
 /// Reads trainees from roster pages: every 18-character ID number (OCR may split it with spaces or read
-/// X as ×), and the name printed before it on the same row. Each ID number is validated by GB 11643 and,
+/// X as ×), and the name printed on the same row (before it, or else after it). Each ID number is validated by GB 11643 and,
 /// when the profile sets one, the legal working age (R-JZ-1). A number seen twice is one trainee.
 /// </summary>
 public static partial class RosterExtractor
@@ -41,7 +41,9 @@ public static partial class RosterExtractor
                     if (run.Length < 15) continue;
                     var (id, problem) = Interpret(run, ocr, asOf, workingAge);
                     if (!seen.Add(id)) continue;
-                    entries.Add(new RosterEntry(NameBefore(line[..m.Index]), id, problem, page));
+                    var name = NameIn(line[..m.Index]);
+                    if (name.Length == 0) name = NameIn(line[(m.Index + m.Length)..]);
+                    entries.Add(new RosterEntry(name, id, problem, page));
                 }
             }
         }
@@ -78,12 +80,13 @@ public static partial class RosterExtractor
     }
 
     /// <summary>
-    /// The first plausible personal name (2–4 Han characters, a cell of its own) before the ID number. When OCR
-    /// ran the gender cell into the name cell (李娜女) and no gender cell stands alone, the gender is cut off.
+    /// The first plausible personal name (2–4 Han characters, a cell of its own) in part of a row: before the ID
+    /// number, or after it when the roster puts the name later. When OCR ran the gender cell into the name cell
+    /// (李娜女) and no gender cell stands alone, the gender is cut off.
     /// </summary>
-    private static string NameBefore(string prefix)
+    private static string NameIn(string cellsText)
     {
-        var cells = CellSplit().Split(prefix).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        var cells = CellSplit().Split(cellsText).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         var genderApart = cells.Any(c => c is "男" or "女");
         foreach (var cell in cells)
         {

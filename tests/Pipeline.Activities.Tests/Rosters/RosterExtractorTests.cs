@@ -67,4 +67,11 @@ public class RosterExtractorTests
         var entry = RosterExtractor.Extract([(1, "3 王五 男 410802199003071239 13812345678", true)], AsOf, null).Single();
         Assert.Equal("410802199003071239", entry.IdNumber);
     }
+
+    [Fact]
+    public void NameAfterTheIdNumber_IsFound()
+    {
+        var entry = RosterExtractor.Extract([(1, "3  410802199003071239  王五  男  13812345678", true)], AsOf, null).Single();
+        Assert.Equal("王五", entry.Name);
+    }
 }
