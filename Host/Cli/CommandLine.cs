@@ -9,6 +9,7 @@ public static class CommandLine
     public const string Usage = """
         usage:
           pipeline bundle check FILE --pack class-opening|subsidy-claim [--profile NAME] [--json] [--as-of YYYY-MM-DD]
+          pipeline definition validate FILE.bpmn
           pipeline profiles
         """;
 
@@ -19,6 +20,8 @@ public static class CommandLine
         {
             case ["bundle", "check", .. var rest]:
                 return await BundleCheckCommand.RunAsync(rest, stdout, stderr, cancellationToken);
+            case ["definition", "validate", .. var rest]:
+                return DefinitionValidateCommand.Run(rest, stdout, stderr);
             case ["profiles"]:
                 foreach (var name in Pipeline.Activities.Profiles.ProfileCatalog.LoadEmbedded().Names) stdout.WriteLine(name);
                 return ExitCodes.Ok;

@@ -1,0 +1,86 @@
+using Pipeline.Workflows.Expressions;
+
+namespace Pipeline.Workflows.Definitions;
+
+/// <summary>A node of a process graph (BPMN 2.0 flow node, ISO/IEC 19510 §10): an event, activity or gateway.</summary>
+/// <param name="Id">The element id, unique in the definition.</param>
+/// <param name="Name">The label shown in the diagram, if any.</param>
+public abstract record FlowNode(string Id, string? Name)
+{
+    /// <summary>The BPMN element name, e.g. <c>bpmn:userTask</c>, for messages.</summary>
+    public abstract string ElementType { get; }
+}
+
+/// <summary><c>bpmn:startEvent</c> without event definition: where a new instance's token starts.</summary>
+public sealed record StartEvent(string Id, string? Name) : FlowNode(Id, Name)
+{
+    public override string ElementType => "bpmn:startEvent";
+}
+
+/// <summary><c>bpmn:endEvent</c> without event definition: consumes the token.</summary>
+public sealed record EndEvent(string Id, string? Name) : FlowNode(Id, Name)
+{
+    public override string ElementType => "bpmn:endEvent";
+}
+
+/// <summary>
+/// <c>bpmn:exclusiveGateway</c> (XOR): a diverging gateway sends the token down the first outgoing flow whose
+/// condition holds, in document order, else down its default flow (BPMN §13.3.2).
+/// </summary>
+/// <param name="DefaultFlowId">The <c>default</c> attribute: the flow taken when no condition holds.</param>
+public sealed record ExclusiveGateway(string Id, string? Name, string? DefaultFlowId) : FlowNode(Id, Name)
+{
+    public override string ElementType => "bpmn:exclusiveGateway";
+}
+
+/// <summary>One <c>zeebe:input</c> or <c>zeebe:output</c> of an I/O mapping: <paramref name="Target"/> := <paramref name="Source"/>.</summary>
+/// <param name="Source">A FEEL expression (the <c>=</c> prefix removed) or a literal string when it had none.</param>
+public sealed record IoMapping(FeelExpression Source, string Target);
+
+/// <summary>
+/// <c>bpmn:serviceTask</c>: runs the catalogue activity named by <c>zeebe:taskDefinition type</c>; the token waits on
+/// a job bookmark while a long-running activity runs.
+/// </summary>
+/// <param name="Retries">The <c>zeebe:taskDefinition retries</c> attribute, or null for the activity's default.</param>
+public sealed record ServiceTask(
+    string Id, string? Name, string? TaskType, int? Retries, IReadOnlyList<IoMapping> Inputs, IReadOnlyList<IoMapping> Outputs)
+    : FlowNode(Id, Name)
+{
+    public override string ElementType => "bpmn:serviceTask";
+}
+
+/// <summary>
+/// <c>bpmn:userTask</c>: a work item for a person in one of <paramref name="CandidateGroups"/> (roles, from
+/// <c>zeebe:assignmentDefinition candidateGroups</c>); the token waits on a task bookmark.
+/// </summary>
+public sealed record UserTask(
+    string Id, string? Name, IReadOnlyList<string> CandidateGroups, IReadOnlyList<IoMapping> Inputs, IReadOnlyList<IoMapping> Outputs)
+    : FlowNode(Id, Name)
+{
+    public override string ElementType => "bpmn:userTask";
+}
+
+/// <summary>
+/// <c>bpmn:receiveTask</c> or <c>bpmn:intermediateCatchEvent</c> with a message event definition: the token waits on a
+/// message bookmark for <paramref name="Message"/>.
+/// </summary>
+/// <param name="ElementTypeName">Which of the two BPMN elements it was.</param>
+public sealed record MessageCatch(string Id, string? Name, string ElementTypeName, MessageDefinition? Message) : FlowNode(Id, Name)
+{
+    public override string ElementType => ElementTypeName;
+}
+
+/// <summary>
+/// <c>bpmn:task</c> (undefined) or <c>bpmn:manualTask</c>: no behaviour in the engine; the token passes through.
+/// </summary>
+public sealed record PassThroughTask(string Id, string? Name, string ElementTypeName) : FlowNode(Id, Name)
+{
+    public override string ElementType => ElementTypeName;
+}
+
+/// <summary><c>bpmn:sequenceFlow</c>.</summary>
+/// <param name="Condition">The <c>conditionExpression</c>, parsed; null when unconditional.</param>
+public sealed record SequenceFlow(string Id, string? Name, string SourceId, string TargetId, FeelExpression? Condition);
+
+/// <summary><c>bpmn:message</c> with its <c>zeebe:subscription correlationKey</c> (a FEEL expression over the instance's variables).</summary>
+public sealed record MessageDefinition(string Id, string Name, FeelExpression? CorrelationKey);

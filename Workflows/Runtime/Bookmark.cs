@@ -1,0 +1,32 @@
+namespace Pipeline.Workflows.Runtime;
+
+/// <summary>What a waiting token waits for.</summary>
+public enum BookmarkKind
+{
+    /// <summary>A person in one of the candidate groups completes a user task.</summary>
+    UserTask,
+    /// <summary>A message with this name and correlation key arrives.</summary>
+    Message,
+    /// <summary>A background job of a long-running activity finishes.</summary>
+    Job,
+}
+
+/// <summary>
+/// A point where an instance waits (Elsa's bookmark, Zeebe's job / message subscription / user task). Resuming
+/// it moves its token on. Bookmarks are stored with the instance and are what task lists, message correlation
+/// and the job runner look up.
+/// </summary>
+/// <param name="Name">Task type of a job (<c>pack.check</c>), message name, or user task's element name.</param>
+/// <param name="CorrelationKey">For messages: the evaluated correlation key.</param>
+/// <param name="CandidateGroups">For user tasks: roles allowed to complete it.</param>
+/// <param name="Inputs">The evaluated input mappings (job input or task form data).</param>
+public sealed record Bookmark(
+    Guid Id,
+    BookmarkKind Kind,
+    Guid TokenId,
+    string NodeId,
+    string Name,
+    string? CorrelationKey,
+    IReadOnlyList<string> CandidateGroups,
+    IReadOnlyDictionary<string, object?> Inputs,
+    DateTimeOffset CreatedAt);

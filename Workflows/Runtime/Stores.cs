@@ -1,0 +1,52 @@
+namespace Pipeline.Workflows.Runtime;
+
+/// <summary>Deployed process versions. Implementations: in memory (tests) and EF Core (production).</summary>
+public interface IDefinitionStore
+{
+    /// <summary>The highest version of a process, or null when never deployed.</summary>
+    Task<DeployedProcess?> LatestAsync(string processId, CancellationToken cancellationToken);
+
+    Task<DeployedProcess?> GetAsync(string processId, int version, CancellationToken cancellationToken);
+
+    /// <summary>Every version of every process, by process id then version.</summary>
+    Task<IReadOnlyList<DeployedProcess>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a new version.</summary>
+    /// <exception cref="ConcurrencyException">That process id and version exist already (a concurrent deploy).</exception>
+    Task AddAsync(DeployedProcess process, CancellationToken cancellationToken);
+}
+
+/// <summary>Which bookmarks to find.</summary>
+/// <param name="Kind">Only bookmarks of this kind.</param>
+/// <param name="Name">Message name or task type, when given.</param>
+/// <param name="CorrelationKey">Message correlation key, when given.</param>
+/// <param name="CandidateGroups">User tasks any of these roles may complete, when given.</param>
+public sealed record BookmarkQuery(BookmarkKind Kind, string? Name = null, string? CorrelationKey = null, IReadOnlyCollection<string>? CandidateGroups = null);
+
+/// <summary>
+/// Process instances with their bookmarks, and their append-only history. Every save is one transaction
+/// guarded by the instance's revision. Implementations: in memory (tests) and EF Core (production).
+/// </summary>
+public interface IInstanceStore
+{
+    Task<ProcessInstance?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Saves a new instance (revision 1) and its first history entries.</summary>
+    Task InsertAsync(ProcessInstance instance, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves <paramref name="instance"/> if the stored revision is still <paramref name="expectedRevision"/>, sets
+    /// its revision to the next one and appends <paramref name="history"/>, all or nothing.
+    /// </summary>
+    /// <exception cref="ConcurrencyException">Someone saved the instance in between.</exception>
+    Task UpdateAsync(ProcessInstance instance, long expectedRevision, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken);
+
+    /// <summary>Open bookmarks matching the query, with their instances, oldest first.</summary>
+    Task<IReadOnlyList<(ProcessInstance Instance, Bookmark Bookmark)>> FindBookmarksAsync(BookmarkQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The instance's history in sequence order.</summary>
+    Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken cancellationToken);
+}
+
+/// <summary>Someone else changed the same record first; reload and try again.</summary>
+public sealed class ConcurrencyException(string message) : Exception(message);
