@@ -25,8 +25,9 @@ public static class ChildProcess
     /// As <see cref="RunAsync"/>, but stdout lands in a pooled buffer (for page images); the caller disposes it.
     /// </summary>
     /// <param name="stdoutSizeHint">Expected stdout size in bytes, to rent a large enough buffer at once.</param>
+    /// <param name="maxStdout">Most stdout bytes accepted; past it the child is killed and the document refused as too large.</param>
     public static async Task<(int ExitCode, PooledBuffer StandardOutput, string StandardError)> RunPooledAsync(
-        string program, IEnumerable<string> arguments, TimeSpan timeout, int stdoutSizeHint, CancellationToken cancellationToken)
+        string program, IEnumerable<string> arguments, TimeSpan timeout, int stdoutSizeHint, CancellationToken cancellationToken, int maxStdout = int.MaxValue)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -46,12 +47,17 @@ public static class ChildProcess
         }
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
-        var readOut = PooledBuffer.ReadToEndAsync(process.StandardOutput.BaseStream, stdoutSizeHint, timer.Token);
+        var readOut = PooledBuffer.ReadToEndAsync(process.StandardOutput.BaseStream, stdoutSizeHint, timer.Token, maxStdout);
         var readErr = process.StandardError.ReadToEndAsync(timer.Token);
         try
         {
             await Task.WhenAll(readOut, readErr).ConfigureAwait(false);
             await process.WaitForExitAsync(timer.Token).ConfigureAwait(false);
+        }
+        catch (DocumentRejectedException)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            throw;
         }
         catch (OperationCanceledException)
         {

@@ -25,7 +25,9 @@ public sealed class PooledBuffer : IDisposable
     public ReadOnlySpan<byte> Span => _array is { } a ? a.AsSpan(0, Length) : throw new ObjectDisposedException(nameof(PooledBuffer));
 
     /// <summary>Reads <paramref name="stream"/> to its end.</summary>
-    public static async Task<PooledBuffer> ReadToEndAsync(Stream stream, int sizeHint, CancellationToken cancellationToken)
+    /// <param name="maxLength">Most bytes accepted (a hostile PDF page can ask for gigabytes of pixels).</param>
+    /// <exception cref="DocumentRejectedException">More than <paramref name="maxLength"/> bytes (<see cref="RejectionReason.TooLarge"/>).</exception>
+    public static async Task<PooledBuffer> ReadToEndAsync(Stream stream, int sizeHint, CancellationToken cancellationToken, int maxLength = int.MaxValue)
     {
         var array = Pool.Rent(Math.Max(sizeHint, 64 * 1024));
         var length = 0;
@@ -35,6 +37,7 @@ public sealed class PooledBuffer : IDisposable
             {
                 if (length == array.Length)
                 {
+                    if (array.Length >= maxLength) throw new DocumentRejectedException(RejectionReason.TooLarge, $"more than {maxLength} bytes");
                     var bigger = Pool.Rent(array.Length * 2);
                     array.AsSpan(0, length).CopyTo(bigger);
                     Pool.Return(array);

@@ -11,6 +11,9 @@ public sealed class Poppler(TimeSpan? timeout = null)
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
 
+    /// <summary>A page may render to at most this many times an A4 page's pixels (A1 is 8×); larger is refused.</summary>
+    private const int MaxPagePixelsFactor = 8;
+
     /// <summary>Reads the page count.</summary>
     /// <exception cref="DocumentRejectedException">Encrypted, damaged, or zero pages.</exception>
     public async Task<PdfInfo> InfoAsync(string path, CancellationToken cancellationToken)
@@ -53,7 +56,7 @@ public sealed class Poppler(TimeSpan? timeout = null)
         var a4Pixels = (int)(8.27 * dpi * 11.7 * dpi);
         var (exit, pgm, stderr) = await ChildProcess.RunPooledAsync(
             "pdftoppm", ["-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-f", p, "-l", p, path],
-            _timeout, a4Pixels + 4096, cancellationToken).ConfigureAwait(false);
+            _timeout, a4Pixels + 4096, cancellationToken, maxStdout: MaxPagePixelsFactor * a4Pixels).ConfigureAwait(false);
         if (exit == 0 && pgm.Length > 0) return pgm;
         pgm.Dispose();
         throw new DocumentRejectedException(RejectionReason.Damaged, $"page {page}: {FirstLine(stderr)}");

@@ -39,6 +39,12 @@ public class BundleCheckErrorTests
         AssertRejected(CliRun.TempFile("scan.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[200]]), "图片无法解码");
 
     [Fact]
+    public Task PageThatWouldRenderToGigabytes_IsRejectedAsTooLarge() =>
+        AssertRejected(CliRun.TempFile("poster.pdf", System.Text.Encoding.ASCII.GetBytes(
+            "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+            "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 3000 3000]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")), "文件过大");
+
+    [Fact]
     public Task MissingFile_IsRejected() => AssertRejected("/nonexistent/pack.pdf", "找不到文件");
 
     [Fact]
