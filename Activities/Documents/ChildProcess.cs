@@ -51,7 +51,9 @@ public static class ChildProcess
         var readErr = process.StandardError.ReadToEndAsync(timer.Token);
         try
         {
-            await Task.WhenAll(readOut, readErr).ConfigureAwait(false);
+            // stdout first: when it overflows the child is killed at once instead of blocking on a full pipe.
+            await readOut.ConfigureAwait(false);
+            await readErr.ConfigureAwait(false);
             await process.WaitForExitAsync(timer.Token).ConfigureAwait(false);
         }
         catch (DocumentRejectedException)

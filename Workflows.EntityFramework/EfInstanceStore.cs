@@ -1,0 +1,177 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Pipeline.Workflows.Expressions;
+using Pipeline.Workflows.Runtime;
+
+namespace Pipeline.Workflows.EntityFramework;
+
+/// <summary>
+/// <see cref="IInstanceStore"/> on EF Core: one short-lived context per call. Every save is one transaction guarded by
+/// the instance's revision (<c>UPDATE … WHERE id = @id AND revision = @expected</c>); the instance's bookmarks are
+/// replaced and its history appended in the same transaction.
+/// </summary>
+public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> contexts) : IInstanceStore
+{
+    private static readonly JsonSerializerOptions TokenJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<ProcessInstance?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false);
+        if (row is null) return null;
+        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return ToInstance(row, bookmarks);
+    }
+
+    public async Task InsertAsync(ProcessInstance instance, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = ToRow(instance);
+        row.Revision = 1;
+        db.Instances.Add(row);
+        db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => ToRow(instance.Id, b, i)));
+        db.History.AddRange(history.Select(ToRow));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // one transaction
+        }
+        catch (DbUpdateException e)
+        {
+            await using var check = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (await check.Instances.AnyAsync(i => i.Id == instance.Id, cancellationToken).ConfigureAwait(false))
+                throw new ConcurrencyException($"instance {instance.Id} exists already ({e.InnerException?.Message ?? e.Message})");
+            throw;
+        }
+        instance.Revision = 1;
+    }
+
+    public async Task UpdateAsync(ProcessInstance instance, long expectedRevision, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = ToRow(instance);
+        row.Revision = expectedRevision + 1;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // Conditional update first: the loser of a race stops here (0 rows) before touching bookmarks or history.
+            var entry = db.Instances.Attach(row);
+            entry.State = EntityState.Modified;
+            entry.Property(r => r.Revision).OriginalValue = expectedRevision;
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => ToRow(instance.Id, b, i)));
+            db.History.AddRange(history.Select(ToRow));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyException($"instance {instance.Id} was changed by someone else (expected revision {expectedRevision})");
+        }
+        instance.Revision = expectedRevision + 1;
+    }
+
+    public async Task<IReadOnlyList<(ProcessInstance Instance, Bookmark Bookmark)>> FindBookmarksAsync(BookmarkQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var kind = query.Kind.ToString();
+        var matches = db.Bookmarks.AsNoTracking().Where(b => b.Kind == kind);
+        if (query.Name is not null) matches = matches.Where(b => b.Name == query.Name);
+        if (query.CorrelationKey is not null) matches = matches.Where(b => b.CorrelationKey == query.CorrelationKey);
+        if (query.CandidateGroups is not null) matches = matches.Where(AnyGroup(query.CandidateGroups));
+        var found = await matches.OrderBy(b => b.CreatedAt).ThenBy(b => b.InstanceId).ThenBy(b => b.Ordinal)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0) return [];
+
+        var ids = found.Select(b => b.InstanceId).Distinct().ToList();
+        var instanceRows = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var bookmarkRows = await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var instances = instanceRows.ToDictionary(i => i.Id, i => ToInstance(i, bookmarkRows.Where(b => b.InstanceId == i.Id)));
+        return found.Select(b =>
+        {
+            var instance = instances[b.InstanceId].Clone();
+            return (instance, instance.Bookmarks.First(x => x.Id == b.Id));
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Sequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(h => new HistoryEntry(h.InstanceId, h.Sequence, h.At, h.Actor, h.Kind, h.NodeId, h.Detail, h.VariablesBefore, h.VariablesAfter)).ToList();
+    }
+
+    /// <summary><c>b.CandidateGroups LIKE '%|g1|%' OR … LIKE '%|gn|%'</c>.</summary>
+    private static Expression<Func<BookmarkRow, bool>> AnyGroup(IReadOnlyCollection<string> groups)
+    {
+        var b = Expression.Parameter(typeof(BookmarkRow), "b");
+        var column = Expression.Property(b, nameof(BookmarkRow.CandidateGroups));
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        Expression body = Expression.Constant(false);
+        foreach (var group in groups)
+        {
+            // A captured value (not a constant) so that EF sends it as a parameter.
+            var needle = "|" + group + "|";
+            Expression<Func<string>> value = () => needle;
+            body = Expression.OrElse(body, Expression.Call(column, contains, value.Body));
+        }
+        return Expression.Lambda<Func<BookmarkRow, bool>>(body, b);
+    }
+
+    private static string Groups(IReadOnlyList<string> groups)
+    {
+        foreach (var g in groups)
+            if (g.Contains('|', StringComparison.Ordinal)) throw new ArgumentException($"candidate group '{g}' contains '|'", nameof(groups));
+        return groups.Count == 0 ? "" : "|" + string.Join('|', groups) + "|";
+    }
+
+    private static string VariablesJson(IReadOnlyDictionary<string, object?> variables)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in variables) json[name] = FeelValues.ToJsonNode(value);
+        return json.ToJsonString();
+    }
+
+    private static Dictionary<string, object?> Variables(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return new Dictionary<string, object?>(FeelValues.VariablesFromJson(document.RootElement), StringComparer.Ordinal);
+    }
+
+    private static ProcessInstanceRow ToRow(ProcessInstance i) => new()
+    {
+        Id = i.Id, ProcessId = i.ProcessId, Version = i.Version, BusinessKey = i.BusinessKey, Status = i.Status.ToString(),
+        Revision = i.Revision, HistorySequence = i.HistorySequence, StartedAt = i.StartedAt.ToUniversalTime(), EndedAt = i.EndedAt?.ToUniversalTime(),
+        VariablesJson = VariablesJson(i.Variables), TokensJson = JsonSerializer.Serialize(i.Tokens, TokenJson),
+    };
+
+    private static BookmarkRow ToRow(Guid instanceId, Bookmark b, int ordinal) => new()
+    {
+        Id = b.Id, InstanceId = instanceId, Ordinal = ordinal, Kind = b.Kind.ToString(), TokenId = b.TokenId, NodeId = b.NodeId, Name = b.Name,
+        CorrelationKey = b.CorrelationKey, CandidateGroups = Groups(b.CandidateGroups), InputsJson = VariablesJson(b.Inputs),
+        CreatedAt = b.CreatedAt.ToUniversalTime(),
+    };
+
+    private static HistoryRow ToRow(HistoryEntry h) => new()
+    {
+        InstanceId = h.InstanceId, Sequence = h.Sequence, At = h.At.ToUniversalTime(), Actor = h.Actor, Kind = h.Kind, NodeId = h.NodeId,
+        Detail = h.Detail, VariablesBefore = h.VariablesBefore, VariablesAfter = h.VariablesAfter,
+    };
+
+    private static ProcessInstance ToInstance(ProcessInstanceRow row, IEnumerable<BookmarkRow> bookmarks) => new()
+    {
+        Id = row.Id, ProcessId = row.ProcessId, Version = row.Version, BusinessKey = row.BusinessKey,
+        Status = Enum.Parse<InstanceStatus>(row.Status), Revision = row.Revision, HistorySequence = row.HistorySequence,
+        StartedAt = row.StartedAt, EndedAt = row.EndedAt,
+        Variables = Variables(row.VariablesJson),
+        Tokens = JsonSerializer.Deserialize<List<Token>>(row.TokensJson, TokenJson) ?? [],
+        Bookmarks = bookmarks.OrderBy(b => b.Ordinal).Select(b => new Bookmark(
+            b.Id, Enum.Parse<BookmarkKind>(b.Kind), b.TokenId, b.NodeId, b.Name, b.CorrelationKey,
+            b.CandidateGroups.Split('|', StringSplitOptions.RemoveEmptyEntries), Variables(b.InputsJson), b.CreatedAt)).ToList(),
+    };
+}

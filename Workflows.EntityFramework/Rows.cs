@@ -1,0 +1,64 @@
+namespace Pipeline.Workflows.EntityFramework;
+
+/// <summary>A row of <c>wf_deployed_processes</c>: one version of a process definition. The parsed model is not stored.</summary>
+public sealed class DeployedProcessRow
+{
+    public required string ProcessId { get; set; }
+    public int Version { get; set; }
+    public required string Sha256 { get; set; }
+    public required string Xml { get; set; }
+    public DateTimeOffset DeployedAt { get; set; }
+    public required string DeployedBy { get; set; }
+}
+
+/// <summary>A row of <c>wf_process_instances</c>. Variables and tokens are JSON text; bookmarks have their own table.</summary>
+public sealed class ProcessInstanceRow
+{
+    public Guid Id { get; set; }
+    public required string ProcessId { get; set; }
+    public int Version { get; set; }
+    public string? BusinessKey { get; set; }
+    public required string Status { get; set; }
+
+    /// <summary>The optimistic-concurrency token: every save checks and increments it.</summary>
+    public long Revision { get; set; }
+    public long HistorySequence { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public required string VariablesJson { get; set; }
+    public required string TokensJson { get; set; }
+}
+
+/// <summary>A row of <c>wf_bookmarks</c>: an open wait of an instance, replaced wholesale on every save of the instance.</summary>
+public sealed class BookmarkRow
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+
+    /// <summary>Position in <see cref="Pipeline.Workflows.Runtime.ProcessInstance.Bookmarks"/>, so the list comes back in order.</summary>
+    public int Ordinal { get; set; }
+    public required string Kind { get; set; }
+    public Guid TokenId { get; set; }
+    public required string NodeId { get; set; }
+    public required string Name { get; set; }
+    public string? CorrelationKey { get; set; }
+
+    /// <summary>Candidate groups as <c>|a|b|</c> (empty string for none), so "holds group g" is <c>LIKE '%|g|%'</c> on every provider.</summary>
+    public required string CandidateGroups { get; set; }
+    public required string InputsJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A row of <c>wf_history</c>: append-only, keyed by instance id and sequence.</summary>
+public sealed class HistoryRow
+{
+    public Guid InstanceId { get; set; }
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public required string Kind { get; set; }
+    public string? NodeId { get; set; }
+    public string? Detail { get; set; }
+    public string? VariablesBefore { get; set; }
+    public string? VariablesAfter { get; set; }
+}
