@@ -43,7 +43,7 @@ public sealed partial class SectionClassifier(ClassifierVocabulary vocabulary)
     public PageClassification Classify(string pageText, string? previousSection)
     {
         var compact = ChineseText.Compact(pageText);
-        var scores = Score(compact, IdNumberCount(pageText));
+        var scores = Score(compact, IdNumberCount(pageText), LineEndingNumber().Count(pageText));
         var best = scores.MaxBy(s => s.Score);
         if (best.Score >= vocabulary.Threshold) return new PageClassification(best.Id, best.Score, false);
         var continues = previousSection is not null && vocabulary.Continuable.Contains(previousSection) && compact.Length > 0;
@@ -55,46 +55,58 @@ public sealed partial class SectionClassifier(ClassifierVocabulary vocabulary)
     }
 
     /// <summary>Evidence score of every section for one page (for diagnostics and tests).</summary>
-    public IReadOnlyList<(string Id, double Score)> Score(string compact, int idNumbers)
+    /// <remarks>
+    /// A heading names the most specific form: when one section's title found near the top is part of another
+    /// section's longer title found there too (花名册 in 补贴人员花名册), the shorter one does not count. The
+    /// table-of-contents bonus needs the page to look like one: its own title, or many lines ending in page numbers.
+    /// </remarks>
+    public IReadOnlyList<(string Id, double Score)> Score(string compact, int idNumbers, int lineEndingNumbers = 0)
     {
         var head = compact.AsSpan(0, Math.Min(compact.Length, vocabulary.HeadChars));
-        var scores = new List<(string Id, double Score)>(vocabulary.Sections.Count);
-        var sectionsWithTitleAnywhere = 0;
+        var found = new List<(SectionVocabulary Section, string? HeadTitle, double TitlePoints, double KeywordPoints)>(vocabulary.Sections.Count);
         foreach (var section in vocabulary.Sections)
         {
             double titlePoints = 0;
-            var titleAnywhere = false;
+            string? headTitle = null;
             foreach (var title in section.Titles)
             {
                 var tolerance = FuzzyMatch.Tolerance(title.Length);
                 if (FuzzyMatch.BestDistance(head, title, tolerance) is { } inHead)
                 {
-                    titlePoints = Math.Max(titlePoints, vocabulary.TitleInHead * Quality(title.Length, inHead));
-                    titleAnywhere = true;
+                    var points = vocabulary.TitleInHead * Quality(title.Length, inHead);
+                    if (points > titlePoints || (points == titlePoints && title.Length > (headTitle?.Length ?? 0)))
+                        (titlePoints, headTitle) = (points, title);
                 }
                 else if (FuzzyMatch.BestDistance(compact, title, tolerance) is { } elsewhere)
                 {
                     titlePoints = Math.Max(titlePoints, vocabulary.TitleElsewhere * Quality(title.Length, elsewhere));
-                    titleAnywhere = true;
                 }
             }
-            if (titleAnywhere && section.Id != SectionIds.TableOfContents) sectionsWithTitleAnywhere++;
             double keywordPoints = 0;
             foreach (var keyword in section.Keywords)
             {
                 if (FuzzyMatch.BestDistance(compact, keyword, FuzzyMatch.Tolerance(keyword.Length)) is not null)
                     keywordPoints += vocabulary.Keyword;
             }
-            var score = titlePoints + Math.Min(keywordPoints, vocabulary.MaxKeywordPoints);
+            found.Add((section, headTitle, titlePoints, Math.Min(keywordPoints, vocabulary.MaxKeywordPoints)));
+        }
+
+        var scores = new List<(string Id, double Score)>(found.Count);
+        foreach (var (section, headTitle, titlePoints, keywordPoints) in found)
+        {
+            var outranked = headTitle is not null && found.Any(other =>
+                other.Section != section && other.HeadTitle is { } longer && longer.Length > headTitle.Length && longer.Contains(headTitle, StringComparison.Ordinal));
+            var score = (outranked ? 0 : titlePoints) + keywordPoints;
             if (section.Id == SectionIds.TraineeRoster && idNumbers >= vocabulary.IdNumbersForRosterBonus)
                 score += vocabulary.RosterBonus;
             scores.Add((section.Id, score));
         }
-        if (sectionsWithTitleAnywhere >= vocabulary.TableOfContentsDistinctTitles)
-        {
-            var i = scores.FindIndex(s => s.Id == SectionIds.TableOfContents);
-            if (i >= 0) scores[i] = (SectionIds.TableOfContents, scores[i].Score + vocabulary.TableOfContentsBonus);
-        }
+
+        var titledSections = found.Count(f => f.TitlePoints > 0 && f.Section.Id != SectionIds.TableOfContents);
+        var toc = found.FindIndex(f => f.Section.Id == SectionIds.TableOfContents);
+        var looksLikeContents = toc >= 0 && (found[toc].TitlePoints > 0 || lineEndingNumbers >= vocabulary.TableOfContentsDistinctTitles);
+        if (looksLikeContents && titledSections >= vocabulary.TableOfContentsDistinctTitles)
+            scores[toc] = (SectionIds.TableOfContents, scores[toc].Score + vocabulary.TableOfContentsBonus);
         return scores;
     }
 
@@ -105,4 +117,8 @@ public sealed partial class SectionClassifier(ClassifierVocabulary vocabulary)
 
     [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")]
     private static partial Regex IdLike();
+
+    /// <summary>Contents lines: text, dot leaders or spaces, a page number at the end of the line.</summary>
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs})）][\s.·…。_-]*\d{1,3}\s*$", RegexOptions.Multiline)]
+    private static partial Regex LineEndingNumber();
 }

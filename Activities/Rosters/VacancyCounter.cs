@@ -12,18 +12,21 @@ public static partial class VacancyCounter
     /// <summary>Total vacancies, or null when no count could be read.</summary>
     public static int? Count(IEnumerable<string> pageTexts)
     {
-        var lines = pageTexts.SelectMany(t => t.Split('\n')).ToList();
-        foreach (var line in lines)
+        var texts = pageTexts.ToList();
+        foreach (var text in texts)
         {
-            var total = TotalRow().Match(line);
+            // OCR may put the total on a line of its own below 合计.
+            var total = TotalRow().Match(text);
             if (total.Success) return int.Parse(total.Groups["n"].Value);
         }
+        var lines = texts.SelectMany(t => t.Split('\n')).ToList();
         var header = lines.FindIndex(l => HeaderCell().IsMatch(l.Replace(" ", "")));
         if (header < 0) return null;
         var sum = 0;
         var rows = 0;
         foreach (var line in lines.Skip(header + 1))
         {
+            if (FooterLine().IsMatch(line)) break;
             var numbers = RowNumber().Matches(line).Select(m => m.Groups["n"].Value).ToList();
             if (numbers.Count == 0) continue;
             // The first number of a row is its index (序号) when the row starts with it.
@@ -37,8 +40,12 @@ public static partial class VacancyCounter
         return rows > 0 ? sum : null;
     }
 
-    [GeneratedRegex(@"(?:合\s*计|总\s*计|共\s*计)\D{0,12}?(?<n>\d{1,5})(?!\d)")]
+    [GeneratedRegex(@"(?:合\s*计|总\s*计|共\s*计)[^\d\n]{0,12}(?:\n\s*){0,3}[^\d\n]{0,6}(?<n>\d{1,5})(?![\d.\-:：])")]
     private static partial Regex TotalRow();
+
+    /// <summary>Lines after the table: notes, signatures, dates.</summary>
+    [GeneratedRegex(@"^\s*(?:注|备注|填报|填表|制表|岗位比例|说明)|年\s*\d{1,2}\s*月")]
+    private static partial Regex FooterLine();
 
     [GeneratedRegex(@"招聘人数|需求人数|招聘数量|岗位数|人数")]
     private static partial Regex HeaderCell();

@@ -11,6 +11,7 @@ public static class CommandLine
           pipeline bundle check FILE --pack class-opening|subsidy-claim [--profile NAME] [--json] [--as-of YYYY-MM-DD]
           pipeline definition validate FILE.bpmn
           pipeline profiles
+          pipeline serve [--urls URL]     (HTTP API; default http://127.0.0.1:5080)
         """;
 
     /// <summary>Runs one command line; returns the process exit code (<see cref="ExitCodes"/>).</summary>
@@ -22,6 +23,8 @@ public static class CommandLine
                 return await BundleCheckCommand.RunAsync(rest, stdout, stderr, cancellationToken);
             case ["definition", "validate", .. var rest]:
                 return DefinitionValidateCommand.Run(rest, stdout, stderr);
+            case ["serve", .. var rest]:
+                return await ServeCommand.RunAsync(rest, stderr, cancellationToken);
             case ["profiles"]:
                 foreach (var name in Pipeline.Activities.Profiles.ProfileCatalog.LoadEmbedded().Names) stdout.WriteLine(name);
                 return ExitCodes.Ok;

@@ -56,4 +56,45 @@ public class SectionClassifierTests
     [Fact]
     public void HeadinglessPage_AfterCover_IsOther() =>
         Assert.Equal(SectionIds.Other, _classifier.Classify("一些无法归类的文字内容", SectionIds.Cover).Section);
+
+    [Fact]
+    public void MoreSpecificHeading_Wins_SubsidyRosterIsTheDetailList()
+    {
+        const string page = """
+            补贴人员花名册
+            培训机构(盖章): 信阳市某职业技能培训学校 培训工种: 茶艺师 补贴标准: 1200 元/人
+            序号 姓名 性别 身份证号码 人员类别 证书编号 金额 本人签字
+            1 江旭晨 男 411524197706308195 农村转移劳动力 MX2026050001 1200
+            2 林伟 男 411522199911268651 农村转移劳动力 MX2026050002 1200
+            3 董敏彩 女 411502197710133465 农村转移劳动力 MX2026050003 1200
+            合计 3600
+            """;
+        Assert.Equal(SectionIds.SubsidyDetailList, _classifier.Classify(page, SectionIds.TraineeRoster).Section);
+    }
+
+    [Fact]
+    public void AgreementNamingOtherMaterials_IsNotATableOfContents()
+    {
+        const string page = """
+            就业技能培训补贴委托申请协议
+            甲方(委托人): 参加本期培训的学员  乙方(受托人): 某职业技能培训学校
+            一、乙方如实提供甲方的身份证明、培训合格证书等申报材料，不得弄虚作假。
+            二、学员花名册及签字见下表。
+            第10页 共17页
+            """;
+        Assert.Equal(SectionIds.EntrustmentAgreement, _classifier.Classify(page, SectionIds.InspectionRecord).Section);
+    }
+
+    [Fact]
+    public void ApplicationLetterToHoldAClass_IsTheClassOpeningApplication()
+    {
+        const string page = """
+            关于举办保健按摩师就业技能培训班的申请
+            周口市川汇区人力资源和社会保障局:
+            我校拟于2026年12月14日至12月28日举办保健按摩师就业技能培训班，现将有关情况报告如下:
+            一、培训对象。本期招收学员15人。二、培训安排。理论课地点、实操课地点。三、师资力量。
+            四、考核与就业。合格者颁发培训合格证书。妥否，请批示。 人社部门审批意见:
+            """;
+        Assert.Equal(SectionIds.ClassOpeningApplication, _classifier.Classify(page, SectionIds.TrainingIntentionForm).Section);
+    }
 }

@@ -6,19 +6,23 @@ using Pipeline.Activities.Tests.Support;
 namespace Pipeline.Activities.Tests.Packs;
 
 /// <summary>
-/// OCR integration: every sample pack under tests/fixtures/packs (scanned, born-digital, TIFF, ZIP, Office) goes
-/// through the real pipeline (Poppler, libtesseract) and must come out as its <c>*.expected.json</c> says.
+/// OCR integration: every sample pack under tests/fixtures/packs (scanned, born-digital, TIFF, ZIP, Office) and
+/// tests/fixtures/holdout/packs (another author's generator, forms and wording) goes through the real pipeline
+/// (Poppler, libtesseract) and must come out as its <c>*.expected.json</c> says.
 /// </summary>
 public sealed partial class SamplePackTests(PipelineFixture pipeline) : IClassFixture<PipelineFixture>
 {
     public static TheoryData<string> PackFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var expected in Directory.EnumerateFiles(Path.Combine(Fixtures.Root, "packs"), "*.expected.json").Order().Where(Fixtures.IsPackExpectation))
+        foreach (var folder in Fixtures.PackFolders.Where(f => Directory.Exists(Path.Combine(Fixtures.Root, f))))
         {
-            var stem = Path.GetFileName(expected)[..^".expected.json".Length];
-            var file = Directory.EnumerateFiles(Path.Combine(Fixtures.Root, "packs"), stem + ".*").First(f => !f.EndsWith(".json", StringComparison.Ordinal));
-            data.Add(Path.GetFileName(file));
+            foreach (var expected in Directory.EnumerateFiles(Path.Combine(Fixtures.Root, folder), "*.expected.json").Order().Where(Fixtures.IsPackExpectation))
+            {
+                var stem = Path.GetFileName(expected)[..^".expected.json".Length];
+                var file = Directory.EnumerateFiles(Path.Combine(Fixtures.Root, folder), stem + ".*").First(f => !f.EndsWith(".json", StringComparison.Ordinal));
+                data.Add(folder + "/" + Path.GetFileName(file));
+            }
         }
         return data;
     }

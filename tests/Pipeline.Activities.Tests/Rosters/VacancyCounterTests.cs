@@ -29,4 +29,22 @@ public class VacancyCounterTests
 
     [Fact]
     public void NoHeaderNoTotal_IsUnknown() => Assert.Null(VacancyCounter.Count(["岗位 若干"]));
+
+    [Fact]
+    public void TotalOnTheLineBelowItsLabel_IsRead_AndNotesAfterTheTableAreIgnored()
+    {
+        const string page = """
+            推荐就业岗位一览表
+            (保健按摩师培训班，参训 15 人，按不低于1:3 的比例提供就业岗位)
+            序号  招聘单位  招聘岗位 | 招聘人数 |月薪 (元)  联系人  联系方式
+            1 |周口市川汇区颐康养生馆
+            保健按摩师  8  3500-5000
+            合计
+
+            52
+            岗位比例: 52:15=3.5:1
+            2026年11月30日
+            """;
+        Assert.Equal(52, VacancyCounter.Count([page]));
+    }
 }

@@ -8,12 +8,17 @@ public static class Fixtures
     /// <summary>The repository's <c>tests/fixtures</c> folder, found by walking up from the test binaries.</summary>
     public static string Root { get; } = FindRoot();
 
-    public static string Pack(string name) => Path.Combine(Root, "packs", name);
+    /// <summary>A sample file: a bare name is in <c>packs/</c>; a relative path (<c>holdout/packs/x.pdf</c>) is taken from the fixtures root.</summary>
+    public static string Pack(string name) => name.Contains('/') ? Path.Combine(Root, name) : Path.Combine(Root, "packs", name);
+
+    /// <summary>The folders of sample packs with expectations: ours, and the holdout set made by an independent generator.</summary>
+    public static readonly string[] PackFolders = ["packs", "holdout/packs"];
 
     /// <summary>The <c>*.expected.json</c> beside a pack.</summary>
     public static Expected ExpectedFor(string packFile)
     {
-        var path = Path.Combine(Root, "packs", Path.GetFileNameWithoutExtension(packFile) + ".expected.json");
+        var full = Pack(packFile);
+        var path = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".expected.json");
         return JsonSerializer.Deserialize<Expected>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 

@@ -1,0 +1,14 @@
+using Pipeline.Activities.Catalogue;
+
+namespace Pipeline.Host.Catalogue;
+
+/// <summary><c>/api/activities</c>: the activity catalogue (the designer's palette and properties).</summary>
+public static class ActivityEndpoints
+{
+    public static IEndpointRouteBuilder MapActivities(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/activities", () => TypedResults.Ok(ActivityCatalogue.Descriptors))
+            .WithTags("Activities").WithSummary("Service-task activities with their inputs, outputs and outcomes");
+        return app;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Xml;
+using Pipeline.Activities.Catalogue;
+using Pipeline.Host.Identity;
+using Pipeline.Workflows.Runtime;
+
+namespace Pipeline.Host.Definitions;
+
+/// <summary><c>/api/definitions</c>: deployed process versions, and deploying BPMN XML.</summary>
+public static class DefinitionEndpoints
+{
+    public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
+    {
+        var definitions = app.MapGroup("/api/definitions").WithTags("Definitions");
+        definitions.MapGet("/", ListAsync).WithSummary("Every deployed version of every process");
+        definitions.MapPost("/", DeployAsync)
+            .Accepts<string>("application/xml", "text/xml")
+            .WithSummary("Deploy BPMN 2.0 XML: 201 with the versions, or 422 listing every problem with its element id");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(IDefinitionStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(DefinitionView.Of).ToList());
+
+    private static async Task<IResult> DeployAsync(HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context);
+        if (caller.User is not { } user) return Caller.Unauthenticated();
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is not ("application/xml" or "text/xml"))
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Expected BPMN XML",
+                detail: "send the definition as application/xml or text/xml");
+
+        using var reader = new StreamReader(context.Request.Body);
+        var xml = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            var deployed = await engine.DeployAsync(xml, ActivityCatalogue.Types, user, cancellationToken, "upload");
+            return TypedResults.Created("/api/definitions", deployed.Select(DefinitionView.Of).ToList());
+        }
+        catch (DefinitionInvalidException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Definition not deployable",
+                detail: $"{e.Problems.Count} problem(s)",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = e.Problems.Select(p => new ProblemView(p.ElementId, p.ElementType, p.Message)).ToList(),
+                });
+        }
+        catch (XmlException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Definition not deployable",
+                detail: $"not well-formed XML: {e.Message}",
+                extensions: new Dictionary<string, object?> { ["errors"] = Array.Empty<ProblemView>() });
+        }
+        catch (ConcurrencyException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Deployed concurrently", detail: e.Message);
+        }
+    }
+}
+
+public sealed record DefinitionView(string ProcessId, string? Name, int Version, string Sha256, DateTimeOffset DeployedAt, string DeployedBy)
+{
+    public static DefinitionView Of(DeployedProcess p) => new(p.ProcessId, p.Model.Name, p.Version, p.Sha256, p.DeployedAt, p.DeployedBy);
+}
+
+/// <summary>One <c>DefinitionProblem</c> of a refused deployment.</summary>
+public sealed record ProblemView(string ElementId, string ElementType, string Message);

@@ -1,0 +1,43 @@
+namespace Pipeline.Host.Hosting;
+
+/// <summary>Where the Host keeps its data and which database it uses; read from the environment by <see cref="FromEnvironment"/>.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary><c>$PIPELINE_DATA</c> (default <c>./data</c>): the SQLite file, the originals, the case index, pack reports.</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary><c>$PIPELINE_DATABASE</c>: an Npgsql connection string; null means SQLite at <c>DataFolder/pipeline.db</c>.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>Folder of <c>*.bpmn</c> files deployed at start-up (<c>$PIPELINE_DEFINITIONS</c>, else the nearest <c>workflow-definitions</c>).</summary>
+    public string? DefinitionsFolder { get; init; }
+
+    /// <summary>First back-off of a failed job; doubled per retry (1 s, 2 s, 4 s, …).</summary>
+    public TimeSpan JobRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Largest pack upload accepted.</summary>
+    public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
+
+    public string OriginalsFolder => Path.Combine(DataFolder, "originals");
+
+    public static PipelineOptions FromEnvironment() => new()
+    {
+        DataFolder = Environment.GetEnvironmentVariable("PIPELINE_DATA") is { Length: > 0 } data
+            ? Path.GetFullPath(data)
+            : Path.Combine(Directory.GetCurrentDirectory(), "data"),
+        PostgresConnectionString = Environment.GetEnvironmentVariable("PIPELINE_DATABASE") is { Length: > 0 } pg ? pg : null,
+        DefinitionsFolder = Environment.GetEnvironmentVariable("PIPELINE_DEFINITIONS") is { Length: > 0 } defs ? defs : FindDefinitionsFolder(),
+    };
+
+    /// <summary>The nearest <c>workflow-definitions</c> folder above the working directory or the binaries.</summary>
+    public static string? FindDefinitionsFolder()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "workflow-definitions");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        return null;
+    }
+}

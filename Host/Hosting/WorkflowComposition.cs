@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Pipeline.Activities;
+using Pipeline.Activities.Documents.Ocr;
+using Pipeline.Activities.Documents.Storage;
+using Pipeline.Workflows.EntityFramework;
+using Pipeline.Workflows.Runtime;
+
+namespace Pipeline.Host.Hosting;
+
+/// <summary>
+/// The workflow engine on EF Core stores (SQLite under <see cref="PipelineOptions.DataFolder"/> by default, PostgreSQL
+/// when <c>PIPELINE_DATABASE</c> is set) and the one document pipeline of the process.
+/// </summary>
+public static class WorkflowComposition
+{
+    public static IServiceCollection AddPipelineWorkflows(this IServiceCollection services, PipelineOptions options)
+    {
+        Directory.CreateDirectory(options.DataFolder);
+        var dbOptions = options.PostgresConnectionString is { } pg
+            ? WorkflowDatabase.UsePostgres(pg)
+            : WorkflowDatabase.UseSqlite(Path.Combine(options.DataFolder, "pipeline.db"));
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IDbContextFactory<WorkflowDbContext>>(WorkflowDatabase.Factory(dbOptions));
+        services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
+        services.AddSingleton<IInstanceStore, EfInstanceStore>();
+        services.AddSingleton(sp => new WorkflowEngine(
+            sp.GetRequiredService<IDefinitionStore>(), sp.GetRequiredService<IInstanceStore>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IJobDispatcher>()));
+        services.AddSingleton(sp => new PackCheckingServices(
+            options.OriginalsFolder,
+            new OcrOptions { TessdataPath = Environment.GetEnvironmentVariable("PIPELINE_TESSDATA") is { Length: > 0 } t ? t : null },
+            logging: sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IOriginalStore>(new FolderOriginalStore(options.OriginalsFolder));
+        // Runs first among the hosted services: the schema and the definitions exist before any job is re-queued.
+        services.AddHostedService<StartupDeployment>();
+        return services;
+    }
+}
