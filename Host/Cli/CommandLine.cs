@@ -11,6 +11,7 @@ public static class CommandLine
           pipeline bundle check FILE --pack class-opening|subsidy-claim [--profile NAME] [--json] [--as-of YYYY-MM-DD]
           pipeline definition validate FILE.bpmn
           pipeline profiles
+          pipeline demo-case [--url URL] [--packs DIR]
           pipeline serve [--urls URL]     (HTTP API; default http://127.0.0.1:5080)
         """;
 
@@ -23,6 +24,16 @@ public static class CommandLine
                 return await BundleCheckCommand.RunAsync(rest, stdout, stderr, cancellationToken);
             case ["definition", "validate", .. var rest]:
                 return DefinitionValidateCommand.Run(rest, stdout, stderr);
+            case ["demo-case", .. var rest]:
+                try
+                {
+                    return await DemoCaseCommand.RunAsync(rest, stdout, stderr, cancellationToken);
+                }
+                catch (Exception e) when (e is HttpRequestException or TimeoutException or InvalidOperationException or TaskCanceledException)
+                {
+                    stderr.WriteLine($"pipeline demo-case: {e.Message}");
+                    return 1;
+                }
             case ["serve", .. var rest]:
                 return await ServeCommand.RunAsync(rest, stderr, cancellationToken);
             case ["profiles"]:

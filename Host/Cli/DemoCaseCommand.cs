@@ -1,0 +1,139 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Host.Cli;
+
+/// <summary>
+/// <c>pipeline demo-case --url URL --packs DIR</c>: drives one class case through a running Host over its HTTP API,
+/// as the people involved would: the institution uploads an incomplete pack, the check finds it incomplete, the
+/// institution resubmits a complete one, the reviewer approves and the approver signs off. Prints each step and the
+/// case timeline. Used by <c>./pipeline demo</c>.
+/// </summary>
+public static class DemoCaseCommand
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(3);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        string url = "http://127.0.0.1:5080", packs = Path.Combine("tests", "fixtures", "packs");
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--url": url = args[i + 1]; break;
+                case "--packs": packs = args[i + 1]; break;
+                default:
+                    stderr.WriteLine($"pipeline demo-case: unexpected '{args[i]}'");
+                    return ExitCodes.Usage;
+            }
+        }
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        await WaitForServerAsync(http, cancellationToken);
+        var key = $"JZ-DEMO-{DateTime.Now:yyyyMMdd-HHmmss}";
+        stdout.WriteLine($"case {key} on {url}");
+
+        stdout.WriteLine("1. institution uploads a pack without its job vacancy list");
+        await UploadAsync(http, key, Path.Combine(packs, "class-opening-missing-vacancies.pdf"), cancellationToken);
+        var view = await WaitForAsync(http, key, v => Waiting(v, "Message") is not null, cancellationToken);
+        PrintReport(stdout, view);
+
+        stdout.WriteLine("2. institution resubmits the complete pack");
+        await UploadAsync(http, key, Path.Combine(packs, "class-opening-complete.pdf"), cancellationToken);
+        view = await WaitForAsync(http, key, v => Waiting(v, "UserTask") is not null, cancellationToken);
+        PrintReport(stdout, view);
+
+        stdout.WriteLine("3. reviewer (经办人) approves");
+        await CompleteAsync(http, view, "wang.reviewer", "reviewer", "材料齐全，同意开班", cancellationToken);
+        view = await WaitForAsync(http, key, v => Waiting(v, "UserTask")?["candidateGroups"]?.ToJsonString().Contains("approver") == true, cancellationToken);
+
+        stdout.WriteLine("4. approver (负责人) signs off");
+        await CompleteAsync(http, view, "li.approver", "approver", "同意", cancellationToken);
+        view = await WaitForAsync(http, key, v => v["status"]?.GetValue<string>() == "Completed", cancellationToken);
+
+        stdout.WriteLine();
+        stdout.WriteLine($"timeline of {key} ({view["processId"]} v{view["version"]}, {view["status"]}):");
+        foreach (var h in view["history"]!.AsArray())
+        {
+            var kind = h!["kind"]!.GetValue<string>();
+            if (kind is "node-entered") continue;
+            stdout.WriteLine($"  {h["at"]!.GetValue<DateTimeOffset>().ToLocalTime():HH:mm:ss}  {h["actor"],-16} {kind,-20} {h["nodeId"],-22} {h["detail"]}");
+        }
+        stdout.WriteLine($"case page: {url}/cases/{key}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Waits up to a minute for the Host to answer (it deploys the definitions at start-up).</summary>
+    private static async Task WaitForServerAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); ; await Task.Delay(500, cancellationToken))
+        {
+            try
+            {
+                using var response = await http.GetAsync("/api/definitions", cancellationToken);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the Host at {http.BaseAddress} did not answer within a minute");
+        }
+    }
+
+    private static async Task UploadAsync(HttpClient http, string key, string file, CancellationToken cancellationToken)
+    {
+        using var form = new MultipartFormDataContent();
+        var content = new StreamContent(File.OpenRead(file));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(content, "file", Path.GetFileName(file));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{key}/packs") { Content = form };
+        request.Headers.Add("X-Pipeline-User", "huaxin.school");
+        request.Headers.Add("X-Pipeline-Roles", "institution");
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
+    private static async Task CompleteAsync(HttpClient http, JsonNode view, string user, string role, string comment, CancellationToken cancellationToken)
+    {
+        var task = Waiting(view, "UserTask")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{view["instanceId"]}/{task["bookmarkId"]}/complete")
+        {
+            Content = JsonContent.Create(new { outcome = "approve", comment }),
+        };
+        request.Headers.Add("X-Pipeline-User", user);
+        request.Headers.Add("X-Pipeline-Roles", role);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
+    private static async Task<JsonNode> WaitForAsync(HttpClient http, string key, Func<JsonNode, bool> condition, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + StepTimeout;
+        while (true)
+        {
+            var view = await http.GetFromJsonAsync<JsonNode>($"/api/cases/{key}", cancellationToken);
+            if (view is not null && condition(view)) return view;
+            if (view?["incidents"]?.AsArray().Count > 0)
+                throw new InvalidOperationException($"case {key} has an incident: {view["incidents"]!.ToJsonString()}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"case {key} did not reach the next step in {StepTimeout.TotalMinutes} min");
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    private static JsonNode? Waiting(JsonNode view, string kind) =>
+        view["waiting"]?.AsArray().FirstOrDefault(w => w?["kind"]?.GetValue<string>() == kind);
+
+    private static void PrintReport(TextWriter stdout, JsonNode view)
+    {
+        var report = view["report"];
+        stdout.WriteLine($"   pack check: {report?["verdict"]}  ({report?["file"]})");
+        foreach (var f in report?["findings"]?.AsArray() ?? [])
+            stdout.WriteLine($"     {f!["severity"],-8}{f["rule"],-8}{(f["page"] is { } p ? "p." + p : "—"),-6}{f["message"]}");
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode) return;
+        throw new HttpRequestException($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+    }
+}
