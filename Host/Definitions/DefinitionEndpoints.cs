@@ -12,6 +12,9 @@ public static class DefinitionEndpoints
     {
         var definitions = app.MapGroup("/api/definitions").WithTags("Definitions");
         definitions.MapGet("/", ListAsync).WithSummary("Every deployed version of every process");
+        definitions.MapGet("/{processId}/{version:int}/xml", XmlAsync)
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .WithSummary("The stored BPMN XML of one process version (for the diagram)");
         definitions.MapPost("/", DeployAsync)
             .Accepts<string>("application/xml", "text/xml")
             .WithSummary("Deploy BPMN 2.0 XML: 201 with the versions, or 422 listing every problem with its element id");
@@ -20,6 +23,12 @@ public static class DefinitionEndpoints
 
     private static async Task<IResult> ListAsync(IDefinitionStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(DefinitionView.Of).ToList());
+
+    private static async Task<IResult> XmlAsync(string processId, int version, IDefinitionStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(processId, version, cancellationToken) is { } process
+            ? TypedResults.Text(process.Xml, "application/xml", System.Text.Encoding.UTF8)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such definition",
+                detail: $"no version {version} of process '{processId}'");
 
     private static async Task<IResult> DeployAsync(HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.FileProviders;
 using Pipeline.Host.Cases;
 using Pipeline.Host.Catalogue;
 using Pipeline.Host.Definitions;
@@ -35,15 +36,58 @@ public static class PipelineApp
             .AddPipelineCases();
         configure?.Invoke(builder);
 
+        var designer = FindDesignerFolder(builder.Configuration[DesignerVariable]);
+
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        StaticFileOptions? designerFiles = null;
+        if (designer is not null)
+        {
+            var files = new PhysicalFileProvider(designer);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            designerFiles = new StaticFileOptions { FileProvider = files };
+            app.UseStaticFiles(designerFiles);
+        }
+        else
+        {
+            app.Logger.LogWarning("Designer build not found (run ./pipeline test or npm run build in Designer/, or set {Variable}): serving the API only",
+                DesignerVariable);
+        }
         app.MapOpenApi();
         app.MapCases();
         app.MapTasks();
         app.MapDefinitions();
         app.MapActivities();
         app.MapIncidents();
+        if (designerFiles is not null)
+            app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles); // client-side routes of the single-page app
         return app;
+    }
+
+    /// <summary>Environment variable (or configuration key) naming the Designer build folder (or the Designer folder).</summary>
+    public const string DesignerVariable = "PIPELINE_DESIGNER";
+
+    /// <summary>
+    /// The folder holding the Designer build (<c>index.html</c>): <paramref name="configured"/> or <c>$PIPELINE_DESIGNER</c>
+    /// (the dist folder, or the Designer folder holding it), else the nearest <c>Designer/dist</c> above the working
+    /// directory or the binaries; null when there is none.
+    /// </summary>
+    public static string? FindDesignerFolder(string? configured = null)
+    {
+        configured ??= Environment.GetEnvironmentVariable(DesignerVariable);
+        if (configured is { Length: > 0 })
+        {
+            foreach (var candidate in new[] { configured, Path.Combine(configured, "dist") })
+                if (File.Exists(Path.Combine(candidate, "index.html"))) return Path.GetFullPath(candidate);
+            return null;
+        }
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "Designer", "dist");
+                if (File.Exists(Path.Combine(candidate, "index.html"))) return candidate;
+            }
+        return null;
     }
 }

@@ -1,0 +1,85 @@
+export interface Waiting {
+  bookmarkId: string;
+  kind: string;
+  nodeId: string;
+  name: string;
+  candidateGroups: string[];
+  since: string;
+}
+export interface Incident {
+  tokenId: string;
+  nodeId: string;
+  message: string;
+}
+export interface Finding {
+  rule?: string;
+  severity?: string;
+  message?: string;
+  page?: number | null;
+}
+export interface Report {
+  file: string | null;
+  sha256: string | null;
+  verdict: string | null;
+  missing: string[] | null;
+  findings: Finding[] | null;
+}
+export interface HistoryItem {
+  sequence: number;
+  at: string;
+  actor: string;
+  kind: string;
+  nodeId: string | null;
+  detail: string | null;
+}
+export interface Pack {
+  sha256: string;
+  fileName: string;
+  action: string;
+  at: string;
+  by: string;
+}
+export interface CaseView {
+  businessKey: string;
+  instanceId: string;
+  processId: string;
+  version: number;
+  status: string;
+  startedAt: string;
+  endedAt: string | null;
+  waiting: Waiting[];
+  incidents: Incident[];
+  packs: Pack[];
+  report: Report | null;
+  history: HistoryItem[];
+}
+
+export class ApiError extends Error {
+  constructor(public status: number, message: string) {
+    super(message);
+  }
+}
+
+async function problem(response: Response): Promise<ApiError> {
+  let message = `${response.status} ${response.statusText}`;
+  try {
+    const body = await response.json();
+    if (body?.detail) message = body.detail;
+    else if (body?.title) message = body.title;
+  } catch {
+    /* not JSON */
+  }
+  return new ApiError(response.status, message);
+}
+
+export async function getCase(businessKey: string): Promise<CaseView> {
+  const response = await fetch(`/api/cases/${encodeURIComponent(businessKey)}`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw await problem(response);
+  return (await response.json()) as CaseView;
+}
+
+export async function getDefinitionXml(processId: string, version: number): Promise<string> {
+  const response = await fetch(`/api/definitions/${encodeURIComponent(processId)}/${version}/xml`);
+  if (!response.ok) throw await problem(response);
+  return response.text();
+}

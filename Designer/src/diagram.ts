@@ -1,0 +1,42 @@
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import type { CaseView } from './api';
+
+export interface Markers {
+  done: Set<string>;
+  waiting: Set<string>;
+  incident: Set<string>;
+}
+
+/** Which elements are finished (history), waiting (open bookmarks) and in incident. */
+export function markersOf(view: CaseView): Markers {
+  const done = new Set<string>();
+  for (const h of view.history) {
+    if ((h.kind === 'node-entered' || h.kind === 'flow-taken') && h.nodeId) done.add(h.nodeId);
+  }
+  const waiting = new Set(view.waiting.map((w) => w.nodeId));
+  const incident = new Set(view.incidents.map((i) => i.nodeId));
+  for (const id of waiting) done.delete(id);
+  for (const id of incident) {
+    done.delete(id);
+    waiting.delete(id);
+  }
+  return { done, waiting, incident };
+}
+
+export async function showDiagram(container: HTMLElement, xml: string, markers: Markers): Promise<string[]> {
+  const viewer = new NavigatedViewer({ container });
+  const { warnings } = await viewer.importXML(xml);
+  const canvas = viewer.get('canvas') as {
+    addMarker(id: string, marker: string): void;
+    zoom(level: string): void;
+  };
+  const registry = viewer.get('elementRegistry') as { get(id: string): unknown };
+  const add = (ids: Set<string>, marker: string) => {
+    for (const id of ids) if (registry.get(id)) canvas.addMarker(id, marker);
+  };
+  add(markers.done, 'pl-done');
+  add(markers.waiting, 'pl-waiting');
+  add(markers.incident, 'pl-incident');
+  canvas.zoom('fit-viewport');
+  return warnings.map((w: unknown) => (w as { message?: string }).message ?? String(w));
+}

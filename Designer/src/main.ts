@@ -1,0 +1,249 @@
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import './style.css';
+import { ApiError, getCase, getDefinitionXml, type CaseView, type Finding } from './api';
+import { markersOf, showDiagram } from './diagram';
+
+type Child = Node | string | number | null | undefined | false;
+
+/** Builds an element; strings become text nodes (never HTML). */
+function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+/** A Chinese label with its English name in small text. */
+function label(zh: string, en: string): HTMLElement {
+  return h('span', { class: 'label' }, zh, ' ', h('small', {}, en));
+}
+
+function time(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+const statusText: Record<string, [string, string]> = {
+  Running: ['进行中', 'running'],
+  Completed: ['已完成', 'completed'],
+  Incident: ['异常', 'incident'],
+  Cancelled: ['已取消', 'cancelled'],
+  Terminated: ['已终止', 'terminated'],
+};
+
+const verdictText: Record<string, [string, string]> = {
+  complete: ['材料齐全', 'complete'],
+  incomplete: ['材料不全', 'incomplete'],
+  unreadable: ['无法识别', 'unreadable'],
+};
+
+const kindText: Record<string, string> = {
+  User: '人工任务',
+  Job: '自动作业',
+  Message: '等待消息',
+  Timer: '定时器',
+};
+
+function badge(text: [string, string] | undefined, raw: string, cls: string): HTMLElement {
+  const [zh, en] = text ?? [raw, ''];
+  return h('span', { class: `badge ${cls}` }, zh, en ? ' ' : '', en ? h('small', {}, en) : null);
+}
+
+function table(headers: HTMLElement[], rows: Child[][], empty: string): HTMLElement {
+  if (rows.length === 0) return h('p', { class: 'empty' }, empty);
+  return h(
+    'table',
+    {},
+    h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', {}, x)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))),
+  );
+}
+
+function section(title: HTMLElement, ...children: Child[]): HTMLElement {
+  return h('section', { class: 'card' }, h('h2', {}, title), ...children);
+}
+
+function renderHome(app: HTMLElement, message?: string): void {
+  document.title = 'Pipeline · 打开案件 Open a case';
+  const input = h('input', {
+    type: 'text',
+    name: 'businessKey',
+    placeholder: '例如 e.g. JZ-2026-0001',
+    required: '',
+    autofocus: '',
+  }) as HTMLInputElement;
+  const form = h(
+    'form',
+    { class: 'open-form' },
+    h('label', { for: 'bk' }, label('业务编号', 'business key')),
+    input,
+    h('button', { type: 'submit' }, '打开 ', h('small', {}, 'open')),
+  );
+  input.id = 'bk';
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const key = input.value.trim();
+    if (key) navigate(`/cases/${encodeURIComponent(key)}`);
+  });
+  app.replaceChildren(
+    section(label('打开案件', 'Open a case'), message ? h('p', { class: 'error' }, message) : null, form),
+  );
+}
+
+function findingRows(findings: Finding[]): Child[][] {
+  const sorted = [...findings].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return sorted.map((f) => [
+    f.page == null ? h('span', { class: 'muted' }, '全卷 ', h('small', {}, 'whole pack')) : String(f.page),
+    h('code', {}, f.rule ?? ''),
+    f.severity === 'error'
+      ? h('span', { class: 'sev sev-error' }, '错误 ', h('small', {}, 'error'))
+      : h('span', { class: 'sev sev-warning' }, '提示 ', h('small', {}, f.severity ?? 'warning')),
+    f.message ?? '',
+  ]);
+}
+
+async function renderCase(app: HTMLElement, businessKey: string): Promise<void> {
+  document.title = `Pipeline · ${businessKey}`;
+  app.replaceChildren(h('p', { class: 'loading' }, '加载中… ', h('small', {}, 'loading')));
+  let view: CaseView;
+  try {
+    view = await getCase(businessKey);
+  } catch (e) {
+    const msg = e instanceof ApiError && e.status === 404 ? `没有此案件 (no case '${businessKey}')` : `加载失败 (failed): ${(e as Error).message}`;
+    renderHome(app, msg);
+    return;
+  }
+
+  const diagram = h('div', { class: 'diagram', id: 'diagram' });
+  const diagramNote = h('p', { class: 'note' });
+  const legend = h(
+    'div',
+    { class: 'legend' },
+    h('span', { class: 'key key-done' }), label('已完成', 'done'),
+    h('span', { class: 'key key-waiting' }), label('等待中', 'waiting'),
+    h('span', { class: 'key key-incident' }), label('异常', 'incident'),
+  );
+
+  const summary = h(
+    'section',
+    { class: 'card summary' },
+    h('div', {}, label('业务编号', 'business key'), h('strong', { class: 'key-value' }, view.businessKey)),
+    h('div', {}, label('流程', 'process'), h('span', {}, h('code', {}, view.processId), ` v${view.version}`)),
+    h('div', {}, label('状态', 'status'), badge(statusText[view.status], view.status, `status-${view.status.toLowerCase()}`)),
+    h('div', {}, label('开始', 'started'), h('span', {}, time(view.startedAt))),
+    view.endedAt ? h('div', {}, label('结束', 'ended'), h('span', {}, time(view.endedAt))) : null,
+  );
+
+  const tasks = table(
+    [label('类型', 'kind'), label('名称', 'name'), label('节点', 'node'), label('角色', 'roles'), label('自', 'since')],
+    view.waiting.map((w) => [
+      h('span', {}, kindText[w.kind] ?? w.kind, ' ', h('small', {}, w.kind)),
+      w.name,
+      h('code', {}, w.nodeId),
+      w.candidateGroups.length ? w.candidateGroups.join(', ') : '—',
+      time(w.since),
+    ]),
+    '没有待办任务 (no open tasks)',
+  );
+
+  const incidents = view.incidents.length
+    ? section(
+        label('异常', 'Incidents'),
+        table(
+          [label('节点', 'node'), label('信息', 'message')],
+          view.incidents.map((i) => [h('code', {}, i.nodeId), i.message]),
+          '',
+        ),
+      )
+    : null;
+
+  const report = view.report;
+  const reportChildren: Child[] = [];
+  if (!report) {
+    reportChildren.push(h('p', { class: 'empty' }, '尚无检查报告 (no pack report yet)'));
+  } else {
+    const verdict = report.verdict ?? '';
+    reportChildren.push(
+      h(
+        'p',
+        { class: 'verdict-line' },
+        label('结论', 'verdict'),
+        ' ',
+        badge(verdictText[verdict], verdict || '—', `verdict-${verdict}`),
+        report.file ? h('span', { class: 'muted file' }, report.file) : null,
+      ),
+    );
+    if (report.missing && report.missing.length) {
+      reportChildren.push(
+        h('p', {}, label('缺少', 'missing'), ' ', ...report.missing.map((m) => h('code', { class: 'missing' }, String(m)))),
+      );
+    }
+    reportChildren.push(
+      table(
+        [label('页', 'page'), label('规则', 'rule'), label('级别', 'severity'), label('说明', 'message')],
+        findingRows(report.findings ?? []),
+        '没有发现问题 (no findings)',
+      ),
+    );
+  }
+
+  const packs = table(
+    [label('文件', 'file'), label('动作', 'action'), label('时间', 'at'), label('提交人', 'by')],
+    view.packs.map((p) => [p.fileName, p.action, time(p.at), p.by]),
+    '没有材料包 (no packs)',
+  );
+
+  const history = table(
+    [label('时间', 'time'), label('操作人', 'actor'), label('事件', 'kind'), label('节点', 'node'), label('详情', 'detail')],
+    view.history.map((e) => [
+      h('span', { class: 'nowrap' }, time(e.at)),
+      e.actor,
+      h('code', {}, e.kind),
+      e.nodeId ? h('code', {}, e.nodeId) : '',
+      e.detail ?? '',
+    ]),
+    '没有记录 (no history)',
+  );
+
+  const parts: Child[] = [
+    summary,
+    section(label('流程图', 'Diagram'), legend, diagram, diagramNote),
+    section(label('待办任务', 'Open tasks'), tasks),
+    incidents,
+    section(label('材料检查', 'Pack findings'), ...reportChildren),
+    section(label('材料包', 'Packs'), packs),
+    section(label('历史', 'History'), history),
+  ];
+  app.replaceChildren(...parts.filter((p): p is Node => p instanceof Node));
+
+  try {
+    const xml = await getDefinitionXml(view.processId, view.version);
+    const warnings = await showDiagram(diagram, xml, markersOf(view));
+    if (warnings.length) diagramNote.textContent = `${warnings.length} 个导入警告 (import warnings)`;
+  } catch (e) {
+    diagram.classList.add('diagram-failed');
+    diagram.textContent = `流程图不可用 (diagram unavailable): ${(e as Error).message}`;
+  }
+}
+
+function route(): void {
+  const app = document.getElementById('app')!;
+  const match = /^\/cases\/([^/]+)\/?$/.exec(window.location.pathname);
+  if (match) void renderCase(app, decodeURIComponent(match[1]));
+  else renderHome(app);
+}
+
+function navigate(path: string): void {
+  history.pushState(null, '', path);
+  route();
+}
+
+window.addEventListener('popstate', route);
+route();
