@@ -83,8 +83,13 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         if (query.Name is not null) matches = matches.Where(b => b.Name == query.Name);
         if (query.CorrelationKey is not null) matches = matches.Where(b => b.CorrelationKey == query.CorrelationKey);
         if (query.CandidateGroups is not null) matches = matches.Where(AnyGroup(query.CandidateGroups));
-        var found = await matches.OrderBy(b => b.CreatedAt).ThenBy(b => b.InstanceId).ThenBy(b => b.Ordinal)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (query.DueBefore is { } dueBefore)
+        {
+            var limit = dueBefore.ToUniversalTime();
+            matches = matches.Where(b => b.DueAt != null && b.DueAt <= limit);
+        }
+        var ordered = query.DueBefore is null ? matches.OrderBy(b => b.CreatedAt) : matches.OrderBy(b => b.DueAt).ThenBy(b => b.CreatedAt);
+        var found = await ordered.ThenBy(b => b.InstanceId).ThenBy(b => b.Ordinal).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (found.Count == 0) return [];
 
         var ids = found.Select(b => b.InstanceId).Distinct().ToList();
@@ -148,13 +153,14 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         Id = i.Id, ProcessId = i.ProcessId, Version = i.Version, BusinessKey = i.BusinessKey, Status = i.Status.ToString(),
         Revision = i.Revision, HistorySequence = i.HistorySequence, StartedAt = i.StartedAt.ToUniversalTime(), EndedAt = i.EndedAt?.ToUniversalTime(),
         VariablesJson = VariablesJson(i.Variables), TokensJson = JsonSerializer.Serialize(i.Tokens, TokenJson),
+        CompletedTasksJson = JsonSerializer.Serialize(i.CompletedTasks, TokenJson),
     };
 
     private static BookmarkRow ToRow(Guid instanceId, Bookmark b, int ordinal) => new()
     {
         Id = b.Id, InstanceId = instanceId, Ordinal = ordinal, Kind = b.Kind.ToString(), TokenId = b.TokenId, NodeId = b.NodeId, Name = b.Name,
         CorrelationKey = b.CorrelationKey, CandidateGroups = Groups(b.CandidateGroups), InputsJson = VariablesJson(b.Inputs),
-        CreatedAt = b.CreatedAt.ToUniversalTime(),
+        CreatedAt = b.CreatedAt.ToUniversalTime(), DueAt = b.DueAt?.ToUniversalTime(), RepeatsLeft = b.RepeatsLeft,
     };
 
     private static HistoryRow ToRow(HistoryEntry h) => new()
@@ -170,8 +176,12 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         StartedAt = row.StartedAt, EndedAt = row.EndedAt,
         Variables = Variables(row.VariablesJson),
         Tokens = JsonSerializer.Deserialize<List<Token>>(row.TokensJson, TokenJson) ?? [],
+        CompletedTasks = JsonSerializer.Deserialize<List<TaskCompletion>>(row.CompletedTasksJson, TokenJson) ?? [],
         Bookmarks = bookmarks.OrderBy(b => b.Ordinal).Select(b => new Bookmark(
             b.Id, Enum.Parse<BookmarkKind>(b.Kind), b.TokenId, b.NodeId, b.Name, b.CorrelationKey,
-            b.CandidateGroups.Split('|', StringSplitOptions.RemoveEmptyEntries), Variables(b.InputsJson), b.CreatedAt)).ToList(),
+            b.CandidateGroups.Split('|', StringSplitOptions.RemoveEmptyEntries), Variables(b.InputsJson), b.CreatedAt)
+        {
+            DueAt = b.DueAt, RepeatsLeft = b.RepeatsLeft,
+        }).ToList(),
     };
 }

@@ -27,6 +27,9 @@ public sealed class ProcessInstanceRow
     public DateTimeOffset? EndedAt { get; set; }
     public required string VariablesJson { get; set; }
     public required string TokensJson { get; set; }
+
+    /// <summary>Who completed which user task (<see cref="Pipeline.Workflows.Runtime.ProcessInstance.CompletedTasks"/>), JSON; <c>[]</c> for none.</summary>
+    public string CompletedTasksJson { get; set; } = "[]";
 }
 
 /// <summary>A row of <c>wf_bookmarks</c>: an open wait of an instance, replaced wholesale on every save of the instance.</summary>
@@ -47,6 +50,12 @@ public sealed class BookmarkRow
     public required string CandidateGroups { get; set; }
     public required string InputsJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>For timers: when due (indexed with the kind, for "timers due" queries); null otherwise.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>For cycle timers: firings left after this one (-1 unbounded); 0 otherwise.</summary>
+    public int RepeatsLeft { get; set; }
 }
 
 /// <summary>A row of <c>wf_history</c>: append-only, keyed by instance id and sequence.</summary>

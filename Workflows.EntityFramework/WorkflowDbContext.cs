@@ -48,6 +48,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(i => i.BusinessKey).HasMaxLength(200);
             e.Property(i => i.Status).HasMaxLength(20);
             e.Property(i => i.Revision).IsConcurrencyToken();
+            e.Property(i => i.CompletedTasksJson).HasDefaultValue("[]");
             e.HasIndex(i => new { i.ProcessId, i.Version });
             e.HasIndex(i => i.BusinessKey);
             e.HasOne<DeployedProcessRow>().WithMany().HasForeignKey(i => new { i.ProcessId, i.Version }).OnDelete(DeleteBehavior.Restrict);
@@ -61,6 +62,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(b => b.Name).HasMaxLength(200);
             e.Property(b => b.CorrelationKey).HasMaxLength(200);
             e.HasIndex(b => new { b.Kind, b.Name, b.CorrelationKey });
+            e.HasIndex(b => new { b.Kind, b.DueAt });
             e.HasIndex(b => b.InstanceId);
             e.HasOne<ProcessInstanceRow>().WithMany().HasForeignKey(b => b.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -48,6 +48,11 @@ public static class TaskEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your task", detail: e.Message);
         }
+        catch (AssigneeConflictException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Segregation of duties", detail: e.Message,
+                extensions: new Dictionary<string, object?> { ["rule"] = e.Rule, ["taskId"] = e.TaskId, ["person"] = e.Person });
+        }
         catch (Exception e) when (e is BookmarkNotFoundException or KeyNotFoundException)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such open task", detail: e.Message);

@@ -5,7 +5,7 @@ namespace Pipeline.Workflows.Definitions;
 /// wrong at run time is reported up front, every problem with its element id. A definition with any problem is
 /// refused whole.
 /// </summary>
-public static class DefinitionValidator
+public static partial class DefinitionValidator
 {
     /// <summary>Validates one process.</summary>
     /// <param name="knownActivityTypes">Task types of the activity catalogue (<c>pack.check</c>, …); service tasks must name one.</param>
@@ -13,22 +13,17 @@ public static class DefinitionValidator
     {
         var problems = new List<DefinitionProblem>();
         void Add(FlowNode node, string message) => problems.Add(new DefinitionProblem(node.Id, node.ElementType, message));
+        void AddFlow(SequenceFlow flow, string message) => problems.Add(new DefinitionProblem(flow.Id, "bpmn:sequenceFlow", message));
 
         if (!process.IsExecutable)
             problems.Add(new DefinitionProblem(process.Id, "bpmn:process", "the process is not marked executable (isExecutable=\"true\")"));
         var starts = process.StartEvents.ToList();
         if (starts.Count == 0)
             problems.Add(new DefinitionProblem(process.Id, "bpmn:process", "the process has no start event"));
-        if (starts.Count > 1)
-            foreach (var extra in starts.Skip(1)) Add(extra, "a process may have only one plain start event");
+        foreach (var extra in starts.Skip(1)) Add(extra, "a process may have only one plain start event");
+        ValidateSubProcessStarts(process, Add);
 
-        foreach (var flow in process.Flows)
-        {
-            if (process.Node(flow.SourceId) is null)
-                problems.Add(new DefinitionProblem(flow.Id, "bpmn:sequenceFlow", $"source '{flow.SourceId}' is not a supported element of the process"));
-            if (process.Node(flow.TargetId) is null)
-                problems.Add(new DefinitionProblem(flow.Id, "bpmn:sequenceFlow", $"target '{flow.TargetId}' is not a supported element of the process"));
-        }
+        foreach (var flow in process.Flows) ValidateFlow(process, flow, AddFlow);
 
         foreach (var node in process.Nodes)
         {
@@ -39,42 +34,48 @@ public static class DefinitionValidator
                 case StartEvent when incoming.Count > 0:
                     Add(node, "a start event cannot have incoming sequence flows");
                     break;
-                case EndEvent when outgoing.Count > 0:
+                case EndEvent or TerminateEndEvent or ErrorEndEvent when outgoing.Count > 0:
                     Add(node, "an end event cannot have outgoing sequence flows");
                     break;
             }
-            if (node is not EndEvent && outgoing.Count == 0)
+            if (node is not (EndEvent or TerminateEndEvent or ErrorEndEvent) && outgoing.Count == 0)
                 Add(node, "no outgoing sequence flow: the token would stop here; connect it or use an end event");
             if (node is ExclusiveGateway gateway) ValidateGateway(gateway, outgoing, Add);
-            else if (outgoing.Count > 1)
-                Add(node, "more than one outgoing sequence flow: branch with an exclusive gateway (parallel splits are not supported yet)");
-            if (node is not ExclusiveGateway)
+            else
                 foreach (var flow in outgoing.Where(f => f.Condition is not null))
-                    problems.Add(new DefinitionProblem(flow.Id, "bpmn:sequenceFlow", "only flows leaving an exclusive gateway may carry a condition"));
+                    AddFlow(flow, "only flows leaving an exclusive gateway may carry a condition");
 
-            switch (node)
-            {
-                case ServiceTask { TaskType: null or "" }:
-                    Add(node, "a service task needs zeebe:taskDefinition with a type naming a catalogue activity");
-                    break;
-                case ServiceTask task when !knownActivityTypes.Contains(task.TaskType!):
-                    Add(node, $"unknown activity type '{task.TaskType}' (known: {string.Join(", ", knownActivityTypes.Order(StringComparer.Ordinal))})");
-                    break;
-                case MessageCatch { Message: null }:
-                    Add(node, "needs a messageRef to a bpmn:message");
-                    break;
-                case MessageCatch { Message: { } message } when message.Name.Length == 0:
-                    Add(node, $"message '{message.Id}' has no name");
-                    break;
-                case MessageCatch { Message: { } message } when message.CorrelationKey is null:
-                    Add(node, $"message '{message.Name}' needs zeebe:subscription correlationKey");
-                    break;
-            }
+            ValidateTask(process, node, knownActivityTypes, Add);
+            ValidateEvent(process, node, outgoing, Add);
+            if (node.Loop is { } loop) ValidateLoop(node, loop, Add);
         }
 
         foreach (var node in Unreachable(process, starts))
             Add(node, "unreachable: no path leads here from the start event");
         return problems;
+    }
+
+    private static void ValidateSubProcessStarts(ProcessModel process, Action<FlowNode, string> add)
+    {
+        foreach (var sub in process.Nodes.OfType<SubProcess>())
+        {
+            var starts = process.StartEventsOf(sub.Id).ToList();
+            if (starts.Count == 0) add(sub, "an embedded sub-process needs one plain start event");
+            foreach (var extra in starts.Skip(1)) add(extra, "a sub-process may have only one plain start event");
+        }
+    }
+
+    private static void ValidateFlow(ProcessModel process, SequenceFlow flow, Action<SequenceFlow, string> add)
+    {
+        var source = process.Node(flow.SourceId);
+        var target = process.Node(flow.TargetId);
+        if (source is null) add(flow, $"source '{flow.SourceId}' is not a supported element of the process");
+        if (target is null) add(flow, $"target '{flow.TargetId}' is not a supported element of the process");
+        if (source is null || target is null) return;
+        if (process.ScopeOf(source.Id) != process.ScopeOf(target.Id))
+            add(flow, $"crosses the boundary of sub-process '{process.ScopeOf(source.Id) ?? process.ScopeOf(target.Id)}': a sequence flow stays inside one scope; connect to the sub-process itself");
+        if (target is BoundaryEvent)
+            add(flow, $"a boundary event ('{target.Id}') cannot have incoming sequence flows");
     }
 
     private static void ValidateGateway(ExclusiveGateway gateway, List<SequenceFlow> outgoing, Action<FlowNode, string> add)
@@ -93,13 +94,23 @@ public static class DefinitionValidator
             add(gateway, "no default flow: when no condition holds the token would be stuck; mark one outgoing flow as default");
     }
 
+    /// <summary>Nodes no token can reach: from the start event along flows, into sub-processes, and onto boundary events.</summary>
     private static IEnumerable<FlowNode> Unreachable(ProcessModel process, IReadOnlyList<StartEvent> starts)
     {
         var seen = new HashSet<string>(starts.Select(s => s.Id));
         var queue = new Queue<string>(seen);
+        void Visit(string id)
+        {
+            if (process.Node(id) is not null && seen.Add(id)) queue.Enqueue(id);
+        }
         while (queue.Count > 0)
-            foreach (var flow in process.Outgoing(queue.Dequeue()))
-                if (process.Node(flow.TargetId) is not null && seen.Add(flow.TargetId)) queue.Enqueue(flow.TargetId);
+        {
+            var id = queue.Dequeue();
+            foreach (var flow in process.Outgoing(id)) Visit(flow.TargetId);
+            foreach (var boundary in process.BoundaryEvents(id)) Visit(boundary.Id);
+            if (process.Node(id) is SubProcess)
+                foreach (var start in process.StartEventsOf(id)) Visit(start.Id);
+        }
         return starts.Count == 0 ? [] : process.Nodes.Where(n => !seen.Contains(n.Id));
     }
 }

@@ -9,6 +9,9 @@ public abstract record FlowNode(string Id, string? Name)
 {
     /// <summary>The BPMN element name, e.g. <c>bpmn:userTask</c>, for messages.</summary>
     public abstract string ElementType { get; }
+
+    /// <summary>The activity's <c>bpmn:multiInstanceLoopCharacteristics</c>, when it has them; null otherwise.</summary>
+    public MultiInstanceLoop? Loop { get; init; }
 }
 
 /// <summary><c>bpmn:startEvent</c> without event definition: where a new instance's token starts.</summary>
@@ -53,11 +56,28 @@ public sealed record ServiceTask(
 /// <c>bpmn:userTask</c>: a work item for a person in one of <paramref name="CandidateGroups"/> (roles, from
 /// <c>zeebe:assignmentDefinition candidateGroups</c>); the token waits on a task bookmark.
 /// </summary>
+/// <remarks>
+/// Segregation-of-duties rules come from <c>zeebe:properties</c> of the task and are enforced when it is completed:
+/// <c>pipeline:distinctAssignees="true"</c> (<see cref="DistinctAssignees"/>) and
+/// <c>pipeline:notCompletedBy="Task_A,Task_B"</c> (<see cref="NotCompletedBy"/>).
+/// </remarks>
 public sealed record UserTask(
     string Id, string? Name, IReadOnlyList<string> CandidateGroups, IReadOnlyList<IoMapping> Inputs, IReadOnlyList<IoMapping> Outputs)
     : FlowNode(Id, Name)
 {
     public override string ElementType => "bpmn:userTask";
+
+    /// <summary>
+    /// The instances of this multi-instance task, in one activation, must each be completed by a different person
+    /// (co-signing, e.g. R-QJ-8 集体决策、至少两人会签).
+    /// </summary>
+    public bool DistinctAssignees { get; init; }
+
+    /// <summary>
+    /// Ids of user tasks whose completers may not complete this one in the same instance (segregation of duties,
+    /// e.g. R-YN-10: whoever did the business review does not do the financial approval).
+    /// </summary>
+    public IReadOnlyList<string> NotCompletedBy { get; init; } = [];
 }
 
 /// <summary>

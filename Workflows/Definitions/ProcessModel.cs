@@ -6,8 +6,14 @@ namespace Pipeline.Workflows.Definitions;
 /// </summary>
 /// <param name="id">The <c>bpmn:process id</c>: what cases and call activities refer to.</param>
 /// <param name="isExecutable">The <c>isExecutable</c> attribute; only executable processes deploy.</param>
-public sealed class ProcessModel(string id, string? name, bool isExecutable, IReadOnlyList<FlowNode> nodes, IReadOnlyList<SequenceFlow> flows)
+/// <param name="nodes">Every node, those inside sub-processes included, in document order.</param>
+/// <param name="scopes">Node id → id of the sub-process that contains it, for nodes inside sub-processes (others are at process level).</param>
+public sealed class ProcessModel(
+    string id, string? name, bool isExecutable, IReadOnlyList<FlowNode> nodes, IReadOnlyList<SequenceFlow> flows,
+    IReadOnlyDictionary<string, string>? scopes = null)
 {
+    private readonly IReadOnlyDictionary<string, string> _scopes = scopes ?? new Dictionary<string, string>();
+    private readonly ILookup<string, BoundaryEvent> _boundaries = nodes.OfType<BoundaryEvent>().ToLookup(b => b.AttachedToId);
     private readonly Dictionary<string, FlowNode> _nodes = nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First());
     private readonly ILookup<string, SequenceFlow> _outgoing = flows.ToLookup(f => f.SourceId);
     private readonly ILookup<string, SequenceFlow> _incoming = flows.ToLookup(f => f.TargetId);
@@ -29,5 +35,15 @@ public sealed class ProcessModel(string id, string? name, bool isExecutable, IRe
 
     public IEnumerable<SequenceFlow> Incoming(string nodeId) => _incoming[nodeId];
 
-    public IEnumerable<StartEvent> StartEvents => Nodes.OfType<StartEvent>();
+    /// <summary>The plain start events at process level (not inside sub-processes).</summary>
+    public IEnumerable<StartEvent> StartEvents => StartEventsOf(null);
+
+    /// <summary>The plain start events directly inside <paramref name="scopeId"/> (a sub-process id), or at process level for null.</summary>
+    public IEnumerable<StartEvent> StartEventsOf(string? scopeId) => Nodes.OfType<StartEvent>().Where(s => ScopeOf(s.Id) == scopeId);
+
+    /// <summary>The id of the sub-process directly containing <paramref name="nodeId"/>, or null at process level.</summary>
+    public string? ScopeOf(string nodeId) => _scopes.GetValueOrDefault(nodeId);
+
+    /// <summary>The boundary events attached to an activity, in document order.</summary>
+    public IEnumerable<BoundaryEvent> BoundaryEvents(string activityId) => _boundaries[activityId];
 }

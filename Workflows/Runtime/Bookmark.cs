@@ -9,6 +9,8 @@ public enum BookmarkKind
     Message,
     /// <summary>A background job of a long-running activity finishes.</summary>
     Job,
+    /// <summary>A timer is due (<see cref="Bookmark.DueAt"/>); an <see cref="ITimerScheduler"/> fires it.</summary>
+    Timer,
 }
 
 /// <summary>
@@ -16,7 +18,12 @@ public enum BookmarkKind
 /// it moves its token on. Bookmarks are stored with the instance and are what task lists, message correlation
 /// and the job runner look up.
 /// </summary>
-/// <param name="Name">Task type of a job (<c>pack.check</c>), message name, or user task's element name.</param>
+/// <remarks>
+/// A bookmark belongs to the token <see cref="TokenId"/>. Usually it is that token's own wait (<see cref="NodeId"/> =
+/// the token's node); a boundary event's subscription belongs to the token of the activity it is attached to, and an
+/// event-based gateway's subscriptions to the gateway's token, with <see cref="NodeId"/> the event's id.
+/// </remarks>
+/// <param name="Name">Task type of a job (<c>pack.check</c>), message name, user task's element name, or a timer's element name.</param>
 /// <param name="CorrelationKey">For messages: the evaluated correlation key.</param>
 /// <param name="CandidateGroups">For user tasks: roles allowed to complete it.</param>
 /// <param name="Inputs">The evaluated input mappings (job input or task form data).</param>
@@ -29,4 +36,11 @@ public sealed record Bookmark(
     string? CorrelationKey,
     IReadOnlyList<string> CandidateGroups,
     IReadOnlyDictionary<string, object?> Inputs,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>For timers: when it is due. Null for other kinds.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>For a cycle timer (<c>R3/PT1H</c>): firings left after this one (-1 when unbounded); 0 otherwise.</summary>
+    public int RepeatsLeft { get; init; }
+}

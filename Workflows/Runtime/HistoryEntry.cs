@@ -13,6 +13,42 @@ public static class HistoryKinds
     public const string IncidentRaised = "incident-raised";
     public const string IncidentResolved = "incident-resolved";
     public const string InstanceCompleted = "instance-completed";
+
+    /// <summary>A parallel gateway (or an activity with several outgoing flows) sent a token down each outgoing flow.</summary>
+    public const string GatewayForked = "gateway-forked";
+
+    /// <summary>A joining parallel gateway had a token on every incoming flow and sent one on.</summary>
+    public const string GatewayJoined = "gateway-joined";
+
+    /// <summary>An error end event or a job threw a BPMN error (detail: code and message).</summary>
+    public const string ErrorThrown = "error-thrown";
+
+    /// <summary>An error boundary event caught a thrown error.</summary>
+    public const string ErrorCaught = "error-caught";
+
+    /// <summary>A terminate end event ended every token of its scope.</summary>
+    public const string Terminated = "terminated";
+
+    /// <summary>An activity (its token, bookmarks and everything inside it) was cancelled; detail says why.</summary>
+    public const string ActivityCancelled = "activity-cancelled";
+
+    /// <summary>No token remained inside an embedded sub-process, so it completed and its token moves on.</summary>
+    public const string SubProcessCompleted = "sub-process-completed";
+
+    /// <summary>A boundary event was triggered (detail: interrupting or not).</summary>
+    public const string BoundaryTriggered = "boundary-triggered";
+
+    /// <summary>A multi-instance activity started its instances (detail: how many, parallel or sequential).</summary>
+    public const string MultiInstanceStarted = "multi-instance-started";
+
+    /// <summary>A multi-instance activity completed (detail: how many instances completed, whether the completion condition held).</summary>
+    public const string MultiInstanceCompleted = "multi-instance-completed";
+
+    /// <summary>A timer bookmark was fired.</summary>
+    public const string TimerFired = "timer-fired";
+
+    /// <summary>An administrator cancelled the instance.</summary>
+    public const string InstanceCancelled = "instance-cancelled";
 }
 
 /// <summary>

@@ -79,8 +79,10 @@ public sealed class InMemoryInstanceStore : IInstanceStore
                 .Where(x => x.Bookmark.Kind == query.Kind
                     && (query.Name is null || x.Bookmark.Name == query.Name)
                     && (query.CorrelationKey is null || x.Bookmark.CorrelationKey == query.CorrelationKey)
-                    && (query.CandidateGroups is null || x.Bookmark.CandidateGroups.Any(query.CandidateGroups.Contains)))
-                .OrderBy(x => x.Bookmark.CreatedAt)
+                    && (query.CandidateGroups is null || x.Bookmark.CandidateGroups.Any(query.CandidateGroups.Contains))
+                    && (query.DueBefore is null || x.Bookmark.DueAt <= query.DueBefore))
+                .OrderBy(x => query.DueBefore is null ? x.Bookmark.CreatedAt : x.Bookmark.DueAt!.Value)
+                .ThenBy(x => x.Bookmark.CreatedAt)
                 .Select(x => (x.Instance.Clone(), x.Bookmark))
                 .ToList();
             return Task.FromResult<IReadOnlyList<(ProcessInstance, Bookmark)>>(found);

@@ -1,15 +1,19 @@
-using System.Text.Json;
 using Pipeline.Workflows.Definitions;
-using Pipeline.Workflows.Expressions;
 
 namespace Pipeline.Workflows.Runtime;
 
 /// <summary>
-/// One step of an instance, in memory: applies an event (start, a resumed bookmark, a retried incident) and
-/// advances every ready token until it waits on a bookmark, ends, or hits an incident. Records history as it
-/// goes. Expression failures become incidents on the token, never exceptions. Not thread-safe; one per call.
+/// One step of an instance, in memory: applies an event (start, a resumed bookmark, a thrown job error, a fired timer,
+/// a retried incident, a cancellation) and advances every ready token until it waits on a bookmark, ends, or hits an
+/// incident. Records history as it goes. Expression failures become incidents on the token, never exceptions. Not
+/// thread-safe; one per call. The behaviour of each kind of element lives in <c>Behaviours/</c>.
 /// </summary>
-public sealed class InstanceAdvancer(ProcessModel model, ProcessInstance instance, string actor, TimeProvider time)
+/// <remarks>
+/// Tokens form a tree (BPMN 2.0 §13.1 token semantics with scopes): a sub-process's token and a multi-instance
+/// activity's token wait in <see cref="TokenState.Scope"/> while their child tokens run. A scope completes when no
+/// child token remains; cancelling a token cancels its children and removes their bookmarks.
+/// </remarks>
+public sealed partial class InstanceAdvancer(ProcessModel model, ProcessInstance instance, string actor, TimeProvider time)
 {
     /// <summary>Most node executions in one advance; beyond it the instance is taken to loop without waiting.</summary>
     public const int MaxStepsPerAdvance = 10_000;
@@ -20,7 +24,7 @@ public sealed class InstanceAdvancer(ProcessModel model, ProcessInstance instanc
     /// <summary>History entries this step produced, to append in the same transaction.</summary>
     public IReadOnlyList<HistoryEntry> History => _history;
 
-    /// <summary>Job bookmarks this step created, to dispatch after the commit.</summary>
+    /// <summary>Job bookmarks this step created (or re-armed by a retry), to dispatch after the commit.</summary>
     public IReadOnlyList<Bookmark> CreatedJobs => _createdJobs;
 
     /// <summary>
@@ -33,14 +37,25 @@ public sealed class InstanceAdvancer(ProcessModel model, ProcessInstance instanc
         var initial = new Dictionary<string, object?>(variables, StringComparer.Ordinal);
         if (instance.BusinessKey is { } key) initial.TryAdd("businessKey", key);
         SetVariables(initial, HistoryKinds.InstanceStarted, start.Id, $"version {instance.Version}");
-        instance.Tokens.Add(new Token { Id = Guid.NewGuid(), NodeId = start.Id });
+        instance.Tokens.Add(NewToken(start.Id, null));
         Advance();
     }
 
-    /// <summary>Consumes <paramref name="bookmark"/>, merges <paramref name="variables"/> (through the node's output mappings), moves its token on and advances.</summary>
+    /// <summary>
+    /// Consumes <paramref name="bookmark"/> and advances. For the token's own wait: merges <paramref name="variables"/>
+    /// (through the node's output mappings) and completes the activity. For a boundary event's or an event-based
+    /// gateway's subscription: triggers that event.
+    /// </summary>
     public void Resume(Bookmark bookmark, IReadOnlyDictionary<string, object?> variables, string kind)
     {
-        var token = instance.Tokens.Single(t => t.Id == bookmark.TokenId);
+        var token = TokenById(bookmark.TokenId);
+        instance.Bookmarks.Remove(bookmark);
+        if (bookmark.NodeId != token.NodeId)
+        {
+            TriggerEvent(token, bookmark, variables, kind);
+            Advance();
+            return;
+        }
         var node = model.Node(token.NodeId)!;
         var outputs = node switch
         {
@@ -48,18 +63,33 @@ public sealed class InstanceAdvancer(ProcessModel model, ProcessInstance instanc
             UserTask u => u.Outputs,
             _ => [],
         };
-        instance.Bookmarks.Remove(bookmark);
         if (!TryMapOutputs(token, outputs, variables, out var mapped)) return;
+        if (kind == HistoryKinds.TaskCompleted)
+            instance.CompletedTasks.Add(new TaskCompletion(node.Id, actor, time.GetUtcNow(), token.LoopCounter is null ? null : token.ParentId));
         SetVariables(mapped, kind, node.Id, $"{bookmark.Kind} '{bookmark.Name}'");
         token.State = TokenState.Ready;
-        TakeSingleOutgoing(token, node);
+        CompleteActivity(token);
         Advance();
     }
+
+    /// <summary>
+    /// Completes a user task on behalf of the actor after checking its segregation-of-duties rules
+    /// (<see cref="AssigneeRules"/>); nothing changes when they refuse.
+    /// </summary>
+    /// <exception cref="AssigneeConflictException">The actor may not complete this task.</exception>
+    public void CompleteUserTask(Bookmark bookmark, IReadOnlyDictionary<string, object?> variables)
+    {
+        AssigneeRules.Check(model, instance, bookmark, actor);
+        Resume(bookmark, variables, HistoryKinds.TaskCompleted);
+    }
+
+    /// <summary>Fires a timer bookmark: the timer catch event completes, or its boundary event / event-based gateway branch is triggered.</summary>
+    public void FireTimer(Bookmark timer) => Resume(timer, new Dictionary<string, object?>(), HistoryKinds.TimerFired);
 
     /// <summary>Holds a token in an incident with the error an administrator will read.</summary>
     public void RaiseIncident(Guid tokenId, string error)
     {
-        var token = instance.Tokens.Single(t => t.Id == tokenId);
+        var token = TokenById(tokenId);
         token.State = TokenState.Incident;
         token.Incident = error;
         Record(HistoryKinds.IncidentRaised, token.NodeId, error);
@@ -73,7 +103,7 @@ public sealed class InstanceAdvancer(ProcessModel model, ProcessInstance instanc
             ?? throw new InvalidOperationException($"token {tokenId} holds no incident");
         Record(HistoryKinds.IncidentResolved, token.NodeId, token.Incident);
         token.Incident = null;
-        if (instance.Bookmarks.FirstOrDefault(b => b.TokenId == token.Id && b.Kind == BookmarkKind.Job) is { } job)
+        if (instance.Bookmarks.FirstOrDefault(b => b.TokenId == token.Id && b.Kind == BookmarkKind.Job && b.NodeId == token.NodeId) is { } job)
         {
             token.State = TokenState.Waiting;
             _createdJobs.Add(job);
@@ -81,6 +111,19 @@ public sealed class InstanceAdvancer(ProcessModel model, ProcessInstance instanc
         }
         token.State = TokenState.Ready;
         Advance();
+    }
+
+    /// <summary>Cancels the whole instance: every token and bookmark is removed and the status becomes <see cref="InstanceStatus.Cancelled"/>.</summary>
+    /// <exception cref="InvalidOperationException">The instance is not active.</exception>
+    public void CancelInstance(string reason)
+    {
+        if (instance.Status != InstanceStatus.Active)
+            throw new InvalidOperationException($"instance {instance.Id} is {instance.Status}, not active");
+        foreach (var token in instance.Tokens.Where(t => t.ParentId is null).ToList()) Cancel(token, $"instance cancelled: {reason}");
+        instance.Bookmarks.Clear();
+        instance.Status = InstanceStatus.Cancelled;
+        instance.EndedAt = time.GetUtcNow();
+        Record(HistoryKinds.InstanceCancelled, null, reason);
     }
 
     private void Advance()
@@ -94,10 +137,12 @@ public sealed class InstanceAdvancer(ProcessModel model, ProcessInstance instanc
             }
             Execute(token, model.Node(token.NodeId)!);
         }
+        RaiseDeadlockedJoins();
         if (instance.Tokens.Count == 0 && instance.Status == InstanceStatus.Active)
         {
             instance.Status = InstanceStatus.Completed;
             instance.EndedAt = time.GetUtcNow();
+            instance.Bookmarks.Clear();
             Record(HistoryKinds.InstanceCompleted, null, null);
         }
     }
@@ -105,143 +150,60 @@ public sealed class InstanceAdvancer(ProcessModel model, ProcessInstance instanc
     private void Execute(Token token, FlowNode node)
     {
         Record(HistoryKinds.NodeEntered, node.Id, node.Name);
+        // A token re-run after an incident may still hold subscriptions of its earlier run (boundary events).
+        RemoveBookmarksOf(token.Id);
+        if (node.Loop is not null && token.LoopCounter is null)
+        {
+            EnterMultiInstance(token, node);
+            return;
+        }
         switch (node)
         {
-            case StartEvent or PassThroughTask:
-                TakeSingleOutgoing(token, node);
+            case StartEvent or BoundaryEvent or PassThroughTask:
+                CompleteActivity(token);
                 break;
             case EndEvent:
-                instance.Tokens.Remove(token);
+                EndToken(token);
+                break;
+            case TerminateEndEvent terminate:
+                Terminate(token, terminate);
+                break;
+            case ErrorEndEvent { Error: var error }:
+                ThrowError(token, error?.Code ?? "", error?.Name, null);
                 break;
             case ExclusiveGateway gateway:
                 ChooseFlow(token, gateway);
                 break;
-            case ServiceTask task when TryEvaluateInputs(token, task.Inputs, out var inputs):
+            case ParallelGateway gateway:
+                ForkOrJoin(token, gateway);
+                break;
+            case EventBasedGateway gateway:
+                AwaitFirstEvent(token, gateway);
+                break;
+            case SubProcess subProcess:
+                EnterSubProcess(token, subProcess);
+                break;
+            case ServiceTask task when TryEvaluateInputs(token, task.Inputs, out var inputs) && TryPrepareBoundaries(token, node, out var boundaries):
                 _createdJobs.Add(Wait(token, BookmarkKind.Job, task.TaskType!, null, [], inputs));
+                Subscribe(token, boundaries);
                 break;
-            case UserTask task when TryEvaluateInputs(token, task.Inputs, out var inputs):
+            case UserTask task when TryEvaluateInputs(token, task.Inputs, out var inputs) && TryPrepareBoundaries(token, node, out var boundaries):
                 Wait(token, BookmarkKind.UserTask, task.Name ?? task.Id, null, task.CandidateGroups, inputs);
+                Subscribe(token, boundaries);
                 break;
-            case MessageCatch { Message: { } message } when TryEvaluate(token, message.CorrelationKey!, "correlation key", out var key):
-                if (key is null) RaiseIncident(token.Id, $"correlation key ({message.CorrelationKey!.Text}) of message '{message.Name}' is null");
-                else Wait(token, BookmarkKind.Message, message.Name, FeelTypes.Format(key, quoteStrings: false), [], new Dictionary<string, object?>());
+            case MessageCatch catchEvent when TryMessageBookmark(token, catchEvent.Id, catchEvent.Message!, out var wait) && TryPrepareBoundaries(token, node, out var boundaries):
+                Wait(token, wait);
+                Subscribe(token, boundaries);
+                break;
+            case TimerCatch timer when TryTimerBookmark(token, timer.Id, timer.Name, timer.Timer, out var wait):
+                Wait(token, wait);
                 break;
         }
     }
 
-    private void ChooseFlow(Token token, ExclusiveGateway gateway)
-    {
-        var vars = instance.Variables;
-        foreach (var flow in model.Outgoing(gateway.Id).Where(f => f.Id != gateway.DefaultFlowId))
-        {
-            bool holds;
-            try
-            {
-                holds = flow.Condition is null || flow.Condition.EvaluateCondition(vars);
-            }
-            catch (FeelEvaluationException e)
-            {
-                RaiseIncident(token.Id, $"condition of {flow.Id} ({flow.Condition!.Text}) failed: {e.Message}");
-                return;
-            }
-            if (holds)
-            {
-                Take(token, flow);
-                return;
-            }
-        }
-        var fallback = model.Outgoing(gateway.Id).FirstOrDefault(f => f.Id == gateway.DefaultFlowId);
-        if (fallback is null) RaiseIncident(token.Id, $"no condition of gateway {gateway.Id} holds and it has no default flow");
-        else Take(token, fallback);
-    }
+    private Token TokenById(Guid id) => instance.Tokens.Single(t => t.Id == id);
 
-    private Bookmark Wait(Token token, BookmarkKind kind, string name, string? correlationKey, IReadOnlyList<string> groups, IReadOnlyDictionary<string, object?> inputs)
-    {
-        var bookmark = new Bookmark(Guid.CreateVersion7(time.GetUtcNow()), kind, token.Id, token.NodeId, name, correlationKey, groups, inputs, time.GetUtcNow());
-        instance.Bookmarks.Add(bookmark);
-        token.State = TokenState.Waiting;
-        Record(HistoryKinds.BookmarkCreated, token.NodeId, $"{kind} '{name}'" + (correlationKey is null ? "" : $" key {correlationKey}"));
-        return bookmark;
-    }
+    private Token? Parent(Token token) => token.ParentId is { } id ? instance.Tokens.FirstOrDefault(t => t.Id == id) : null;
 
-    private void TakeSingleOutgoing(Token token, FlowNode node) => Take(token, model.Outgoing(node.Id).Single());
-
-    private void Take(Token token, SequenceFlow flow)
-    {
-        token.NodeId = flow.TargetId;
-        Record(HistoryKinds.FlowTaken, flow.SourceId, $"{flow.Id} → {flow.TargetId}");
-    }
-
-    private bool TryEvaluateInputs(Token token, IReadOnlyList<IoMapping> mappings, out IReadOnlyDictionary<string, object?> inputs)
-    {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        inputs = result;
-        foreach (var mapping in mappings)
-        {
-            if (!TryEvaluate(token, mapping.Source, $"input '{mapping.Target}'", out var value)) return false;
-            result[mapping.Target] = value;
-        }
-        return true;
-    }
-
-    /// <summary>Output mappings evaluate against the result layered over the instance's variables; without mappings the result is merged whole.</summary>
-    private bool TryMapOutputs(Token token, IReadOnlyList<IoMapping> mappings, IReadOnlyDictionary<string, object?> result, out IReadOnlyDictionary<string, object?> mapped)
-    {
-        var converted = result.ToDictionary(kv => kv.Key, kv => FeelValues.From(kv.Value), StringComparer.Ordinal);
-        mapped = converted;
-        if (mappings.Count == 0) return true;
-        var scope = new Dictionary<string, object?>(instance.Variables, StringComparer.Ordinal);
-        foreach (var (key, value) in converted) scope[key] = value;
-        var output = new Dictionary<string, object?>(StringComparer.Ordinal);
-        mapped = output;
-        foreach (var mapping in mappings)
-        {
-            try
-            {
-                output[mapping.Target] = mapping.Source.Evaluate(scope);
-            }
-            catch (FeelEvaluationException e)
-            {
-                RaiseIncident(token.Id, $"output '{mapping.Target}' ({mapping.Source.Text}) failed: {e.Message}");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private bool TryEvaluate(Token token, FeelExpression expression, string what, out object? value)
-    {
-        try
-        {
-            value = expression.Evaluate(instance.Variables);
-            return true;
-        }
-        catch (FeelEvaluationException e)
-        {
-            value = null;
-            RaiseIncident(token.Id, $"{what} ({expression.Text}) failed: {e.Message}");
-            return false;
-        }
-    }
-
-    private void SetVariables(IReadOnlyDictionary<string, object?> changes, string kind, string? nodeId, string? detail)
-    {
-        if (changes.Count == 0)
-        {
-            Record(kind, nodeId, detail);
-            return;
-        }
-        var before = Json(instance.Variables);
-        foreach (var (key, value) in changes) instance.Variables[key] = FeelValues.From(value);
-        Record(kind, nodeId, detail, before, Json(instance.Variables));
-    }
-
-    private void Record(string kind, string? nodeId, string? detail, string? before = null, string? after = null) =>
-        _history.Add(new HistoryEntry(instance.Id, ++instance.HistorySequence, time.GetUtcNow(), actor, kind, nodeId, detail, before, after));
-
-    /// <summary>Variables as JSON for the audit trail, Chinese kept readable.</summary>
-    private static string Json(IReadOnlyDictionary<string, object?> variables) =>
-        JsonSerializer.Serialize(variables.ToDictionary(kv => kv.Key, kv => FeelValues.ToJsonNode(kv.Value)), HistoryJson);
-
-    private static readonly JsonSerializerOptions HistoryJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static Token NewToken(string nodeId, Guid? parentId) => new() { Id = Guid.NewGuid(), NodeId = nodeId, ParentId = parentId };
 }

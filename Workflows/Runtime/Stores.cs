@@ -21,7 +21,10 @@ public interface IDefinitionStore
 /// <param name="Name">Message name or task type, when given.</param>
 /// <param name="CorrelationKey">Message correlation key, when given.</param>
 /// <param name="CandidateGroups">User tasks any of these roles may complete, when given.</param>
-public sealed record BookmarkQuery(BookmarkKind Kind, string? Name = null, string? CorrelationKey = null, IReadOnlyCollection<string>? CandidateGroups = null);
+/// <param name="DueBefore">Timers due at or before this time, when given (results are then ordered by due time).</param>
+public sealed record BookmarkQuery(
+    BookmarkKind Kind, string? Name = null, string? CorrelationKey = null, IReadOnlyCollection<string>? CandidateGroups = null,
+    DateTimeOffset? DueBefore = null);
 
 /// <summary>
 /// Process instances with their bookmarks, and their append-only history. Every save is one transaction
@@ -41,7 +44,7 @@ public interface IInstanceStore
     /// <exception cref="ConcurrencyException">Someone saved the instance in between.</exception>
     Task UpdateAsync(ProcessInstance instance, long expectedRevision, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken);
 
-    /// <summary>Open bookmarks matching the query, with their instances, oldest first.</summary>
+    /// <summary>Open bookmarks matching the query, with their instances, oldest first (by due time for a <see cref="BookmarkQuery.DueBefore"/> query).</summary>
     Task<IReadOnlyList<(ProcessInstance Instance, Bookmark Bookmark)>> FindBookmarksAsync(BookmarkQuery query, CancellationToken cancellationToken);
 
     /// <summary>The instance's history in sequence order.</summary>

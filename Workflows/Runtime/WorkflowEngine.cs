@@ -9,11 +9,14 @@ namespace Pipeline.Workflows.Runtime;
 /// The workflow runtime's front door: deploys BPMN definitions (versioned), starts instances, and resumes them at
 /// their bookmarks (user task completed, message correlated, job finished). Each call loads the instance, advances
 /// it synchronously until every token waits or ends (<see cref="InstanceAdvancer"/>), and saves it in one store
-/// transaction guarded by the instance's revision, so two nodes never advance the same instance twice.
+/// transaction guarded by the instance's revision, so two nodes never advance the same instance twice. Side effects
+/// (job dispatch, timer scheduling and unscheduling) leave only after the commit.
 /// </summary>
-public sealed class WorkflowEngine(IDefinitionStore definitions, IInstanceStore instances, TimeProvider time, IJobDispatcher? jobs = null)
+public sealed class WorkflowEngine(
+    IDefinitionStore definitions, IInstanceStore instances, TimeProvider time, IJobDispatcher? jobs = null, ITimerScheduler? timers = null)
 {
     private readonly IJobDispatcher _jobs = jobs ?? IJobDispatcher.None;
+    private readonly ITimerScheduler _timers = timers ?? ITimerScheduler.None;
 
     /// <summary>
     /// Reads, validates and stores every process of a BPMN file. A process whose XML is unchanged keeps its version;
@@ -64,7 +67,7 @@ public sealed class WorkflowEngine(IDefinitionStore definitions, IInstanceStore 
         var step = new InstanceAdvancer(process.Model, instance, actor, time);
         step.Start(variables ?? new Dictionary<string, object?>());
         await instances.InsertAsync(instance, step.History, cancellationToken).ConfigureAwait(false);
-        await DispatchJobsAsync(instance, step, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(instance, [], step, cancellationToken).ConfigureAwait(false);
         return instance;
     }
 
@@ -75,6 +78,7 @@ public sealed class WorkflowEngine(IDefinitionStore definitions, IInstanceStore 
     /// </summary>
     /// <exception cref="BookmarkNotFoundException">No such open task.</exception>
     /// <exception cref="TaskForbiddenException">The actor holds none of the task's candidate groups.</exception>
+    /// <exception cref="AssigneeConflictException">A segregation-of-duties rule of the task forbids the actor (see <see cref="AssigneeRules"/>).</exception>
     /// <exception cref="ConcurrencyException">The instance changed meanwhile.</exception>
     public Task<ProcessInstance> CompleteUserTaskAsync(
         Guid instanceId, Guid bookmarkId, string actor, IReadOnlyCollection<string> actorRoles,
@@ -83,7 +87,7 @@ public sealed class WorkflowEngine(IDefinitionStore definitions, IInstanceStore 
         {
             if (!bookmark.CandidateGroups.Any(actorRoles.Contains))
                 throw new TaskForbiddenException($"task '{bookmark.Name}' is for {string.Join(" / ", bookmark.CandidateGroups)}; {actor} holds {string.Join(", ", actorRoles)}");
-            step.Resume(bookmark, variables, HistoryKinds.TaskCompleted);
+            step.CompleteUserTask(bookmark, variables);
         });
 
     /// <summary>
@@ -110,6 +114,55 @@ public sealed class WorkflowEngine(IDefinitionStore definitions, IInstanceStore 
         ResumeAsync(instanceId, bookmarkId, BookmarkKind.Job, "system", cancellationToken,
             (step, bookmark) => step.Resume(bookmark, result, HistoryKinds.JobCompleted));
 
+    /// <summary>
+    /// Ends the job of a service task with a BPMN error (BPMN 2.0 §10.5.4; Zeebe's <c>ThrowError</c>) instead of a
+    /// result: the nearest error boundary event with <paramref name="errorCode"/> (or a catch-all), on the task or an
+    /// enclosing sub-process, catches it and cancels that activity; <paramref name="variables"/> are merged then.
+    /// Uncaught, the token is held in an incident and the job stays for a retry.
+    /// </summary>
+    /// <exception cref="BookmarkNotFoundException">No such open job.</exception>
+    /// <exception cref="ConcurrencyException">The instance changed meanwhile.</exception>
+    public Task<ProcessInstance> ThrowJobErrorAsync(
+        Guid instanceId, Guid bookmarkId, string errorCode, string? message, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, object?>? variables = null) =>
+        ResumeAsync(instanceId, bookmarkId, BookmarkKind.Job, "system", cancellationToken,
+            (step, bookmark) => step.ThrowJobError(bookmark, errorCode, message, variables));
+
+    /// <summary>
+    /// Fires a timer bookmark (called by the <see cref="ITimerScheduler"/> when it is due, or at start-up for overdue
+    /// ones found with <see cref="BookmarkQuery.DueBefore"/>). Idempotent: a timer already fired or cancelled, or an
+    /// instance gone or finished, is a no-op that returns null. The due time is not checked: the caller decides.
+    /// </summary>
+    /// <exception cref="ConcurrencyException">The instance changed meanwhile (fire again).</exception>
+    public async Task<ProcessInstance?> FireTimerAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResumeAsync(instanceId, bookmarkId, BookmarkKind.Timer, "system", cancellationToken,
+                (step, bookmark) => step.FireTimer(bookmark)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BookmarkNotFoundException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Cancels an active instance: every token and bookmark is removed (timers unscheduled), status <see cref="InstanceStatus.Cancelled"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such instance.</exception>
+    /// <exception cref="InvalidOperationException">The instance is not active.</exception>
+    /// <exception cref="ConcurrencyException">The instance changed meanwhile.</exception>
+    public async Task<ProcessInstance> CancelInstanceAsync(Guid instanceId, string actor, string reason, CancellationToken cancellationToken)
+    {
+        var (instance, process) = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var expected = instance.Revision;
+        var before = instance.Bookmarks.ToList();
+        var step = new InstanceAdvancer(process.Model, instance, actor, time);
+        step.CancelInstance(reason);
+        await instances.UpdateAsync(instance, expected, step.History, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
+        return instance;
+    }
+
     /// <summary>Holds the job's token in an incident (retries exhausted); the bookmark stays for a later retry.</summary>
     public Task<ProcessInstance> RaiseJobIncidentAsync(Guid instanceId, Guid bookmarkId, string error, CancellationToken cancellationToken) =>
         ResumeAsync(instanceId, bookmarkId, BookmarkKind.Job, "system", cancellationToken,
@@ -123,10 +176,11 @@ public sealed class WorkflowEngine(IDefinitionStore definitions, IInstanceStore 
     {
         var (instance, process) = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var expected = instance.Revision;
+        var before = instance.Bookmarks.ToList();
         var step = new InstanceAdvancer(process.Model, instance, actor, time);
         step.RetryIncident(tokenId);
         await instances.UpdateAsync(instance, expected, step.History, cancellationToken).ConfigureAwait(false);
-        await DispatchJobsAsync(instance, step, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
         return instance;
     }
 
@@ -137,10 +191,11 @@ public sealed class WorkflowEngine(IDefinitionStore definitions, IInstanceStore 
         var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId && b.Kind == kind)
             ?? throw new BookmarkNotFoundException($"instance {instanceId} has no open {kind} {bookmarkId}");
         var expected = instance.Revision;
+        var before = instance.Bookmarks.ToList();
         var step = new InstanceAdvancer(process.Model, instance, actor, time);
         resume(step, bookmark);
         await instances.UpdateAsync(instance, expected, step.History, cancellationToken).ConfigureAwait(false);
-        await DispatchJobsAsync(instance, step, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
         return instance;
     }
 
@@ -153,11 +208,20 @@ public sealed class WorkflowEngine(IDefinitionStore definitions, IInstanceStore 
         return (instance, process);
     }
 
-    /// <summary>Jobs leave only after the commit that created their bookmarks.</summary>
-    private async Task DispatchJobsAsync(ProcessInstance instance, InstanceAdvancer step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Jobs and timers leave only after the commit that created their bookmarks: new jobs are dispatched, new timers
+    /// scheduled, and timers whose bookmarks the step removed (fired or cancelled) unscheduled.
+    /// </summary>
+    private async Task AfterCommitAsync(ProcessInstance instance, IReadOnlyList<Bookmark> before, InstanceAdvancer step, CancellationToken cancellationToken)
     {
         foreach (var bookmark in step.CreatedJobs)
             await _jobs.DispatchAsync(instance, bookmark, cancellationToken).ConfigureAwait(false);
+        var after = instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Timer).Select(b => b.Id).ToHashSet();
+        var earlier = before.Where(b => b.Kind == BookmarkKind.Timer).Select(b => b.Id).ToHashSet();
+        foreach (var removed in before.Where(b => b.Kind == BookmarkKind.Timer && !after.Contains(b.Id)))
+            await _timers.CancelAsync(instance, removed, cancellationToken).ConfigureAwait(false);
+        foreach (var added in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Timer && !earlier.Contains(b.Id)))
+            await _timers.ScheduleAsync(instance, added, cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -6,25 +6,29 @@ namespace Pipeline.Workflows.Definitions.Bpmn;
 
 /// <summary>
 /// Reads BPMN 2.0 XML as bpmn-js and Camunda Modeler write it in the Camunda 8 (Zeebe) dialect into
-/// <see cref="ProcessModel"/>s. Supported flow elements: start and end events (no event definition), sequence flows
-/// with FEEL conditions and default flows, exclusive gateways, service tasks (<c>zeebe:taskDefinition type</c>,
-/// <c>zeebe:ioMapping</c>), user tasks (<c>zeebe:assignmentDefinition candidateGroups</c>), receive tasks and
-/// intermediate message catch events (<c>bpmn:message</c> + <c>zeebe:subscription correlationKey</c>), plain and
-/// manual tasks (pass-through). Diagram-only elements (lanes, annotations, associations, groups, data objects,
-/// BPMNDI) are read and ignored. Anything else is reported as a <see cref="DefinitionProblem"/> with its id, never
-/// ignored silently. Every problem is collected; reading never stops at the first.
+/// <see cref="ProcessModel"/>s. Supported flow elements: plain start events; plain, terminate and error end events;
+/// sequence flows with FEEL conditions and default flows; exclusive, parallel and event-based gateways; embedded
+/// sub-processes; service tasks (<c>zeebe:taskDefinition type</c>, <c>zeebe:ioMapping</c>); user tasks
+/// (<c>zeebe:assignmentDefinition candidateGroups</c>, <c>zeebe:properties</c> <c>pipeline:distinctAssignees</c> and
+/// <c>pipeline:notCompletedBy</c>); receive tasks and intermediate message catch events (<c>bpmn:message</c> +
+/// <c>zeebe:subscription correlationKey</c>); intermediate timer catch events; boundary events (error, timer,
+/// message); multi-instance loop characteristics (<c>zeebe:loopCharacteristics</c> or <c>bpmn:loopCardinality</c>);
+/// plain and manual tasks (pass-through). Diagram-only elements (lanes, annotations, associations, groups, data
+/// objects, BPMNDI) are read and ignored. Anything else is reported as a <see cref="DefinitionProblem"/> with its id,
+/// never ignored silently. Every problem is collected; reading never stops at the first.
 /// </summary>
-public static class BpmnReader
+public static partial class BpmnReader
 {
     private static readonly HashSet<string> DiagramOnly =
     [
         "laneSet", "lane", "textAnnotation", "association", "group", "dataObject", "dataObjectReference",
         "dataStoreReference", "documentation", "extensionElements", "category", "property",
+        "multiInstanceLoopCharacteristics", "standardLoopCharacteristics", "incoming", "outgoing",
     ];
 
     private static readonly HashSet<string> DefinitionsLevelIgnored =
     [
-        "collaboration", "category", "documentation", "extensionElements", "signal", "error", "escalation", "itemDefinition",
+        "collaboration", "category", "documentation", "extensionElements", "signal", "escalation", "itemDefinition",
     ];
 
     /// <summary>Reads a BPMN document from text. DTDs and external entities are refused.</summary>
@@ -50,18 +54,33 @@ public static class BpmnReader
             return new BpmnReadResult([], [new DefinitionProblem(sourceName, BpmnNames.Display(root.Name), "the root element must be bpmn:definitions (BPMN 2.0, namespace http://www.omg.org/spec/BPMN/20100524/MODEL)")]);
 
         var problems = new List<DefinitionProblem>();
-        var messages = ReadMessages(root, problems);
+        var context = new ReadContext(ReadMessages(root, problems), ReadErrors(root), problems);
         var processes = new List<ProcessModel>();
         foreach (var element in root.Elements())
         {
-            if (element.Name == BpmnNames.Model + "process") processes.Add(ReadProcess(element, messages, problems));
-            else if (element.Name.Namespace == BpmnNames.Model && (element.Name.LocalName == "message" || DefinitionsLevelIgnored.Contains(element.Name.LocalName))) { }
+            if (element.Name == BpmnNames.Model + "process") processes.Add(ReadProcess(element, context));
+            else if (element.Name.Namespace == BpmnNames.Model && (element.Name.LocalName is "message" or "error" || DefinitionsLevelIgnored.Contains(element.Name.LocalName))) { }
             else if (element.Name.Namespace == BpmnNames.Model)
                 problems.Add(new DefinitionProblem(Id(element) ?? element.Name.LocalName, BpmnNames.Display(element.Name), "not supported by this engine"));
         }
         if (processes.Count == 0)
             problems.Add(new DefinitionProblem(sourceName, "bpmn:definitions", "no bpmn:process in the file"));
         return new BpmnReadResult(processes, problems);
+    }
+
+    /// <summary>What every element reader needs: the document's messages and errors, and where problems go.</summary>
+    private sealed record ReadContext(
+        Dictionary<string, MessageDefinition> Messages, Dictionary<string, ErrorDefinition> Errors, List<DefinitionProblem> Problems)
+    {
+        public void Add(string id, string type, string message) => Problems.Add(new DefinitionProblem(id, type, message));
+    }
+
+    /// <summary>One process's nodes and flows as they are read, sub-processes included.</summary>
+    private sealed class ProcessBuilder
+    {
+        public List<FlowNode> Nodes { get; } = [];
+        public List<SequenceFlow> Flows { get; } = [];
+        public Dictionary<string, string> Scopes { get; } = new(StringComparer.Ordinal);
     }
 
     private static Dictionary<string, MessageDefinition> ReadMessages(XElement root, List<DefinitionProblem> problems)
@@ -76,70 +95,102 @@ public static class BpmnReader
         return messages;
     }
 
-    private static ProcessModel ReadProcess(XElement process, Dictionary<string, MessageDefinition> messages, List<DefinitionProblem> problems)
+    private static Dictionary<string, ErrorDefinition> ReadErrors(XElement root)
     {
-        var nodes = new List<FlowNode>();
-        var flows = new List<SequenceFlow>();
-        foreach (var e in process.Elements())
+        var errors = new Dictionary<string, ErrorDefinition>(StringComparer.Ordinal);
+        foreach (var e in root.Elements(BpmnNames.Model + "error"))
+        {
+            var id = Id(e) ?? "";
+            errors[id] = new ErrorDefinition(id, e.Attribute("name")?.Value, e.Attribute("errorCode")?.Value is { Length: > 0 } code ? code.Trim() : null);
+        }
+        return errors;
+    }
+
+    private static ProcessModel ReadProcess(XElement process, ReadContext context)
+    {
+        var builder = new ProcessBuilder();
+        ReadScope(process, null, builder, context);
+        var executable = string.Equals(process.Attribute("isExecutable")?.Value, "true", StringComparison.OrdinalIgnoreCase);
+        return new ProcessModel(Id(process) ?? "", process.Attribute("name")?.Value, executable, builder.Nodes, builder.Flows, builder.Scopes);
+    }
+
+    /// <summary>Reads the flow elements directly inside a process or sub-process; sub-processes recurse.</summary>
+    private static void ReadScope(XElement container, string? scopeId, ProcessBuilder builder, ReadContext context)
+    {
+        foreach (var e in container.Elements())
         {
             var type = BpmnNames.Display(e.Name);
             var id = Id(e);
             if (e.Name.Namespace != BpmnNames.Model || DiagramOnly.Contains(e.Name.LocalName)) continue;
             if (id is null)
             {
-                problems.Add(new DefinitionProblem($"line {((IXmlLineInfo)e).LineNumber}", type, "element has no id"));
+                context.Add($"line {((IXmlLineInfo)e).LineNumber}", type, "element has no id");
                 continue;
             }
-            var name = e.Attribute("name")?.Value;
-            switch (e.Name.LocalName)
+            if (e.Name.LocalName == "sequenceFlow")
             {
-                case "sequenceFlow":
-                    var condition = e.Element(BpmnNames.Model + "conditionExpression")?.Value;
-                    flows.Add(new SequenceFlow(id, name, e.Attribute("sourceRef")?.Value ?? "", e.Attribute("targetRef")?.Value ?? "",
-                        ParseExpression(condition, id, type, "condition", problems)));
-                    break;
-                case "startEvent" or "endEvent":
-                    if (EventDefinition(e) is { } definition)
-                        problems.Add(new DefinitionProblem(id, type, $"{BpmnNames.Display(definition.Name)} on a {e.Name.LocalName} is not supported by this engine"));
-                    else nodes.Add(e.Name.LocalName == "startEvent" ? new StartEvent(id, name) : new EndEvent(id, name));
-                    break;
-                case "exclusiveGateway":
-                    nodes.Add(new ExclusiveGateway(id, name, e.Attribute("default")?.Value));
-                    break;
-                case "serviceTask":
-                    var definitionElement = Extension(e, "taskDefinition");
-                    int? retries = int.TryParse(definitionElement?.Attribute("retries")?.Value, out var r) ? r : null;
-                    nodes.Add(new ServiceTask(id, name, definitionElement?.Attribute("type")?.Value, retries,
-                        Mappings(e, "input", id, type, problems), Mappings(e, "output", id, type, problems)));
-                    break;
-                case "userTask":
-                    var groups = Extension(e, "assignmentDefinition")?.Attribute("candidateGroups")?.Value ?? "";
-                    nodes.Add(new UserTask(id, name,
-                        groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                        Mappings(e, "input", id, type, problems), Mappings(e, "output", id, type, problems)));
-                    break;
-                case "receiveTask":
-                    nodes.Add(new MessageCatch(id, name, type, MessageRef(e.Attribute("messageRef")?.Value, messages)));
-                    break;
-                case "intermediateCatchEvent":
-                    var eventDefinition = EventDefinition(e);
-                    if (eventDefinition?.Name.LocalName == "messageEventDefinition")
-                        nodes.Add(new MessageCatch(id, name, type, MessageRef(eventDefinition.Attribute("messageRef")?.Value, messages)));
-                    else
-                        problems.Add(new DefinitionProblem(id, type, eventDefinition is null
-                            ? "an intermediate catch event needs a message event definition"
-                            : $"{BpmnNames.Display(eventDefinition.Name)} is not supported by this engine"));
-                    break;
-                case "task" or "manualTask":
-                    nodes.Add(new PassThroughTask(id, name, type));
-                    break;
-                default:
-                    problems.Add(new DefinitionProblem(id, type, "not supported by this engine"));
-                    break;
+                var condition = e.Element(BpmnNames.Model + "conditionExpression")?.Value;
+                builder.Flows.Add(new SequenceFlow(id, e.Attribute("name")?.Value, e.Attribute("sourceRef")?.Value ?? "", e.Attribute("targetRef")?.Value ?? "",
+                    ParseExpression(condition, id, type, "condition", context.Problems)));
+                continue;
             }
+            var node = ReadNode(e, id, type, context);
+            if (node is null) continue;
+            if (e.Element(BpmnNames.Model + "multiInstanceLoopCharacteristics") is { } loop)
+                node = node with { Loop = ReadLoop(loop, id, type, context) };
+            else if (e.Element(BpmnNames.Model + "standardLoopCharacteristics") is not null)
+                context.Add(id, type, "bpmn:standardLoopCharacteristics (a loop marker) is not supported by this engine; use a multi-instance marker or a loop back through a gateway");
+            builder.Nodes.Add(node);
+            if (scopeId is not null) builder.Scopes[id] = scopeId;
+            if (node is SubProcess) ReadScope(e, id, builder, context);
         }
-        var executable = string.Equals(process.Attribute("isExecutable")?.Value, "true", StringComparison.OrdinalIgnoreCase);
-        return new ProcessModel(Id(process) ?? "", process.Attribute("name")?.Value, executable, nodes, flows);
+    }
+
+    private static FlowNode? ReadNode(XElement e, string id, string type, ReadContext context)
+    {
+        var name = e.Attribute("name")?.Value;
+        switch (e.Name.LocalName)
+        {
+            case "startEvent":
+                if (EventDefinition(e) is { } startDefinition)
+                {
+                    context.Add(id, type, $"{BpmnNames.Display(startDefinition.Name)} on a startEvent is not supported by this engine");
+                    return null;
+                }
+                return new StartEvent(id, name);
+            case "endEvent":
+                return ReadEndEvent(e, id, name, type, context);
+            case "exclusiveGateway":
+                return new ExclusiveGateway(id, name, e.Attribute("default")?.Value);
+            case "parallelGateway":
+                return new ParallelGateway(id, name);
+            case "eventBasedGateway":
+                return new EventBasedGateway(id, name);
+            case "subProcess":
+                if (string.Equals(e.Attribute("triggeredByEvent")?.Value, "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Add(id, type, "event sub-processes (triggeredByEvent=\"true\") are not supported by this engine; use a boundary event on an embedded sub-process");
+                    return null;
+                }
+                if (Extension(e, "ioMapping") is not null)
+                    context.Add(id, type, "zeebe:ioMapping on a sub-process is not supported by this engine (variables are shared with the process)");
+                return new SubProcess(id, name);
+            case "serviceTask":
+                return ReadServiceTask(e, id, name, type, context);
+            case "userTask":
+                return ReadUserTask(e, id, name, type, context);
+            case "receiveTask":
+                return new MessageCatch(id, name, type, MessageRef(e.Attribute("messageRef")?.Value, context.Messages));
+            case "intermediateCatchEvent":
+                return ReadIntermediateCatch(e, id, name, type, context);
+            case "boundaryEvent":
+                return ReadBoundaryEvent(e, id, name, type, context);
+            case "task" or "manualTask":
+                return new PassThroughTask(id, name, type);
+            default:
+                context.Add(id, type, "not supported by this engine");
+                return null;
+        }
     }
 
     private static string? Id(XElement e) => e.Attribute("id")?.Value is { Length: > 0 } id ? id : null;
@@ -152,22 +203,6 @@ public static class BpmnReader
 
     private static MessageDefinition? MessageRef(string? reference, Dictionary<string, MessageDefinition> messages) =>
         reference is not null && messages.TryGetValue(reference, out var message) ? message : null;
-
-    private static List<IoMapping> Mappings(XElement e, string direction, string id, string type, List<DefinitionProblem> problems) =>
-        Extension(e, "ioMapping")?.Elements(BpmnNames.Zeebe + direction)
-            .Select(m => (Source: m.Attribute("source")?.Value, Target: m.Attribute("target")?.Value))
-            .Where(m => m.Target is { Length: > 0 })
-            .Select(m => ParseMapping(m.Source ?? "", m.Target!, id, type, direction, problems))
-            .OfType<IoMapping>()
-            .ToList() ?? [];
-
-    private static IoMapping? ParseMapping(string source, string target, string id, string type, string direction, List<DefinitionProblem> problems)
-    {
-        // Zeebe: a source starting with '=' is FEEL; anything else is a string literal.
-        var expression = source.StartsWith('=') ? source : "\"" + source.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-        var parsed = ParseExpression(expression, id, type, $"{direction} mapping to '{target}'", problems);
-        return parsed is null ? null : new IoMapping(parsed, target);
-    }
 
     private static FeelExpression? ParseExpression(string? text, string id, string type, string what, List<DefinitionProblem> problems)
     {

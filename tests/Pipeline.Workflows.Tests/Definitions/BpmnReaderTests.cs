@@ -89,16 +89,16 @@ public class BpmnReaderTests
     }
 
     [Fact]
-    public void TimerEvent_IsNotSupportedYet_AndSaysSo()
+    public void SignalEvent_IsNotSupported_AndSaysSo()
     {
         var problems = Problems(BpmnSamples.Process("""
             <bpmn:startEvent id="Start" />
-            <bpmn:intermediateCatchEvent id="Wait3Days"><bpmn:timerEventDefinition><bpmn:timeDuration>P3D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:intermediateCatchEvent id="WaitSignal"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>
             <bpmn:endEvent id="End" />
-            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Wait3Days" />
-            <bpmn:sequenceFlow id="F2" sourceRef="Wait3Days" targetRef="End" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="WaitSignal" />
+            <bpmn:sequenceFlow id="F2" sourceRef="WaitSignal" targetRef="End" />
             """));
-        Assert.Contains(problems, p => p.ElementId == "Wait3Days" && p.Message.Contains("timerEventDefinition"));
+        Assert.Contains(problems, p => p.ElementId == "WaitSignal" && p.Message.Contains("signalEventDefinition"));
     }
 
     [Fact]

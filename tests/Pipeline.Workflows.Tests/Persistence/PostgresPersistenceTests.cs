@@ -17,6 +17,7 @@ public sealed class PostgresFactAttribute : FactAttribute
 public sealed class PostgresPersistenceTests : IAsyncLifetime
 {
     private PersistenceScenarios _scenarios = null!;
+    private ElementPersistenceScenarios _elements = null!;
 
     public async Task InitializeAsync()
     {
@@ -25,6 +26,7 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
         var factory = WorkflowDatabase.Factory(WorkflowDatabase.UsePostgres(connectionString));
         await WorkflowDatabase.EnsureCreatedAsync(factory, CancellationToken.None);
         _scenarios = new PersistenceScenarios(factory);
+        _elements = new ElementPersistenceScenarios(factory);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -43,4 +45,16 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
 
     [PostgresFact]
     public Task Bookmarks_AreFoundByMessageAndCorrelationKey_AndByCandidateGroup() => _scenarios.Bookmarks_AreFoundByMessageAndCorrelationKey_AndByCandidateGroup();
+
+    [PostgresFact]
+    public Task ParallelJoin_WaitsAcrossSaves() => _elements.ParallelJoin_WaitsAcrossSaves();
+
+    [PostgresFact]
+    public Task ErrorBoundary_OnASubProcess_CatchesAJobError() => _elements.ErrorBoundary_OnASubProcess_CatchesAJobError();
+
+    [PostgresFact]
+    public Task CoSignedMultiInstance_KeepsItsStateAndSignersInTheDatabase() => _elements.CoSignedMultiInstance_KeepsItsStateAndSignersInTheDatabase();
+
+    [PostgresFact]
+    public Task Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce() => _elements.Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce();
 }

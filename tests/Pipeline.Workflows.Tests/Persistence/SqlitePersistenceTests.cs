@@ -8,12 +8,14 @@ public sealed class SqlitePersistenceTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pipeline-wf-").FullName;
     private PersistenceScenarios _scenarios = null!;
+    private ElementPersistenceScenarios _elements = null!;
 
     public async Task InitializeAsync()
     {
         var factory = WorkflowDatabase.Factory(WorkflowDatabase.UseSqlite(Path.Combine(_folder, "workflows.db")));
         await WorkflowDatabase.EnsureCreatedAsync(factory, CancellationToken.None);
         _scenarios = new PersistenceScenarios(factory);
+        _elements = new ElementPersistenceScenarios(factory);
     }
 
     public Task DisposeAsync()
@@ -54,4 +56,16 @@ public sealed class SqlitePersistenceTests : IAsyncLifetime
             while (await reader.ReadAsync()) types.Add(reader.GetString(0));
         Assert.Equal(["INTEGER", "INTEGER"], types);
     }
+
+    [Fact]
+    public Task ParallelJoin_WaitsAcrossSaves() => _elements.ParallelJoin_WaitsAcrossSaves();
+
+    [Fact]
+    public Task ErrorBoundary_OnASubProcess_CatchesAJobError() => _elements.ErrorBoundary_OnASubProcess_CatchesAJobError();
+
+    [Fact]
+    public Task CoSignedMultiInstance_KeepsItsStateAndSignersInTheDatabase() => _elements.CoSignedMultiInstance_KeepsItsStateAndSignersInTheDatabase();
+
+    [Fact]
+    public Task Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce() => _elements.Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce();
 }

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pipeline.Workflows.Expressions;
+
+namespace Pipeline.Workflows.Definitions;
+
+/// <summary>When a timer started now is due, and how it repeats (cycles only).</summary>
+/// <param name="At">The first (or only) due time.</param>
+/// <param name="Interval">For a cycle: the time between firings.</param>
+/// <param name="Repetitions">For a cycle: how many firings in all (<c>R3/…</c> → 3); null when unbounded (<c>R/…</c>).</param>
+public readonly record struct TimerDue(DateTimeOffset At, IsoDuration? Interval, int? Repetitions);
+
+/// <summary>
+/// Turns a timer's value (BPMN 2.0 §10.5.5 <c>timeDuration</c>, <c>timeDate</c>, <c>timeCycle</c>) into due times.
+/// Values are ISO 8601 text (<c>P3D</c>; <c>2026-05-01T09:00:00+08:00</c> or a date, taken in the engine's time
+/// zone; <c>R3/PT1H</c>) or what a FEEL expression evaluates to: a <see cref="TimeSpan"/> (days-time duration), a
+/// <see cref="YearMonthDuration"/> (added by calendar), a <see cref="DateTimeOffset"/>, <see cref="DateTime"/> or
+/// <see cref="DateOnly"/> (midnight in the time zone), or a string in ISO 8601. Negative durations and cron cycles are
+/// not supported.
+/// </summary>
+public static partial class TimerSchedule
+{
+    /// <summary>Checks a literal timer value at deploy time; null when it is usable, else what is wrong.</summary>
+    public static string? Validate(TimerDefinition timer) =>
+        TryResolve(timer.Type, timer.Text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, out _, out var error) ? null : error;
+
+    /// <summary>Resolves a timer's value for a timer started at <paramref name="now"/>.</summary>
+    /// <param name="zone">Time zone for dates and date-times written without an offset.</param>
+    /// <returns>False with a readable <paramref name="error"/> when the value does not fit the timer type.</returns>
+    public static bool TryResolve(TimerType type, object? value, DateTimeOffset now, TimeZoneInfo zone, out TimerDue due, out string error)
+    {
+        due = default;
+        error = "";
+        try
+        {
+            switch (type)
+            {
+                case TimerType.Duration when AsDuration(value) is { } duration:
+                    due = new TimerDue(duration.AddTo(now), null, null);
+                    return true;
+                case TimerType.Duration:
+                    error = $"timeDuration {Describe(value)} is not an ISO 8601 duration such as P3D or PT2H";
+                    return false;
+                case TimerType.Date when AsDate(value, zone) is { } date:
+                    due = new TimerDue(date, null, null);
+                    return true;
+                case TimerType.Date:
+                    error = $"timeDate {Describe(value)} is not an ISO 8601 date or date-time such as 2026-05-01T09:00:00+08:00";
+                    return false;
+                case TimerType.Cycle when value is string text && Cycle().Match(text.Trim()) is { Success: true } m
+                                          && IsoDuration.TryParse(m.Groups["d"].Value, out var interval) && !interval.IsZero:
+                    int? repetitions = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+                    if (repetitions == 0)
+                    {
+                        error = "timeCycle R0 never fires";
+                        return false;
+                    }
+                    due = new TimerDue(interval.AddTo(now), interval, repetitions);
+                    return true;
+                default:
+                    error = $"timeCycle {Describe(value)} is not an ISO 8601 repeating interval such as R3/PT1H (cron is not supported)";
+                    return false;
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            error = $"timer {Describe(value)} lies outside the representable dates";
+            return false;
+        }
+    }
+
+    private static IsoDuration? AsDuration(object? value) => value switch
+    {
+        TimeSpan span when span >= TimeSpan.Zero => new IsoDuration(0, 0, span),
+        TimeSpan => null,
+        YearMonthDuration { Months: >= 0 } months => new IsoDuration(0, months.Months, TimeSpan.Zero),
+        YearMonthDuration => null,
+        null or bool or decimal => null,
+        _ => IsoDuration.TryParse(value.ToString(), out var d) ? d : null,
+    };
+
+    private static DateTimeOffset? AsDate(object? value, TimeZoneInfo zone)
+    {
+        switch (value)
+        {
+            case DateTimeOffset offset:
+                return offset;
+            case DateOnly day:
+                return InZone(day.ToDateTime(TimeOnly.MinValue), zone);
+            case DateTime time:
+                return time.Kind == DateTimeKind.Unspecified ? InZone(time, zone) : new DateTimeOffset(time);
+            case string text:
+                text = text.Trim();
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    return InZone(date.ToDateTime(TimeOnly.MinValue), zone);
+                if (HasOffset().IsMatch(text))
+                    return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset : null;
+                return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && text.Contains('T', StringComparison.Ordinal)
+                    ? InZone(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone) => new(local, zone.GetUtcOffset(local));
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string s => $"'{s}'",
+        _ => $"{value} ({value.GetType().Name})",
+    };
+
+    [GeneratedRegex(@"^R(?<n>\d+)?/(?<d>P[^/]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Cycle();
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex HasOffset();
+}
