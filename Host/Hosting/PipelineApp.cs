@@ -32,7 +32,7 @@ public static class PipelineApp
         builder.Services.AddOpenApi();
         builder.Services
             .AddPipelineWorkflows(options)
-            .AddPipelineJobs()
+            .AddPipelineJobs(options)
             .AddPipelineCases();
         configure?.Invoke(builder);
 
@@ -60,6 +60,7 @@ public static class PipelineApp
         app.MapDefinitions();
         app.MapActivities();
         app.MapIncidents();
+        app.MapJobs();
         if (designerFiles is not null)
             app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles); // client-side routes of the single-page app
         return app;
