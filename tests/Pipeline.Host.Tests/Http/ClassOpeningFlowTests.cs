@@ -4,17 +4,30 @@ using static Pipeline.Host.Tests.Http.HostFixture;
 
 namespace Pipeline.Host.Tests.Http;
 
+/// <summary>The class-opening flow over HTTP on the embedded SQLite database.</summary>
+public sealed class ClassOpeningFlowOnSqliteTests(HostFixture host) : ClassOpeningFlow(host), IClassFixture<HostFixture>
+{
+    [Fact]
+    public Task A_case_runs_from_upload_through_resubmission_to_sign_off() => RunAsync();
+}
+
+/// <summary>The class-opening flow over HTTP on PostgreSQL (clustered Quartz store), when configured.</summary>
+public sealed class ClassOpeningFlowOnPostgresTests(HostFixture.OnPostgres host) : ClassOpeningFlow(host), IClassFixture<HostFixture.OnPostgres>
+{
+    [PostgresFact]
+    public Task A_case_runs_from_upload_through_resubmission_to_sign_off() => RunAsync();
+}
+
 /// <summary>
-/// The class-opening case end to end over HTTP on SQLite: an incomplete pack (OCR, ~10 s), its resubmission, review and
-/// sign-off. The only OCR-heavy HTTP test (CI time).
+/// The class-opening case end to end over HTTP: an incomplete pack (OCR, ~10 s), its resubmission, review and
+/// sign-off. The OCR-heavy HTTP test (CI time), run once per database.
 /// </summary>
-public sealed class ClassOpeningFlowTests(HostFixture host) : IClassFixture<HostFixture>
+public abstract class ClassOpeningFlow(HostFixture host)
 {
     private const string Key = "JZ-2026-0042";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    [Fact]
-    public async Task A_case_runs_from_upload_through_resubmission_to_sign_off()
+    protected async Task RunAsync()
     {
         var client = host.Client;
 
