@@ -20,6 +20,7 @@ public static class CaseEndpoints
             .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(100L * 1024 * 1024 + 1024 * 1024))
             .WithSummary("Upload a material pack: starts the case, or resubmits a pack when the case waits for one");
+        cases.MapGet("/", ListAsync).WithSummary("Cases, newest first (prefix filters business keys; limit 1–500, default 100)");
         cases.MapGet("/{businessKey}", GetAsync).WithSummary("Where a case stands: waiting elements, incidents, variables, the latest pack report, history");
         return app;
     }
@@ -67,7 +68,17 @@ public static class CaseEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such process", detail: e.Message);
         }
+        catch (CaseExistsException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The case was started meanwhile",
+                detail: $"{e.Message}: upload the pack again to resubmit it");
+        }
     }
+
+    private static async Task<IResult> ListAsync(ICaseIndex index, CancellationToken cancellationToken, string? prefix = null, int limit = 100) =>
+        limit is < 1 or > 500
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500")
+            : TypedResults.Ok(await index.ListAsync(prefix, limit, cancellationToken));
 
     private static IResult TooLarge(PipelineOptions options) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Pack too large",

@@ -33,7 +33,7 @@ public static class PipelineApp
         builder.Services
             .AddPipelineWorkflows(options)
             .AddPipelineJobs(options)
-            .AddPipelineCases();
+            .AddPipelineCases(options);
         configure?.Invoke(builder);
 
         var designer = FindDesignerFolder(builder.Configuration[DesignerVariable]);

@@ -103,6 +103,12 @@ public abstract class ClassOpeningFlow(HostFixture host)
         Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "alice" && h["kind"]!.GetValue<string>() == "task-completed");
         Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "bob" && h["kind"]!.GetValue<string>() == "task-completed");
         Assert.Contains(history, h => h!["kind"]!.GetValue<string>() == "instance-completed");
+
+        var listed = (await JsonAsync(await client.GetAsync("/api/cases?prefix=JZ-2026-00"))).AsArray();
+        var line = Assert.Single(listed, c => c!["businessKey"]!.GetValue<string>() == Key)!;
+        Assert.Equal(2, line["packs"]!.GetValue<int>());
+        Assert.Equal("institution-a", line["createdBy"]!.GetValue<string>());
+        Assert.Empty((await JsonAsync(await client.GetAsync("/api/cases?prefix=NOPE-"))).AsArray());
     }
 
     private static bool Waits(JsonNode view, string kind, string name) =>
