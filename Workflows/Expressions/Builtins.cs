@@ -4,14 +4,18 @@ namespace Pipeline.Workflows.Expressions;
 /// The built-in functions of the subset (DMN 1.5 §10.3.4): <c>not</c> (§10.3.4.2); <c>string</c> (§10.3.4.1);
 /// <c>contains</c>, <c>starts with</c>, <c>ends with</c>, <c>string length</c>, <c>upper case</c>,
 /// <c>lower case</c> (§10.3.4.3); <c>count</c>, <c>sum</c>, <c>min</c>, <c>max</c>, <c>list contains</c>
-/// (§10.3.4.4); <c>abs</c>, <c>floor</c>, <c>ceiling</c> (§10.3.4.5); and Camunda's <c>is defined</c>,
-/// which the parser turns into an <see cref="IsDefinedNode"/>.
+/// (§10.3.4.4); <c>abs</c>, <c>floor</c>, <c>ceiling</c> (§10.3.4.5); the temporal functions of
+/// <see cref="TemporalBuiltins"/> (§10.3.4.1, §10.3.4.7); Pipeline's working-day functions of
+/// <see cref="WorkingDayBuiltins"/>; and Camunda's <c>is defined</c>, which the parser turns into an
+/// <see cref="IsDefinedNode"/>.
 /// </summary>
 /// <remarks>
 /// A null argument makes the result null (FEEL's null propagation). An argument of the wrong type throws
 /// instead of returning null, so a mistyped workflow variable becomes a readable incident.
 /// <c>sum</c>, <c>min</c> and <c>max</c> take either one list or several values; on an empty list they
-/// return null, as the specification says.
+/// return null, as the specification says. <c>min</c> and <c>max</c> also order dates, times and durations of one
+/// type. <c>string</c> of a temporal value is its ISO 8601 form (<c>string(date("2025-10-01"))</c> is
+/// <c>"2025-10-01"</c>).
 /// </remarks>
 internal static class Builtins
 {
@@ -32,12 +36,22 @@ internal static class Builtins
         new("string length", 1, 1, args => StringArgument("string length", args[0]) is { } s ? (decimal)s.EnumerateRunes().Count() : null),
         new("upper case", 1, 1, args => StringArgument("upper case", args[0])?.ToUpperInvariant()),
         new("lower case", 1, 1, args => StringArgument("lower case", args[0])?.ToLowerInvariant()),
-        new("string", 1, 1, args => args[0] is null ? null : FeelTypes.Format(args[0], quoteStrings: false)),
+        new("string", 1, 1, args => args[0] is null ? null : FeelTypes.LexicalForm(args[0]) ?? FeelTypes.Format(args[0], quoteStrings: false)),
         new("abs", 1, 1, args => NumberArgument("abs", args[0]) is { } n ? Math.Abs(n) : null),
         new("floor", 1, 1, args => NumberArgument("floor", args[0]) is { } n ? Math.Floor(n) : null),
         new("ceiling", 1, 1, args => NumberArgument("ceiling", args[0]) is { } n ? Math.Ceiling(n) : null),
         new(IsDefined, 1, 1, _ => throw new InvalidOperationException("'is defined' is evaluated by IsDefinedNode.")),
-    }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }.Concat(TemporalBuiltins.Functions).Concat(WorkingDayBuiltins.Functions).ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Built-in names with a word that is also a keyword (<c>date and time</c>, <c>years and months duration</c>),
+    /// as word arrays, longest first: the parser matches them before treating <c>and</c> as the operator.
+    /// </summary>
+    public static readonly string[][] NamesWithKeywords = Functions.Keys
+        .Select(name => name.Split(' '))
+        .Where(words => words.Contains("and"))
+        .OrderByDescending(words => words.Length)
+        .ToArray();
 
     /// <summary>All built-in names, e.g. for editor completion.</summary>
     public static IEnumerable<string> Names => Functions.Keys;
@@ -105,7 +119,7 @@ internal static class Builtins
         foreach (var item in items)
         {
             if (item is null) return null;
-            if (item is not (decimal or string))
+            if (item is not (decimal or string) && !FeelTypes.IsTemporal(item))
                 throw new FeelRuntimeError($"{name}() expects numbers or strings but got {FeelTypes.Describe(item)}");
             if (best is null || FeelOperators.Compare(wantGreater ? BinaryOperator.Greater : BinaryOperator.Less, item, best, $"{name}()") == true)
                 best = item;

@@ -28,7 +28,7 @@ internal sealed class FeelEvaluator(string text)
                     Evaluate(between.Value, scope), Evaluate(between.Low, scope), Evaluate(between.High, scope)),
                 InNode @in => EvaluateIn(@in, scope),
                 IfNode @if => EvaluateIf(@if, scope),
-                FunctionCallNode call => call.Function.Invoke(EvaluateArguments(call.Arguments, scope)),
+                FunctionCallNode call => call.Function.Invoke(EvaluateArguments(call.Arguments, scope), scope.Context),
                 IsDefinedNode isDefined => IsDefined(isDefined.Argument, scope),
                 _ => throw new InvalidOperationException($"Unknown FEEL node {node.GetType().Name}."),
             };
@@ -180,6 +180,16 @@ internal sealed class FeelEvaluator(string text)
                         case IReadOnlyList<object?>:
                             value = FeelOperators.Member(target, path.Member);
                             return true;
+                        case var temporal when FeelTypes.IsTemporal(temporal):
+                            try
+                            {
+                                value = FeelOperators.Member(temporal, path.Member);
+                                return true;
+                            }
+                            catch (FeelRuntimeError)
+                            {
+                                return false;
+                            }
                         default:
                             return false;
                     }

@@ -20,9 +20,19 @@ namespace Pipeline.Workflows.Expressions;
 /// §10.3.1.2; value semantics follow §10.3.2.
 /// </para>
 /// <para>
+/// Temporal values: dates, dates and times, times and both kinds of duration, made by <c>date()</c>,
+/// <c>date and time()</c>, <c>time()</c>, <c>duration()</c>, <c>now()</c>, <c>today()</c> or <c>@"2025-10-01"</c>
+/// literals; their arithmetic, comparisons and properties (<c>d.year</c>, <c>d.weekday</c>); and Pipeline's
+/// working-day functions <c>addWorkingDays</c>, <c>workingDaysBetween</c> and <c>isWorkingDay</c>. A date and time
+/// written without an offset is at UTC+08:00 (China Standard Time, see <see cref="FeelEvaluationContext"/>).
+/// </para>
+/// <para>
 /// Deviation from the specification: where FEEL yields <c>null</c> for operands of mismatched types
 /// (<c>"abc" &lt; 3</c>), evaluation throws <see cref="FeelEvaluationException"/> so that the runtime raises a
 /// readable incident. Null operands still propagate as in FEEL, and a missing variable or path step is null.
+/// The same holds for temporal values: comparing a date with a date and time, adding a number to a date, text that
+/// is not a valid date, time or duration (<c>date("2025-02-30")</c>) and an unknown property (<c>d.years</c>) all
+/// throw where FEEL would yield null.
 /// </para>
 /// </remarks>
 public sealed class FeelExpression
@@ -91,31 +101,41 @@ public sealed class FeelExpression
     /// anything <see cref="FeelValues.From"/> converts (CLR numbers, collections, dictionaries, JSON); they are
     /// converted when read.
     /// </summary>
+    /// <param name="variables">The variables in scope.</param>
+    /// <param name="context">
+    /// The clock for <c>now()</c>/<c>today()</c> and the working-day calendar; <see cref="FeelEvaluationContext.Default"/>
+    /// (system clock, <see cref="Calendar.WorkingDayCalendar.China"/>) when null.
+    /// </param>
     /// <returns>
     /// A FEEL value: <c>null</c>, <see cref="bool"/>, <see cref="decimal"/>, <see cref="string"/>,
-    /// <see cref="IReadOnlyList{T}"/> of <c>object?</c>, or <see cref="IReadOnlyDictionary{TKey,TValue}"/> of
-    /// <c>string</c> to <c>object?</c>.
+    /// <see cref="IReadOnlyList{T}"/> of <c>object?</c>, <see cref="IReadOnlyDictionary{TKey,TValue}"/> of
+    /// <c>string</c> to <c>object?</c>, or a temporal value: <see cref="DateOnly"/> (date),
+    /// <see cref="DateTimeOffset"/> (date and time), <see cref="TimeOnly"/> (time), <see cref="TimeSpan"/>
+    /// (days and time duration) or <see cref="YearMonthDuration"/> (years and months duration).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="variables"/> is null.</exception>
     /// <exception cref="FeelEvaluationException">
     /// A type error (the message names the operator or function and the operand types and values), division by
-    /// zero, arithmetic overflow, or a variable whose value cannot be converted.
+    /// zero, arithmetic overflow, a variable whose value cannot be converted, text that is not a valid date, time or
+    /// duration, or a working-day question about a date outside the calendar's years.
     /// </exception>
-    public object? Evaluate(IReadOnlyDictionary<string, object?> variables)
+    public object? Evaluate(IReadOnlyDictionary<string, object?> variables, FeelEvaluationContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        return _evaluator.Evaluate(_root, Scope.Root(variables));
+        return _evaluator.Evaluate(_root, Scope.Root(variables, context ?? FeelEvaluationContext.Default));
     }
 
     /// <summary>
     /// Evaluates the expression as a sequence-flow condition: <c>true</c> → true; <c>false</c> or <c>null</c>
     /// → false (a condition over missing data does not hold).
     /// </summary>
+    /// <param name="variables">The variables in scope.</param>
+    /// <param name="context">Clock and working-day calendar, as for <see cref="Evaluate"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="variables"/> is null.</exception>
     /// <exception cref="FeelEvaluationException">
     /// Evaluation failed as for <see cref="Evaluate"/>, or the result is not a boolean (e.g. a string).
     /// </exception>
-    public bool EvaluateCondition(IReadOnlyDictionary<string, object?> variables) => Evaluate(variables) switch
+    public bool EvaluateCondition(IReadOnlyDictionary<string, object?> variables, FeelEvaluationContext? context = null) => Evaluate(variables, context) switch
     {
         true => true,
         false or null => false,

@@ -5,7 +5,7 @@ namespace Pipeline.Workflows.Expressions;
 /// arithmetic, comparison, equality and path). Null operands propagate (result null) except for
 /// equality, where <c>null = null</c> is true and <c>x = null</c> is false. Where the specification yields
 /// null for operands of mismatched types, these methods throw <see cref="FeelRuntimeError"/> with a message
-/// naming the operator and both operands.
+/// naming the operator and both operands. Dates, times and durations follow <see cref="TemporalArithmetic"/>.
 /// </summary>
 internal static class FeelOperators
 {
@@ -26,7 +26,8 @@ internal static class FeelOperators
 
     /// <summary>
     /// FEEL equality: null equals only null; numbers by value (1 = 1.0); strings ordinally; lists element-wise;
-    /// contexts by keys and values. Non-null operands of different types throw.
+    /// contexts by keys and values; dates, times and durations by value, dates and times by instant
+    /// (<c>10:00:00+08:00 = 02:00:00Z</c>). Non-null operands of different types throw.
     /// </summary>
     public static bool Equal(object? left, object? right, string symbol)
     {
@@ -50,6 +51,8 @@ internal static class FeelOperators
                 return a == b;
             case (string a, string b):
                 return string.Equals(a, b, StringComparison.Ordinal);
+            case (DateOnly or DateTimeOffset or TimeOnly or TimeSpan or YearMonthDuration, _):
+                return TemporalArithmetic.TryOrder(left, right) == 0;
             case (IReadOnlyDictionary<string, object?> a, IReadOnlyDictionary<string, object?> b):
                 if (a.Count != b.Count) return false;
                 foreach (var (key, value) in a)
@@ -70,7 +73,8 @@ internal static class FeelOperators
     }
 
     /// <summary>
-    /// Ordering comparison of two numbers or two strings (strings by ordinal code-unit order). Null if either
+    /// Ordering comparison of two numbers, two strings (by ordinal code-unit order) or two temporal values of the
+    /// same type (see <see cref="TemporalArithmetic"/>). Null if either
     /// operand is null; throws for other types or mixed types. <paramref name="symbol"/> names the operator in
     /// the message (e.g. <c>between</c> or <c>in</c> when called for those).
     /// </summary>
@@ -81,7 +85,7 @@ internal static class FeelOperators
         {
             (decimal a, decimal b) => a.CompareTo(b),
             (string a, string b) => string.CompareOrdinal(a, b),
-            _ => throw CannotCompare(left, right, symbol),
+            _ => TemporalArithmetic.TryOrder(left, right) ?? throw CannotCompare(left, right, symbol),
         };
         return op switch
         {
@@ -129,19 +133,21 @@ internal static class FeelOperators
         return false;
     }
 
-    /// <summary>Number addition or string concatenation; null if either operand is null.</summary>
+    /// <summary>Number addition, string concatenation or temporal addition; null if either operand is null.</summary>
     public static object? Add(object? left, object? right) => (left, right) switch
     {
         (null, _) or (_, null) => null,
         (string a, string b) => a + b,
         (decimal, decimal) => Arithmetic(BinaryOperator.Add, left, right),
+        _ when FeelTypes.IsTemporal(left) || FeelTypes.IsTemporal(right) => Temporal(BinaryOperator.Add, left, right),
         _ => throw CannotApply(BinaryOperator.Add, left, right),
     };
 
-    /// <summary><c>- * / **</c> (and <c>+</c>) on numbers; null if either operand is null.</summary>
+    /// <summary><c>- * / **</c> (and <c>+</c>) on numbers, or on temporal values; null if either operand is null.</summary>
     public static object? Arithmetic(BinaryOperator op, object? left, object? right)
     {
         if (left is null || right is null) return null;
+        if (FeelTypes.IsTemporal(left) || FeelTypes.IsTemporal(right)) return Temporal(op, left, right);
         if (left is not decimal a || right is not decimal b) throw CannotApply(op, left, right);
         try
         {
@@ -164,21 +170,24 @@ internal static class FeelOperators
         }
     }
 
-    /// <summary>Arithmetic negation of a number; null stays null.</summary>
+    /// <summary>Arithmetic negation of a number or a duration; null stays null.</summary>
     public static object? Negate(object? value) => value switch
     {
         null => null,
         decimal d => -d,
-        _ => throw new FeelRuntimeError($"cannot negate {FeelTypes.Describe(value)}: '-' needs a number"),
+        _ => TemporalArithmetic.TryNegate(value)
+            ?? throw new FeelRuntimeError($"cannot negate {FeelTypes.Describe(value)}: '-' needs a number or a duration"),
     };
 
     /// <summary>
     /// A path step (§10.3.2.5, §10.3.2.6): the entry of a context (null when missing), the step applied to each
-    /// element of a list, or null on null. Any other target is a type error.
+    /// element of a list, a property of a temporal value (<see cref="TemporalProperties"/>), or null on null. Any
+    /// other target is a type error.
     /// </summary>
     public static object? Member(object? target, string member) => target switch
     {
         null => null,
+        _ when TemporalProperties.TryGet(target, member, out var property) => property,
         IReadOnlyDictionary<string, object?> context => context.TryGetValue(member, out var value) ? value : null,
         IReadOnlyList<object?> list => list.Select(item => Member(item, member)).ToList().AsReadOnly(),
         _ => throw new FeelRuntimeError(
@@ -207,6 +216,11 @@ internal static class FeelOperators
             throw new FeelRuntimeError($"{FeelTypes.FormatNumber(b)} ** {FeelTypes.FormatNumber(e)} has no number result");
         return (decimal)power;
     }
+
+    private static object Temporal(BinaryOperator op, object left, object right) =>
+        TemporalArithmetic.TryApply(op, left, right)
+        ?? throw new FeelRuntimeError(
+            $"cannot apply {op.Symbol()} to {FeelTypes.Describe(left)} and {FeelTypes.Describe(right)}{TemporalArithmetic.Hint(op, left, right)}");
 
     private static FeelRuntimeError CannotCompare(object? left, object? right, string symbol) =>
         new($"cannot compare {FeelTypes.Describe(left)} with {FeelTypes.Describe(right)} using {symbol}");

@@ -12,6 +12,11 @@ internal enum FeelKind
     String,
     List,
     Context,
+    Date,
+    DateAndTime,
+    Time,
+    DaysAndTimeDuration,
+    YearsAndMonthsDuration,
 }
 
 /// <summary>
@@ -31,10 +36,18 @@ internal static class FeelTypes
         string => FeelKind.String,
         IReadOnlyDictionary<string, object?> => FeelKind.Context,
         IReadOnlyList<object?> => FeelKind.List,
+        DateOnly => FeelKind.Date,
+        DateTimeOffset => FeelKind.DateAndTime,
+        TimeOnly => FeelKind.Time,
+        TimeSpan => FeelKind.DaysAndTimeDuration,
+        YearMonthDuration => FeelKind.YearsAndMonthsDuration,
         _ => throw new InvalidOperationException($"{value.GetType()} is not a FEEL value; convert it with FeelValues.From."),
     };
 
-    /// <summary>The FEEL type name: null, boolean, number, string, list or context.</summary>
+    /// <summary>
+    /// The FEEL type name: null, boolean, number, string, list, context, date, date and time, time, days and time
+    /// duration or years and months duration.
+    /// </summary>
     public static string TypeName(object? value) => Name(KindOf(value));
 
     /// <summary>Lower-case FEEL name of <paramref name="kind"/>.</summary>
@@ -46,22 +59,50 @@ internal static class FeelTypes
         FeelKind.String => "string",
         FeelKind.List => "list",
         FeelKind.Context => "context",
+        FeelKind.Date => "date",
+        FeelKind.DateAndTime => "date and time",
+        FeelKind.Time => "time",
+        FeelKind.DaysAndTimeDuration => "days and time duration",
+        FeelKind.YearsAndMonthsDuration => "years and months duration",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>Type and value for an error message, e.g. <c>string "abc"</c>, <c>number 3</c>, <c>null</c>.</summary>
+    /// <summary>
+    /// Type and value for an error message, e.g. <c>string "abc"</c>, <c>number 3</c>, <c>null</c>; a temporal value
+    /// is its literal alone, which names its type (<c>date("2025-10-01")</c>).
+    /// </summary>
     public static string Describe(object? value)
     {
         if (value is null) return "null";
         var text = Format(value, quoteStrings: true);
+        if (IsTemporal(value)) return text;
         if (text.Length > DescribeLimit) text = text[..(DescribeLimit - 3)] + "...";
         return $"{TypeName(value)} {text}";
     }
 
+    /// <summary>True for a date, date and time, time or duration.</summary>
+    public static bool IsTemporal(object? value) => value is DateOnly or DateTimeOffset or TimeOnly or TimeSpan or YearMonthDuration;
+
+    /// <summary>
+    /// The ISO 8601 lexical form of a temporal value, as <c>string()</c> returns it (<c>2025-10-01</c>,
+    /// <c>P3D</c>); null for any other value.
+    /// </summary>
+    public static string? LexicalForm(object? value) => value switch
+    {
+        DateOnly date => TemporalLexical.Format(date),
+        DateTimeOffset dateTime => TemporalLexical.Format(dateTime),
+        TimeOnly time => TemporalLexical.Format(time),
+        TimeSpan duration => TemporalLexical.Format(duration),
+        YearMonthDuration duration => TemporalLexical.Format(duration),
+        _ => null,
+    };
+
     /// <summary>
     /// FEEL-like text of a value: numbers without trailing zeros in invariant culture, <c>true</c>/<c>false</c>,
-    /// <c>null</c>, lists as <c>[1, "a"]</c>, contexts as <c>{key: 1, "odd key": 2}</c>. Top-level strings are
-    /// quoted only when <paramref name="quoteStrings"/> is set; nested strings always are.
+    /// <c>null</c>, lists as <c>[1, "a"]</c>, contexts as <c>{key: 1, "odd key": 2}</c>, temporal values as the
+    /// FEEL expression that makes them: <c>date("2025-10-01")</c>, <c>date and time("2025-10-01T09:00:00+08:00")</c>,
+    /// <c>time("09:00:00")</c>, <c>duration("P3D")</c>, <c>duration("P1Y2M")</c>. Top-level strings are quoted only
+    /// when <paramref name="quoteStrings"/> is set; nested strings always are.
     /// </summary>
     public static string Format(object? value, bool quoteStrings)
     {
@@ -104,6 +145,18 @@ internal static class FeelTypes
                     Append(builder, list[i], quoteStrings: true);
                 }
                 builder.Append(']');
+                break;
+            case DateOnly or DateTimeOffset or TimeOnly or TimeSpan or YearMonthDuration:
+                builder.Append(value switch
+                {
+                    DateOnly => "date",
+                    DateTimeOffset => "date and time",
+                    TimeOnly => "time",
+                    _ => "duration",
+                });
+                builder.Append('(');
+                AppendQuoted(builder, LexicalForm(value)!);
+                builder.Append(')');
                 break;
             default: builder.Append(value); break;
         }

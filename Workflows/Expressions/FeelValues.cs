@@ -17,14 +17,23 @@ namespace Pipeline.Workflows.Expressions;
 /// <item><description><see cref="decimal"/> for number (FEEL's Decimal128 narrowed to .NET decimal: 28–29 significant digits, about ±7.9e28);</description></item>
 /// <item><description><see cref="string"/> for string;</description></item>
 /// <item><description><see cref="IReadOnlyList{T}"/> of <c>object?</c> for list;</description></item>
-/// <item><description><see cref="IReadOnlyDictionary{TKey,TValue}"/> of <c>string</c> to <c>object?</c> for context.</description></item>
+/// <item><description><see cref="IReadOnlyDictionary{TKey,TValue}"/> of <c>string</c> to <c>object?</c> for context;</description></item>
+/// <item><description><see cref="DateOnly"/> for date, <see cref="DateTimeOffset"/> for date and time, <see cref="TimeOnly"/>
+/// for time, <see cref="TimeSpan"/> for days and time duration, <see cref="YearMonthDuration"/> for years and months duration.</description></item>
 /// </list>
 /// <see cref="From"/> accepts, in addition: all integral types, <see cref="float"/> and <see cref="double"/>
-/// (finite only) as numbers; <see cref="char"/>, <see cref="Guid"/> and enums as strings; dates and times as
-/// ISO 8601 strings (this subset has no date type); <see cref="JsonElement"/>, <see cref="JsonDocument"/> and
+/// (finite only) as numbers; <see cref="char"/>, <see cref="Guid"/> and enums as strings; <see cref="DateTime"/> as
+/// a date and time (UTC and local kinds keep their instant and are shown at UTC+08:00; an unspecified kind is read as
+/// UTC+08:00 wall-clock time); <see cref="JsonElement"/>, <see cref="JsonDocument"/> and
 /// <see cref="JsonNode"/>; any <see cref="IDictionary"/> with string keys; any non-string
 /// <see cref="IEnumerable"/>; and, as a last resort, any object serializable by System.Text.Json with web
 /// defaults (camelCase properties). Values already in FEEL shape are returned as the same instance.
+/// <para>
+/// In JSON (<see cref="ToJsonNode"/>, <see cref="FromJson(JsonElement)"/>, <see cref="VariablesFromJson"/>) a temporal
+/// value is a tagged object such as <c>{"@type": "date", "value": "2025-10-01"}</c> (see <see cref="TemporalJson"/>),
+/// so it comes back with its type; every other value keeps its plain JSON form. Dates inside objects converted by
+/// serialization (the last-resort path) are ISO strings, as System.Text.Json writes them.
+/// </para>
 /// </remarks>
 public static class FeelValues
 {
@@ -37,8 +46,11 @@ public static class FeelValues
     /// </exception>
     public static object? From(object? value) => Convert(value, 0);
 
-    /// <summary>Converts a JSON element: objects become contexts, arrays lists, numbers decimals.</summary>
-    /// <exception cref="ArgumentException">A number is outside decimal range.</exception>
+    /// <summary>
+    /// Converts a JSON element: objects become contexts (tagged temporal objects, see the remarks, become temporal values), arrays lists,
+    /// numbers decimals.
+    /// </summary>
+    /// <exception cref="ArgumentException">A number is outside decimal range, or a tagged temporal object holds an invalid value.</exception>
     public static object? FromJson(JsonElement element) => ConvertJson(element, 0);
 
     /// <summary>Converts a JSON node (null stands for JSON null).</summary>
@@ -72,7 +84,7 @@ public static class FeelValues
         if (depth > MaxDepth) return false;
         switch (value)
         {
-            case null or bool or decimal or string:
+            case null or bool or decimal or string or DateOnly or DateTimeOffset or TimeOnly or TimeSpan or YearMonthDuration:
                 return true;
             case IReadOnlyDictionary<string, object?> context:
                 foreach (var entry in context)
@@ -98,7 +110,7 @@ public static class FeelValues
 
         switch (value)
         {
-            case null or bool or decimal or string:
+            case null or bool or decimal or string or DateOnly or DateTimeOffset or TimeOnly or TimeSpan or YearMonthDuration:
                 return value;
             case int or long or short or sbyte or byte or ushort or uint or ulong:
                 return System.Convert.ToDecimal(value, CultureInfo.InvariantCulture);
@@ -115,13 +127,7 @@ public static class FeelValues
             case Enum e:
                 return e.ToString();
             case DateTime dt:
-                return dt.ToString("O", CultureInfo.InvariantCulture);
-            case DateTimeOffset dto:
-                return dto.ToString("O", CultureInfo.InvariantCulture);
-            case DateOnly date:
-                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            case TimeOnly time:
-                return time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                return FromDateTime(dt);
             case JsonElement element:
                 return ConvertJson(element, depth);
             case JsonDocument document:
@@ -142,6 +148,20 @@ public static class FeelValues
                 return items.AsReadOnly();
             default:
                 return ConvertBySerialization(value, depth);
+        }
+    }
+
+    private static DateTimeOffset FromDateTime(DateTime value)
+    {
+        try
+        {
+            return value.Kind == DateTimeKind.Unspecified
+                ? new DateTimeOffset(value, FeelEvaluationContext.LocalOffset)
+                : new DateTimeOffset(value).ToOffset(FeelEvaluationContext.LocalOffset);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentException($"{value:O} is outside the supported date and time range.", e);
         }
     }
 
@@ -212,6 +232,8 @@ public static class FeelValues
                 var items = new List<object?>(element.GetArrayLength());
                 foreach (var item in element.EnumerateArray()) items.Add(ConvertJson(item, depth + 1));
                 return items.AsReadOnly();
+            case JsonValueKind.Object when TemporalJson.TryRead(element, out var temporal):
+                return temporal;
             case JsonValueKind.Object:
                 var context = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject()) context[property.Name] = ConvertJson(property.Value, depth + 1);
@@ -228,6 +250,8 @@ public static class FeelValues
         {
             case null:
                 return null;
+            case JsonObject obj when TemporalJson.TryRead(obj, out var temporal):
+                return temporal;
             case JsonObject obj:
                 var context = new Dictionary<string, object?>(obj.Count, StringComparer.Ordinal);
                 foreach (var (key, item) in obj) context[key] = ConvertJsonNode(item, depth + 1);
@@ -249,6 +273,7 @@ public static class FeelValues
         bool b => JsonValue.Create(b),
         decimal d => JsonValue.Create(d),
         string s => JsonValue.Create(s),
+        DateOnly or DateTimeOffset or TimeOnly or TimeSpan or YearMonthDuration => TemporalJson.ToJson(value),
         IReadOnlyDictionary<string, object?> context => new JsonObject(context.Select(e => KeyValuePair.Create(e.Key, ToJson(e.Value)))),
         IReadOnlyList<object?> list => new JsonArray(list.Select(ToJson).ToArray()),
         _ => throw new ArgumentException($"{value.GetType().Name} is not a FEEL value."),

@@ -7,7 +7,8 @@ namespace Pipeline.Workflows.Expressions;
 /// Splits FEEL text into <see cref="Token"/>s (DMN 1.5 §10.3.1.2 rules 25–37, 61–64; §10.3.1.4).
 /// Supports numbers with optional fraction and exponent, double-quoted strings with the escapes
 /// <c>\" \' \\ \n \r \t \uXXXX \UXXXXXX</c>, names (letters of any script including CJK, digits,
-/// <c>_</c>, <c>?</c>), back-tick quoted names, Java-style comments, and the punctuation of the subset.
+/// <c>_</c>, <c>?</c>), back-tick quoted names, Java-style comments, and the punctuation of the subset
+/// (including the <c>@</c> of temporal literals such as <c>@"2025-10-01"</c>).
 /// Names never contain spaces here: <c>string length</c> is two name tokens joined by the parser.
 /// </summary>
 internal static class Lexer
@@ -237,6 +238,7 @@ internal static class Lexer
             '<' => (TokenKind.Less, 1),
             '>' when next == '=' => (TokenKind.GreaterOrEqual, 2),
             '>' => (TokenKind.Greater, 1),
+            '@' => (TokenKind.At, 1),
             _ => throw new FeelSyntaxException($"unexpected character {ShowCharacter(text, i)}", i, text),
         };
         i += length;

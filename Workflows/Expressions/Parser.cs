@@ -24,6 +24,7 @@ namespace Pipeline.Workflows.Expressions;
 /// unary          = "-" , unary | postfix ;
 /// postfix        = primary , { "." , name } ;
 /// primary        = number | string | "true" | "false" | "null" | name
+///                | "@" , string
 ///                | function name , "(" , [ expression , { "," , expression } ] , ")"
 ///                | "if" , expression , "then" , expression , "else" , expression
 ///                | "(" , expression , ")"
@@ -31,8 +32,12 @@ namespace Pipeline.Workflows.Expressions;
 ///                | "{" , [ key , ":" , expression , { "," , key , ":" , expression } ] , "}" ;
 /// key            = name | string ;
 /// </code>
+/// <c>@"..."</c> is a temporal "at literal" (DMN 1.5 §10.3.1.2): a date, date and time, time or duration in ISO 8601, read
+/// when the expression is parsed, so a malformed one is a syntax error. A multi-word function name may contain the
+/// keyword <c>and</c> (<c>date and time(...)</c>, <c>years and months duration(...)</c>): those names are matched
+/// before <c>and</c> is taken as the operator.
 /// Not supported, and reported as syntax errors: filters and indexes (<c>x[...]</c>), <c>for</c>, <c>some</c>,
-/// <c>every</c>, function definitions, named arguments, <c>instance of</c>, date/time literals, names with spaces
+/// <c>every</c>, function definitions, named arguments, <c>instance of</c>, names with spaces
 /// (except the multi-word built-in function names).
 /// </remarks>
 internal sealed class Parser
@@ -209,6 +214,8 @@ internal sealed class Parser
                 return new LiteralNode(token.Position, token.Value);
             case TokenKind.Name:
                 return ParseNameOrCall();
+            case TokenKind.At:
+                return ParseTemporalLiteral();
             case TokenKind.LeftParen:
                 Advance();
                 var inner = ParseExpression();
@@ -240,6 +247,8 @@ internal sealed class Parser
             if (Keywords.Contains(token.Text)) throw Unexpected();
         }
 
+        if (!token.Quoted && MatchNameWithKeyword() is { } keywordName) return ParseCall(string.Join(' ', keywordName), keywordName.Length);
+
         // A function name may be several words ("string length"): take the run of plain names before '('.
         var words = 1;
         while (IsPlainName(Peek(words))) words++;
@@ -251,6 +260,32 @@ internal sealed class Parser
 
         Advance();
         return new NameNode(token.Position, (string)token.Value!);
+    }
+
+    /// <summary>The words of a built-in name containing <c>and</c> spelled from the current token and followed by '(', or null.</summary>
+    private string[]? MatchNameWithKeyword()
+    {
+        foreach (var words in Builtins.NamesWithKeywords)
+        {
+            var matches = true;
+            for (var i = 0; i < words.Length && matches; i++)
+            {
+                var token = Peek(i);
+                matches = token.Kind == TokenKind.Name && !token.Quoted && token.Text == words[i];
+            }
+            if (matches && Peek(words.Length).Kind == TokenKind.LeftParen) return words;
+        }
+        return null;
+    }
+
+    /// <summary><c>@"..."</c>: the string read as a date, date and time, time or duration now, at parse time.</summary>
+    private FeelNode ParseTemporalLiteral()
+    {
+        var at = Advance();
+        if (Current.Kind != TokenKind.String) throw Expected("a string after '@', e.g. @\"2025-10-01\"");
+        var literal = Advance();
+        if (!TemporalLexical.TryParseAny((string)literal.Value!, out var value, out var error)) throw Error(error, literal.Position);
+        return new LiteralNode(at.Position, value);
     }
 
     private bool IsPlainName(Token token) => token.Kind == TokenKind.Name && !token.Quoted && !Keywords.Contains(token.Text);
@@ -280,7 +315,7 @@ internal sealed class Parser
         }
         Expect(TokenKind.RightParen, "',' or ')'");
 
-        if (arguments.Count < function.MinArguments || arguments.Count > function.MaxArguments)
+        if (!function.Accepts(arguments.Count))
         {
             throw Error(
                 $"function '{name}' takes {function.ArityText()} but was given {arguments.Count}", nameToken.Position);

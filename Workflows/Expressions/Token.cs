@@ -27,6 +27,7 @@ internal enum TokenKind
     LessOrEqual,
     Greater,
     GreaterOrEqual,
+    At,
     End,
 }
 
