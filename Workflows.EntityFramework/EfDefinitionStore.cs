@@ -8,22 +8,25 @@ namespace Pipeline.Workflows.EntityFramework;
 
 /// <summary>
 /// <see cref="IDefinitionStore"/> on EF Core. Stores the BPMN XML only; the <see cref="ProcessModel"/> is read again
-/// from it when loaded, and cached per (process id, version), which never changes once stored.
+/// from it when loaded. A (process id, version) never changes once stored, so each is read from the database once
+/// per store and kept; <see cref="LatestAsync"/> asks the database only for the highest version number (another node
+/// may have deployed a newer one).
 /// </summary>
 public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> contexts) : IDefinitionStore
 {
-    private readonly ConcurrentDictionary<(string ProcessId, int Version), ProcessModel> _models = new();
+    private readonly ConcurrentDictionary<(string ProcessId, int Version), DeployedProcess> _deployed = new();
 
     public async Task<DeployedProcess?> LatestAsync(string processId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Processes.AsNoTracking().Where(p => p.ProcessId == processId)
-            .OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return row is null ? null : ToDeployed(row);
+        int? version;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+            version = await db.Processes.Where(p => p.ProcessId == processId).MaxAsync(p => (int?)p.Version, cancellationToken).ConfigureAwait(false);
+        return version is { } v ? await GetAsync(processId, v, cancellationToken).ConfigureAwait(false) : null;
     }
 
     public async Task<DeployedProcess?> GetAsync(string processId, int version, CancellationToken cancellationToken)
     {
+        if (_deployed.TryGetValue((processId, version), out var known)) return known;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.ProcessId == processId && p.Version == version, cancellationToken).ConfigureAwait(false);
         return row is null ? null : ToDeployed(row);
@@ -56,13 +59,11 @@ public sealed class EfDefinitionStore(IDbContextFactory<WorkflowDbContext> conte
                 throw new ConcurrencyException($"{process.ProcessId} version {process.Version} exists already ({e.InnerException?.Message ?? e.Message})");
             throw;
         }
-        _models.TryAdd((process.ProcessId, process.Version), process.Model);
+        _deployed.TryAdd((process.ProcessId, process.Version), process);
     }
 
-    private DeployedProcess ToDeployed(DeployedProcessRow row)
-    {
-        var model = _models.GetOrAdd((row.ProcessId, row.Version), key =>
-            BpmnReader.Read(row.Xml).Processes.Single(p => p.Id == key.ProcessId));
-        return new DeployedProcess(row.ProcessId, row.Version, row.Sha256, row.Xml, model, row.DeployedAt, row.DeployedBy);
-    }
+    private DeployedProcess ToDeployed(DeployedProcessRow row) =>
+        _deployed.GetOrAdd((row.ProcessId, row.Version), key => new DeployedProcess(
+            row.ProcessId, row.Version, row.Sha256, row.Xml, BpmnReader.Read(row.Xml).Processes.Single(p => p.Id == key.ProcessId),
+            row.DeployedAt, row.DeployedBy));
 }

@@ -6,12 +6,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Pipeline.Workflows.EntityFramework;
 
 /// <summary>
-/// Configures <see cref="WorkflowDbContext"/> for the embedded SQLite file or a PostgreSQL server, and creates the
-/// schema. Schema creation is <see cref="EnsureCreatedAsync"/> for now: there are no migrations in this slice
-/// (<c>Microsoft.EntityFrameworkCore.Design</c> does not restore here), so a changed model needs a new database.
+/// Configures <see cref="WorkflowDbContext"/> for the embedded SQLite file or a PostgreSQL server, and creates or
+/// upgrades its schema with the provider's migrations (<see cref="MigrateAsync"/>).
 /// </summary>
 public static class WorkflowDatabase
 {
+    /// <summary>Assembly holding the SQLite migrations of every Pipeline context.</summary>
+    public const string SqliteMigrations = "Pipeline.Migrations.Sqlite";
+
+    /// <summary>Assembly holding the PostgreSQL migrations of every Pipeline context.</summary>
+    public const string PostgresMigrations = "Pipeline.Migrations.Postgres";
+
+    /// <summary>The migration history table of <see cref="WorkflowDbContext"/> (each context in the database has its own).</summary>
+    public const string HistoryTable = "wf_migrations_history";
+
     /// <summary>Options for a SQLite file (created when missing), opened in WAL mode.</summary>
     public static DbContextOptions<WorkflowDbContext> UseSqlite(string path) =>
         ConfigureSqlite(new DbContextOptionsBuilder<WorkflowDbContext>(), path).Options;
@@ -21,24 +29,37 @@ public static class WorkflowDatabase
         ConfigurePostgres(new DbContextOptionsBuilder<WorkflowDbContext>(), connectionString).Options;
 
     /// <summary>Configures <paramref name="builder"/> for a SQLite file (for <c>AddDbContextFactory</c>).</summary>
-    public static TBuilder ConfigureSqlite<TBuilder>(TBuilder builder, string path) where TBuilder : DbContextOptionsBuilder
+    /// <param name="historyTable">The context's migration history table.</param>
+    public static TBuilder ConfigureSqlite<TBuilder>(TBuilder builder, string path, string historyTable = HistoryTable) where TBuilder : DbContextOptionsBuilder
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, ForeignKeys = true }.ToString();
-        builder.UseSqlite(connectionString).AddInterceptors(WalOnOpen.Instance);
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations).MigrationsHistoryTable(historyTable))
+            .AddInterceptors(WalOnOpen.Instance);
         return builder;
     }
 
     /// <summary>Configures <paramref name="builder"/> for PostgreSQL (for <c>AddDbContextFactory</c>).</summary>
-    public static TBuilder ConfigurePostgres<TBuilder>(TBuilder builder, string connectionString) where TBuilder : DbContextOptionsBuilder
+    /// <param name="historyTable">The context's migration history table.</param>
+    public static TBuilder ConfigurePostgres<TBuilder>(TBuilder builder, string connectionString, string historyTable = HistoryTable) where TBuilder : DbContextOptionsBuilder
     {
-        builder.UseNpgsql(connectionString);
+        builder.UseNpgsql(connectionString, pg => pg.MigrationsAssembly(PostgresMigrations).MigrationsHistoryTable(historyTable));
         return builder;
     }
 
     /// <summary>A factory handing out a new context per call, for use without dependency injection.</summary>
     public static IDbContextFactory<WorkflowDbContext> Factory(DbContextOptions<WorkflowDbContext> options) => new OptionsFactory(options);
 
-    /// <summary>Creates the tables when the database has none (no migrations yet; see the type remarks).</summary>
+    /// <summary>
+    /// Applies the provider's pending migrations (creating the database file or tables when missing). Needs the
+    /// migrations assembly of the provider loaded (the Host references both).
+    /// </summary>
+    public static async Task MigrateAsync(IDbContextFactory<WorkflowDbContext> factory, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the tables from the model, without migrations: for tests of this project alone.</summary>
     public static async Task EnsureCreatedAsync(IDbContextFactory<WorkflowDbContext> factory, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,4 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Pipeline.Workflows.EntityFramework;
 
@@ -10,9 +8,9 @@ namespace Pipeline.Workflows.EntityFramework;
 /// they can be compared and ordered; on PostgreSQL they are <c>timestamptz</c> (always written in UTC).
 /// </summary>
 /// <remarks>
-/// The schema is created with <see cref="WorkflowDatabase.EnsureCreatedAsync"/> for now. Migrations are not part of
-/// this slice: <c>Microsoft.EntityFrameworkCore.Design</c> does not restore on this platform (see the platform notes
-/// for the workaround); when they come, one migrations assembly per provider.
+/// The schema comes from migrations, one assembly per provider (<c>Pipeline.Migrations.Sqlite</c>,
+/// <c>Pipeline.Migrations.Postgres</c>), applied by <see cref="WorkflowDatabase.MigrateAsync"/>; the migration history
+/// table is <c>wf_migrations_history</c>. Tests of this project alone use <see cref="WorkflowDatabase.EnsureCreatedAsync"/>.
 /// </remarks>
 public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
 {
@@ -75,22 +73,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasOne<ProcessInstanceRow>().WithMany().HasForeignKey(h => h.InstanceId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties())
-                property.SetColumnName(SnakeCase(property.Name));
+        SnakeCaseNames.Apply(modelBuilder);
     }
-
-    private static string SnakeCase(string name)
-    {
-        var s = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) s.Append('_');
-            s.Append(char.ToLowerInvariant(name[i]));
-        }
-        return s.ToString();
-    }
-
-    /// <summary>SQLite: <see cref="DateTimeOffset"/> as UTC ticks, so comparisons and ORDER BY work (read back with offset zero).</summary>
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }

@@ -5,6 +5,17 @@ export interface Waiting {
   name: string;
   candidateGroups: string[];
   since: string;
+  /** For a job: where it stands in the scheduler (null once it finished or when its token holds an incident). */
+  job?: JobProgress | null;
+}
+export interface JobProgress {
+  state: 'queued' | 'running' | 'retrying';
+  try: number;
+  percent?: number | null;
+  done?: number | null;
+  total?: number | null;
+  unit?: string | null;
+  nextTryAt?: string | null;
 }
 export interface Incident {
   tokenId: string;

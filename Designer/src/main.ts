@@ -1,7 +1,7 @@
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './style.css';
-import { ApiError, getCase, getDefinitionXml, type CaseView, type Finding } from './api';
+import { ApiError, getCase, getDefinitionXml, type CaseView, type Finding, type JobProgress } from './api';
 import { markersOf, showDiagram } from './diagram';
 
 type Child = Node | string | number | null | undefined | false;
@@ -109,9 +109,26 @@ function findingRows(findings: Finding[]): Child[][] {
   ]);
 }
 
-async function renderCase(app: HTMLElement, businessKey: string): Promise<void> {
+const jobStateText: Record<string, string> = { queued: '排队中', running: '处理中', retrying: '等待重试' };
+
+/** A job's state and progress: "处理中 running · 3/7 pages" with a bar. */
+function jobProgress(job: JobProgress): Child {
+  const counts = job.done != null && job.total ? ` · ${job.done}/${job.total} ${job.unit ?? ''}` : '';
+  const retry = job.try > 1 ? ` · 第 ${job.try} 次 (try ${job.try})` : '';
+  return h(
+    'div',
+    { class: 'job' },
+    h('small', {}, `${jobStateText[job.state] ?? job.state} ${job.state}${counts}${retry}`),
+    job.percent != null ? h('progress', { max: '100', value: String(job.percent) }) : null,
+  );
+}
+
+/** While a job runs the page follows it: re-read the case every 2 s as long as the same case is shown. */
+const refreshMs = 2000;
+
+async function renderCase(app: HTMLElement, businessKey: string, refreshing = false): Promise<void> {
   document.title = `Pipeline · ${businessKey}`;
-  app.replaceChildren(h('p', { class: 'loading' }, '加载中… ', h('small', {}, 'loading')));
+  if (!refreshing) app.replaceChildren(h('p', { class: 'loading' }, '加载中… ', h('small', {}, 'loading')));
   let view: CaseView;
   try {
     view = await getCase(businessKey);
@@ -145,7 +162,7 @@ async function renderCase(app: HTMLElement, businessKey: string): Promise<void> 
     [label('类型', 'kind'), label('名称', 'name'), label('节点', 'node'), label('角色', 'roles'), label('自', 'since')],
     view.waiting.map((w) => [
       h('span', {}, kindText[w.kind] ?? w.kind, ' ', h('small', {}, w.kind)),
-      w.name,
+      w.job ? h('div', {}, w.name, jobProgress(w.job)) : w.name,
       h('code', {}, w.nodeId),
       w.candidateGroups.length ? w.candidateGroups.join(', ') : '—',
       time(w.since),
@@ -230,6 +247,13 @@ async function renderCase(app: HTMLElement, businessKey: string): Promise<void> 
   } catch (e) {
     diagram.classList.add('diagram-failed');
     diagram.textContent = `流程图不可用 (diagram unavailable): ${(e as Error).message}`;
+  }
+
+  if (view.waiting.some((w) => w.job)) {
+    const shown = location.pathname;
+    setTimeout(() => {
+      if (location.pathname === shown) void renderCase(app, businessKey, true);
+    }, refreshMs);
   }
 }
 

@@ -1,11 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Pipeline.Host.Data;
+using Pipeline.Host.Hosting;
+
 namespace Pipeline.Host.Cases;
 
 public static class CaseComposition
 {
-    public static IServiceCollection AddPipelineCases(this IServiceCollection services)
+    /// <summary>The case index on the Host's tables (same database as the workflow tables) and the upload service.</summary>
+    public static IServiceCollection AddPipelineCases(this IServiceCollection services, PipelineOptions options)
     {
-        services.AddSingleton<ICaseIndex, FileCaseIndex>();
+        var dbOptions = options.PostgresConnectionString is { } pg ? HostDbContext.Postgres(pg) : HostDbContext.Sqlite(options.DatabasePath);
+        services.AddSingleton<IDbContextFactory<HostDbContext>>(new HostContexts(dbOptions));
+        services.AddSingleton<ICaseIndex, EfCaseIndex>();
         services.AddSingleton<CaseUploads>();
         return services;
+    }
+
+    private sealed class HostContexts(DbContextOptions<HostDbContext> options) : IDbContextFactory<HostDbContext>
+    {
+        public HostDbContext CreateDbContext() => new(options);
     }
 }

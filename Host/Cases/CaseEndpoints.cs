@@ -20,6 +20,7 @@ public static class CaseEndpoints
             .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(100L * 1024 * 1024 + 1024 * 1024))
             .WithSummary("Upload a material pack: starts the case, or resubmits a pack when the case waits for one");
+        cases.MapGet("/", ListAsync).WithSummary("Cases, newest first (prefix filters business keys; limit 1–500, default 100)");
         cases.MapGet("/{businessKey}", GetAsync).WithSummary("Where a case stands: waiting elements, incidents, variables, the latest pack report, history");
         return app;
     }
@@ -67,14 +68,24 @@ public static class CaseEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such process", detail: e.Message);
         }
+        catch (CaseExistsException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The case was started meanwhile",
+                detail: $"{e.Message}: upload the pack again to resubmit it");
+        }
     }
+
+    private static async Task<IResult> ListAsync(ICaseIndex index, CancellationToken cancellationToken, string? prefix = null, int limit = 100) =>
+        limit is < 1 or > 500
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500")
+            : TypedResults.Ok(await index.ListAsync(prefix, limit, cancellationToken));
 
     private static IResult TooLarge(PipelineOptions options) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Pack too large",
         detail: $"a pack may have at most {options.MaxUploadBytes / (1024 * 1024)} MB");
 
     private static async Task<IResult> GetAsync(
-        string businessKey, ICaseIndex index, IInstanceStore instances, PackReportStore reports, CancellationToken cancellationToken)
+        string businessKey, ICaseIndex index, IInstanceStore instances, PackReportStore reports, JobMonitor jobs, CancellationToken cancellationToken)
     {
         var entry = await index.FindAsync(businessKey, cancellationToken);
         var instance = entry is null ? null : await instances.GetAsync(entry.InstanceId, cancellationToken);
@@ -87,10 +98,15 @@ public static class CaseEndpoints
         foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
             if (name != "report") variables[name] = FeelValues.ToJsonNode(value);
 
+        var waiting = new List<WaitingView>();
+        foreach (var b in instance.Bookmarks)
+            waiting.Add(new WaitingView(b.Id, b.Kind.ToString(), b.NodeId, b.Name, b.CandidateGroups, b.CreatedAt,
+                b.Kind == BookmarkKind.Job ? await jobs.FindAsync(b.Id, cancellationToken) : null));
+
         return TypedResults.Ok(new CaseView(
             instance.BusinessKey ?? businessKey, instance.Id, instance.ProcessId, instance.Version, instance.Status.ToString(),
             instance.StartedAt, instance.EndedAt,
-            instance.Bookmarks.Select(b => new WaitingView(b.Id, b.Kind.ToString(), b.NodeId, b.Name, b.CandidateGroups, b.CreatedAt)).ToList(),
+            waiting,
             instance.Tokens.Where(t => t.State == TokenState.Incident).Select(t => new IncidentView(t.Id, t.NodeId, t.Incident ?? "")).ToList(),
             variables,
             entry.Packs.Select(p => new PackView(p.Sha256, p.FileName, p.Action, p.At, p.By)).ToList(),
@@ -108,8 +124,9 @@ public sealed record CaseView(
     IReadOnlyList<WaitingView> Waiting, IReadOnlyList<IncidentView> Incidents, JsonObject Variables, IReadOnlyList<PackView> Packs,
     ReportView? Report, IReadOnlyList<HistoryView> History);
 
-/// <summary>An open bookmark: what the case waits for.</summary>
-public sealed record WaitingView(Guid BookmarkId, string Kind, string NodeId, string Name, IReadOnlyList<string> CandidateGroups, DateTimeOffset Since);
+/// <summary>An open bookmark: what the case waits for; for a job, its state and progress (null once it left the scheduler).</summary>
+public sealed record WaitingView(
+    Guid BookmarkId, string Kind, string NodeId, string Name, IReadOnlyList<string> CandidateGroups, DateTimeOffset Since, JobProgress? Job);
 
 public sealed record IncidentView(Guid TokenId, string NodeId, string Message);
 

@@ -1,54 +1,29 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Pipeline.Host.Hosting;
-
 namespace Pipeline.Host.Cases;
 
 /// <summary>One pack accepted for a case, and the answer the upload got (repeated for the same bytes).</summary>
 public sealed record PackUpload(string Sha256, string FileName, string Document, string Action, DateTimeOffset At, string By);
 
-/// <summary>A case: its business key, its process instance and every pack accepted for it.</summary>
+/// <summary>A case: its business key, its process instance and every pack accepted for it, in order.</summary>
 public sealed record CaseEntry(string BusinessKey, Guid InstanceId, string ProcessId, IReadOnlyList<PackUpload> Packs);
+
+/// <summary>A line of the case list.</summary>
+public sealed record CaseSummary(string BusinessKey, Guid InstanceId, string ProcessId, DateTimeOffset CreatedAt, string CreatedBy, int Packs);
 
 /// <summary>Business key → process instance and the packs (by SHA-256) already accepted, for idempotent uploads.</summary>
 public interface ICaseIndex
 {
     Task<CaseEntry?> FindAsync(string businessKey, CancellationToken cancellationToken);
 
-    Task SaveAsync(CaseEntry entry, CancellationToken cancellationToken);
+    /// <summary>Records a new case with its first pack.</summary>
+    /// <exception cref="CaseExistsException">The business key has a case already (another node started it first).</exception>
+    Task AddCaseAsync(CaseEntry entry, string createdBy, CancellationToken cancellationToken);
+
+    /// <summary>Records one more pack of a case (a second record of the same SHA-256 is ignored).</summary>
+    Task AddPackAsync(string businessKey, PackUpload pack, CancellationToken cancellationToken);
+
+    /// <summary>Cases, newest first, optionally only those whose key starts with <paramref name="keyPrefix"/>.</summary>
+    Task<IReadOnlyList<CaseSummary>> ListAsync(string? keyPrefix, int limit, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// <see cref="ICaseIndex"/> as one small file per business key under <c>$PIPELINE_DATA/cases/</c> (named by the key's
-/// SHA-256, so any key is a safe file name), written atomically (temp file + rename). Chosen because the workflow
-/// stores have no business-key lookup that also finds completed instances, and the EF schema belongs to
-/// Workflows.EntityFramework; it moves to a Host table when the Host gets its own DbContext (with Quartz). Writers
-/// are serialised per process by <see cref="CaseUploads"/>: one Host node per data folder until then.
-/// </summary>
-public sealed class FileCaseIndex(PipelineOptions options) : ICaseIndex
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    private string Folder => Path.Combine(options.DataFolder, "cases");
-
-    public async Task<CaseEntry?> FindAsync(string businessKey, CancellationToken cancellationToken)
-    {
-        var path = PathOf(businessKey);
-        if (!File.Exists(path)) return null;
-        await using var file = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<CaseEntry>(file, Json, cancellationToken);
-    }
-
-    public async Task SaveAsync(CaseEntry entry, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Folder);
-        var path = PathOf(entry.BusinessKey);
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".part";
-        await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(entry, Json), cancellationToken);
-        File.Move(temp, path, overwrite: true);
-    }
-
-    private string PathOf(string businessKey) =>
-        Path.Combine(Folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(businessKey))) + ".json");
-}
+/// <summary>Two starts of one business key raced and this one lost.</summary>
+public sealed class CaseExistsException(string businessKey) : Exception($"case '{businessKey}' exists already");

@@ -17,7 +17,9 @@ public sealed class UploadRefusedException(int status, string title, string deta
 
 /// <summary>
 /// Accepts a material pack for a case: sniffs its type, stores the original (content-addressed), and starts the case
-/// (first pack) or delivers <c>pack-resubmitted</c> (later packs). Idempotent by SHA-256 per business key.
+/// (first pack) or delivers <c>pack-resubmitted</c> (later packs). Idempotent by SHA-256 per business key. Uploads
+/// to one Host are serialised; two Hosts starting the same new case at once: the database keeps the first case
+/// (primary key on the business key) and the second upload fails with <see cref="CaseExistsException"/>.
 /// </summary>
 public sealed class CaseUploads(WorkflowEngine engine, IOriginalStore originals, ICaseIndex index, PipelineOptions options)
 {
@@ -39,30 +41,26 @@ public sealed class CaseUploads(WorkflowEngine engine, IOriginalStore originals,
                 if (entry?.Packs.FirstOrDefault(p => p.Sha256 == stored.Sha256) is { } known)
                     return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, known.Sha256, known.FileName, known.Action, Duplicate: true);
 
-                string action;
                 if (entry is null)
                 {
                     var instance = await engine.StartAsync(processId, businessKey, new Dictionary<string, object?>
                     {
                         ["document"] = stored.Path, ["profile"] = profile, ["fileName"] = fileName,
                     }, actor, cancellationToken);
-                    entry = new CaseEntry(businessKey, instance.Id, instance.ProcessId, []);
-                    action = "started";
+                    var pack = new PackUpload(stored.Sha256, fileName, stored.Path, "started", DateTimeOffset.UtcNow, actor);
+                    entry = new CaseEntry(businessKey, instance.Id, instance.ProcessId, [pack]);
+                    await index.AddCaseAsync(entry, actor, cancellationToken);
+                    return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, pack.Action, Duplicate: false);
                 }
-                else
+                var resumed = await engine.CorrelateMessageAsync(ResubmittedMessage, businessKey, new Dictionary<string, object?>
                 {
-                    var resumed = await engine.CorrelateMessageAsync(ResubmittedMessage, businessKey, new Dictionary<string, object?>
-                    {
-                        ["document"] = stored.Path, ["fileName"] = fileName,
-                    }, actor, cancellationToken);
-                    if (resumed is null)
-                        throw new UploadRefusedException(StatusCodes.Status409Conflict, "The case is not waiting for a pack",
-                            $"case '{businessKey}' does not wait for '{ResubmittedMessage}' now; see GET /api/cases/{businessKey}");
-                    action = "resubmitted";
-                }
-                var pack = new PackUpload(stored.Sha256, fileName, stored.Path, action, DateTimeOffset.UtcNow, actor);
-                await index.SaveAsync(entry with { Packs = [.. entry.Packs, pack] }, cancellationToken);
-                return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, action, Duplicate: false);
+                    ["document"] = stored.Path, ["fileName"] = fileName,
+                }, actor, cancellationToken);
+                if (resumed is null)
+                    throw new UploadRefusedException(StatusCodes.Status409Conflict, "The case is not waiting for a pack",
+                        $"case '{businessKey}' does not wait for '{ResubmittedMessage}' now; see GET /api/cases/{businessKey}");
+                await index.AddPackAsync(businessKey, new PackUpload(stored.Sha256, fileName, stored.Path, "resubmitted", DateTimeOffset.UtcNow, actor), cancellationToken);
+                return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, "resubmitted", Duplicate: false);
             }
             finally
             {

@@ -32,8 +32,8 @@ public static class PipelineApp
         builder.Services.AddOpenApi();
         builder.Services
             .AddPipelineWorkflows(options)
-            .AddPipelineJobs()
-            .AddPipelineCases();
+            .AddPipelineJobs(options)
+            .AddPipelineCases(options);
         configure?.Invoke(builder);
 
         var designer = FindDesignerFolder(builder.Configuration[DesignerVariable]);
@@ -60,6 +60,7 @@ public static class PipelineApp
         app.MapDefinitions();
         app.MapActivities();
         app.MapIncidents();
+        app.MapJobs();
         if (designerFiles is not null)
             app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles); // client-side routes of the single-page app
         return app;

@@ -20,6 +20,9 @@ public sealed record PipelineOptions
 
     public string OriginalsFolder => Path.Combine(DataFolder, "originals");
 
+    /// <summary>The embedded SQLite database (workflow tables, Host tables, Quartz tables) when no PostgreSQL is configured.</summary>
+    public string DatabasePath => Path.Combine(DataFolder, "pipeline.db");
+
     public static PipelineOptions FromEnvironment() => new()
     {
         DataFolder = Environment.GetEnvironmentVariable("PIPELINE_DATA") is { Length: > 0 } data

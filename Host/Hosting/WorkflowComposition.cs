@@ -18,7 +18,7 @@ public static class WorkflowComposition
         Directory.CreateDirectory(options.DataFolder);
         var dbOptions = options.PostgresConnectionString is { } pg
             ? WorkflowDatabase.UsePostgres(pg)
-            : WorkflowDatabase.UseSqlite(Path.Combine(options.DataFolder, "pipeline.db"));
+            : WorkflowDatabase.UseSqlite(options.DatabasePath);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>>(WorkflowDatabase.Factory(dbOptions));

@@ -1,16 +1,47 @@
+using Pipeline.Host.Hosting;
 using Pipeline.Workflows.Runtime;
+using Quartz;
 
 namespace Pipeline.Host.Jobs;
 
-/// <summary>Registers the interim in-process job queue and its worker (see <see cref="ChannelJobDispatcher"/>).</summary>
+/// <summary>
+/// Quartz.NET with a persistent job store on the Host's database: the SQLite file (one node) or PostgreSQL (clustered:
+/// any number of Hosts share the jobs; a node that dies has its running jobs recovered by another). The <c>QRTZ_*</c>
+/// tables are created when missing. Registers the dispatcher the engine uses, the job, the monitor and the start-up
+/// reconciliation.
+/// </summary>
 public static class JobComposition
 {
-    public static IServiceCollection AddPipelineJobs(this IServiceCollection services)
+    /// <summary>Jobs run at once per Host; each pack check reads its pages in parallel on every core already.</summary>
+    public const int Workers = 2;
+
+    public static IServiceCollection AddPipelineJobs(this IServiceCollection services, PipelineOptions options)
     {
-        services.AddSingleton<ChannelJobDispatcher>();
-        services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<ChannelJobDispatcher>());
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(Workers);
+            quartz.UsePersistentStore(store =>
+            {
+                if (options.PostgresConnectionString is { } pg)
+                {
+                    store.UsePostgres(pg);
+                    store.UseClustering(_ => { });
+                }
+                else
+                {
+                    store.UseSqlite($"Data Source={options.DatabasePath}");
+                }
+                store.UseSystemTextJsonSerializer(_ => { });
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = false);
+        services.AddSingleton<IJobDispatcher, QuartzJobDispatcher>();
         services.AddSingleton<PackReportStore>();
-        services.AddHostedService<JobWorker>();
+        services.AddSingleton<JobActivities>();
+        services.AddSingleton<JobMonitor>();
+        services.AddTransient<ServiceTaskJob>();
+        services.AddHostedService<OpenJobReconciliation>();
         return services;
     }
 }

@@ -4,17 +4,30 @@ using static Pipeline.Host.Tests.Http.HostFixture;
 
 namespace Pipeline.Host.Tests.Http;
 
+/// <summary>The class-opening flow over HTTP on the embedded SQLite database.</summary>
+public sealed class ClassOpeningFlowOnSqliteTests(HostFixture host) : ClassOpeningFlow(host), IClassFixture<HostFixture>
+{
+    [Fact]
+    public Task A_case_runs_from_upload_through_resubmission_to_sign_off() => RunAsync();
+}
+
+/// <summary>The class-opening flow over HTTP on PostgreSQL (clustered Quartz store), when configured.</summary>
+public sealed class ClassOpeningFlowOnPostgresTests(HostFixture.OnPostgres host) : ClassOpeningFlow(host), IClassFixture<HostFixture.OnPostgres>
+{
+    [PostgresFact]
+    public Task A_case_runs_from_upload_through_resubmission_to_sign_off() => RunAsync();
+}
+
 /// <summary>
-/// The class-opening case end to end over HTTP on SQLite: an incomplete pack (OCR, ~10 s), its resubmission, review and
-/// sign-off. The only OCR-heavy HTTP test (CI time).
+/// The class-opening case end to end over HTTP: an incomplete pack (OCR, ~10 s), its resubmission, review and
+/// sign-off. The OCR-heavy HTTP test (CI time), run once per database.
 /// </summary>
-public sealed class ClassOpeningFlowTests(HostFixture host) : IClassFixture<HostFixture>
+public abstract class ClassOpeningFlow(HostFixture host)
 {
     private const string Key = "JZ-2026-0042";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    [Fact]
-    public async Task A_case_runs_from_upload_through_resubmission_to_sign_off()
+    protected async Task RunAsync()
     {
         var client = host.Client;
 
@@ -90,6 +103,12 @@ public sealed class ClassOpeningFlowTests(HostFixture host) : IClassFixture<Host
         Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "alice" && h["kind"]!.GetValue<string>() == "task-completed");
         Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "bob" && h["kind"]!.GetValue<string>() == "task-completed");
         Assert.Contains(history, h => h!["kind"]!.GetValue<string>() == "instance-completed");
+
+        var listed = (await JsonAsync(await client.GetAsync("/api/cases?prefix=JZ-2026-00"))).AsArray();
+        var line = Assert.Single(listed, c => c!["businessKey"]!.GetValue<string>() == Key)!;
+        Assert.Equal(2, line["packs"]!.GetValue<int>());
+        Assert.Equal("institution-a", line["createdBy"]!.GetValue<string>());
+        Assert.Empty((await JsonAsync(await client.GetAsync("/api/cases?prefix=NOPE-"))).AsArray());
     }
 
     private static bool Waits(JsonNode view, string kind, string name) =>

@@ -9,7 +9,7 @@ using Pipeline.Host.Hosting;
 namespace Pipeline.Host.Tests.Http;
 
 /// <summary>The real Host (SQLite, jobs, start-up deployment) on a test server over a temporary data folder.</summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "pipeline-http-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -17,11 +17,19 @@ public sealed class HostFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The PostgreSQL database to use, or null for the embedded SQLite file.</summary>
+    protected virtual Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
+
+    /// <summary>False when the fixture has nothing to run on (no PostgreSQL configured): the tests skip.</summary>
+    protected virtual bool Available => true;
+
     public async Task InitializeAsync()
     {
+        if (!Available) return;
         var options = new PipelineOptions
         {
             DataFolder = DataFolder,
+            PostgresConnectionString = await DatabaseAsync(),
             DefinitionsFolder = PipelineOptions.FindDefinitionsFolder() ?? throw new DirectoryNotFoundException("workflow-definitions"),
         };
         _app = PipelineApp.Build(options, configure: b => b.WebHost.UseTestServer());
@@ -38,6 +46,14 @@ public sealed class HostFixture : IAsyncLifetime
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The Host on a fresh PostgreSQL database (<see cref="TestDatabases"/>), when one is configured.</summary>
+    public sealed class OnPostgres : HostFixture
+    {
+        protected override bool Available => TestDatabases.Server is not null;
+
+        protected override async Task<string?> DatabaseAsync() => await TestDatabases.CreateAsync();
     }
 
     public static HttpRequestMessage As(HttpMethod method, string url, string? user, string? roles = null, HttpContent? content = null)

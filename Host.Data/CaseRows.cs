@@ -1,0 +1,33 @@
+namespace Pipeline.Host.Data;
+
+/// <summary>A row of <c>host_cases</c>: a case (one business key) and the process instance that runs it.</summary>
+public sealed class CaseRow
+{
+    public required string BusinessKey { get; set; }
+    public Guid InstanceId { get; set; }
+    public required string ProcessId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+}
+
+/// <summary>
+/// A row of <c>host_case_packs</c>: a material pack accepted for a case, keyed by business key and SHA-256 (a second
+/// upload of the same bytes is the same pack), with the answer its upload got.
+/// </summary>
+public sealed class CasePackRow
+{
+    public required string BusinessKey { get; set; }
+    public required string Sha256 { get; set; }
+
+    /// <summary>Order of acceptance within the case (1, 2, …).</summary>
+    public int Ordinal { get; set; }
+    public required string FileName { get; set; }
+
+    /// <summary>Path of the original in the original store.</summary>
+    public required string Document { get; set; }
+
+    /// <summary><c>started</c> or <c>resubmitted</c>.</summary>
+    public required string Action { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string By { get; set; }
+}

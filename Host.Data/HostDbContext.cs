@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Pipeline.Workflows.EntityFramework;
+
+namespace Pipeline.Host.Data;
+
+/// <summary>
+/// The Host's own tables beside the workflow tables, in the same database: cases and their packs. One model for SQLite
+/// and PostgreSQL (dates as UTC ticks on SQLite, as <see cref="WorkflowDbContext"/> does); migrations per provider in
+/// <c>Pipeline.Migrations.Sqlite</c> / <c>Pipeline.Migrations.Postgres</c>, history table <see cref="HistoryTable"/>.
+/// </summary>
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
+{
+    /// <summary>This context's migration history table.</summary>
+    public const string HistoryTable = "host_migrations_history";
+
+    public DbSet<CaseRow> Cases => Set<CaseRow>();
+    public DbSet<CasePackRow> CasePacks => Set<CasePackRow>();
+
+    /// <summary>Options for the SQLite file shared with the workflow tables.</summary>
+    public static DbContextOptions<HostDbContext> Sqlite(string path) =>
+        WorkflowDatabase.ConfigureSqlite(new DbContextOptionsBuilder<HostDbContext>(), path, HistoryTable).Options;
+
+    /// <summary>Options for PostgreSQL.</summary>
+    public static DbContextOptions<HostDbContext> Postgres(string connectionString) =>
+        WorkflowDatabase.ConfigurePostgres(new DbContextOptionsBuilder<HostDbContext>(), connectionString, HistoryTable).Options;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CaseRow>(e =>
+        {
+            e.ToTable("host_cases");
+            e.HasKey(c => c.BusinessKey);
+            e.Property(c => c.BusinessKey).HasMaxLength(200);
+            e.Property(c => c.ProcessId).HasMaxLength(200);
+            e.Property(c => c.CreatedBy).HasMaxLength(200);
+            e.HasIndex(c => c.InstanceId).IsUnique();
+            e.HasIndex(c => c.CreatedAt);
+        });
+        modelBuilder.Entity<CasePackRow>(e =>
+        {
+            e.ToTable("host_case_packs");
+            e.HasKey(p => new { p.BusinessKey, p.Sha256 });
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.Property(p => p.FileName).HasMaxLength(400);
+            e.Property(p => p.Action).HasMaxLength(20);
+            e.Property(p => p.By).HasMaxLength(200);
+            e.HasOne<CaseRow>().WithMany().HasForeignKey(p => p.BusinessKey).OnDelete(DeleteBehavior.Cascade);
+        });
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

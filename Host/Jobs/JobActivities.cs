@@ -1,0 +1,54 @@
+using Pipeline.Activities;
+using Pipeline.Activities.Catalogue;
+using Pipeline.Workflows.Activities;
+using Pipeline.Workflows.Expressions;
+using Pipeline.Workflows.Runtime;
+
+namespace Pipeline.Host.Jobs;
+
+/// <summary>
+/// Runs the catalogue activity a job bookmark names (its task type) on the bookmark's inputs and turns the result
+/// into the variables the job completes with.
+/// </summary>
+/// <exception cref="NotSupportedException">No activity runs this job type (permanent: an incident at once).</exception>
+/// <exception cref="KeyNotFoundException">A required input is missing (permanent).</exception>
+public sealed class JobActivities(PackCheckingServices packs, PackReportStore reports)
+{
+    /// <summary>Runs the job; <paramref name="progress"/> receives units done / total (pages for <c>pack.check</c>).</summary>
+    public async Task<Dictionary<string, object?>> RunAsync(
+        Guid instanceId, Bookmark job, IProgress<ActivityProgress>? progress, CancellationToken cancellationToken)
+    {
+        switch (job.Name)
+        {
+            case "pack.check":
+                var inputs = job.Inputs;
+                var input = new CheckMaterialPackInput
+                {
+                    Document = Text(inputs, "document") ?? throw new KeyNotFoundException("pack.check has no input 'document'"),
+                    Pack = Text(inputs, "pack") ?? throw new KeyNotFoundException("pack.check has no input 'pack'"),
+                    Profile = Text(inputs, "profile"),
+                    FileName = Text(inputs, "fileName"),
+                };
+                var done = await new CheckMaterialPackActivity(packs.Checker).ExecuteAsync(input, progress, cancellationToken).ConfigureAwait(false);
+                await reports.SaveAsync(instanceId, done.Output.Report, cancellationToken).ConfigureAwait(false);
+                return new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["verdict"] = done.Output.Verdict,
+                    ["errors"] = FeelValues.From(done.Output.Errors),
+                    ["missing"] = FeelValues.From(done.Output.Missing),
+                    // The full report is kept by PackReportStore; the variable carries only its summary.
+                    ["report"] = FeelValues.From(new Dictionary<string, object?>
+                    {
+                        ["sha256"] = done.Output.Report.Sha256,
+                        ["file"] = done.Output.Report.File,
+                        ["verdict"] = done.Output.Report.Verdict,
+                    }),
+                };
+            default:
+                throw new NotSupportedException($"no activity runs job type '{job.Name}'");
+        }
+    }
+
+    private static string? Text(IReadOnlyDictionary<string, object?> inputs, string name) =>
+        inputs.TryGetValue(name, out var value) && value is not null ? value.ToString() : null;
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using static Pipeline.Host.Tests.Http.HostFixture;
+
+namespace Pipeline.Host.Tests.Http;
+
+/// <summary>
+/// Issue 3's "done when": the Host killed (SIGKILL) while a pack check runs, and started again, finishes the check and
+/// the instance continues: the job is completed once, nothing is lost. A real child process on SQLite, and on
+/// PostgreSQL (clustered Quartz store) when configured. ~20 s each (the 7-page pack is read twice).
+/// </summary>
+public sealed class RestartTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public Task Killed_during_a_pack_check_the_Host_finishes_it_after_a_restart_on_SQLite() => KilledDuringPackCheckAsync(null);
+
+    [PostgresFact]
+    public async Task Killed_during_a_pack_check_the_Host_finishes_it_after_a_restart_on_PostgreSQL() =>
+        await KilledDuringPackCheckAsync(await TestDatabases.CreateAsync());
+
+    private static async Task KilledDuringPackCheckAsync(string? postgres)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "pipeline-restart-" + Guid.NewGuid().ToString("N"));
+        const string key = "JZ-2026-0777";
+        try
+        {
+            JsonNode running;
+            await using (var host = await HostProcess.StartAsync(data, postgres))
+            {
+                var upload = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/cases/{key}/packs", "institution-a", "institution",
+                    Pack(Fixture("packs", "class-opening-complete.pdf"))));
+                Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+
+                // Progress comes from Quartz's store: wait until some pages, not all, are read, then pull the plug.
+                running = await PollAsync(host, key, c => JobOf(c) is { } job
+                    && job["state"]!.GetValue<string>() == "running"
+                    && job["done"]?.GetValue<int>() is > 0 and var done && done < job["total"]!.GetValue<int>());
+                await host.KillAsync();
+            }
+            var job = JobOf(running)!;
+            Assert.Equal("pages", job["unit"]!.GetValue<string>());
+            Assert.Equal(7, job["total"]!.GetValue<int>());
+            Assert.InRange(job["percent"]!.GetValue<int>(), 1, 99);
+
+            await using (var host = await HostProcess.StartAsync(data, postgres))
+            {
+                var review = await PollAsync(host, key, c => Waits(c, "UserTask", "经办人审核"));
+                Assert.Equal("complete", review["report"]!["verdict"]!.GetValue<string>());
+                var history = review["history"]!.AsArray();
+                Assert.Single(history, h => h!["kind"]!.GetValue<string>() == "job-completed");
+                Assert.DoesNotContain(history, h => h!["kind"]!.GetValue<string>().StartsWith("incident", StringComparison.Ordinal));
+                Assert.Contains("recovered", host.Output, StringComparison.Ordinal);
+                Assert.Empty((await JsonAsync(await host.Client.GetAsync("/api/jobs"))).AsArray());
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static JsonNode? JobOf(JsonNode view) =>
+        view["waiting"]!.AsArray().FirstOrDefault(w => w!["kind"]!.GetValue<string>() == "Job")?["job"];
+
+    private static bool Waits(JsonNode view, string kind, string name) =>
+        view["waiting"]!.AsArray().Any(w => w!["kind"]!.GetValue<string>() == kind && w["name"]!.GetValue<string>() == name);
+
+    private static async Task<JsonNode> PollAsync(HostProcess host, string key, Func<JsonNode, bool> until)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        JsonNode? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await host.Client.GetAsync($"/api/cases/{key}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                last = await JsonAsync(response);
+                if (until(last)) return last;
+                Assert.Empty(last["incidents"]!.AsArray());
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"case {key} did not get there in {Patience}; last view: {last?.ToJsonString()}\nHost output:\n{host.Output}");
+    }
+}
