@@ -101,7 +101,7 @@ public static class CaseEndpoints
         var waiting = new List<WaitingView>();
         foreach (var b in instance.Bookmarks)
             waiting.Add(new WaitingView(b.Id, b.Kind.ToString(), b.NodeId, b.Name, b.CandidateGroups, b.CreatedAt,
-                b.Kind == BookmarkKind.Job ? await jobs.FindAsync(b.Id, cancellationToken) : null));
+                b.Kind == BookmarkKind.Job ? await jobs.FindAsync(b.Id, cancellationToken) : null, b.DueAt));
 
         return TypedResults.Ok(new CaseView(
             instance.BusinessKey ?? businessKey, instance.Id, instance.ProcessId, instance.Version, instance.Status.ToString(),
@@ -125,8 +125,10 @@ public sealed record CaseView(
     ReportView? Report, IReadOnlyList<HistoryView> History);
 
 /// <summary>An open bookmark: what the case waits for; for a job, its state and progress (null once it left the scheduler).</summary>
+/// <param name="DueAt">For a timer: when it fires.</param>
 public sealed record WaitingView(
-    Guid BookmarkId, string Kind, string NodeId, string Name, IReadOnlyList<string> CandidateGroups, DateTimeOffset Since, JobProgress? Job);
+    Guid BookmarkId, string Kind, string NodeId, string Name, IReadOnlyList<string> CandidateGroups, DateTimeOffset Since, JobProgress? Job,
+    DateTimeOffset? DueAt);
 
 public sealed record IncidentView(Guid TokenId, string NodeId, string Message);
 

@@ -26,7 +26,7 @@ public static class WorkflowComposition
         services.AddSingleton<IInstanceStore, EfInstanceStore>();
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<IDefinitionStore>(), sp.GetRequiredService<IInstanceStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IJobDispatcher>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IJobDispatcher>(), sp.GetRequiredService<ITimerScheduler>()));
         services.AddSingleton(sp => new PackCheckingServices(
             options.OriginalsFolder,
             new OcrOptions { TessdataPath = Environment.GetEnvironmentVariable("PIPELINE_TESSDATA") is { Length: > 0 } t ? t : null },

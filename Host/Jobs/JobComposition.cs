@@ -1,4 +1,5 @@
 using Pipeline.Host.Hosting;
+using Pipeline.Host.Timers;
 using Pipeline.Workflows.Runtime;
 using Quartz;
 
@@ -7,8 +8,8 @@ namespace Pipeline.Host.Jobs;
 /// <summary>
 /// Quartz.NET with a persistent job store on the Host's database: the SQLite file (one node) or PostgreSQL (clustered:
 /// any number of Hosts share the jobs; a node that dies has its running jobs recovered by another). The <c>QRTZ_*</c>
-/// tables are created when missing. Registers the dispatcher the engine uses, the job, the monitor and the start-up
-/// reconciliation.
+/// tables are created when missing. Registers what the engine uses (the job dispatcher, the timer scheduler), their
+/// Quartz jobs, the job monitor and the start-up reconciliation.
 /// </summary>
 public static class JobComposition
 {
@@ -41,7 +42,9 @@ public static class JobComposition
         services.AddSingleton<JobActivities>();
         services.AddSingleton<JobMonitor>();
         services.AddTransient<ServiceTaskJob>();
-        services.AddHostedService<OpenJobReconciliation>();
+        services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
+        services.AddTransient<TimerJob>();
+        services.AddHostedService<SchedulerReconciliation>();
         return services;
     }
 }

@@ -43,6 +43,10 @@ namespace Pipeline.Migrations.Postgres.Workflow
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
                     b.Property<string>("InputsJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -74,6 +78,10 @@ namespace Pipeline.Migrations.Postgres.Workflow
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
+                    b.Property<int>("RepeatsLeft")
+                        .HasColumnType("integer")
+                        .HasColumnName("repeats_left");
+
                     b.Property<Guid>("TokenId")
                         .HasColumnType("uuid")
                         .HasColumnName("token_id");
@@ -81,6 +89,8 @@ namespace Pipeline.Migrations.Postgres.Workflow
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("Kind", "DueAt");
 
                     b.HasIndex("Kind", "Name", "CorrelationKey");
 
@@ -182,6 +192,13 @@ namespace Pipeline.Migrations.Postgres.Workflow
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("business_key");
+
+                    b.Property<string>("CompletedTasksJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("completed_tasks_json");
 
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")

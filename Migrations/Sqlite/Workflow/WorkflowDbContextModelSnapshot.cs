@@ -38,6 +38,10 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
                     b.Property<string>("InputsJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -69,6 +73,10 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasColumnType("INTEGER")
                         .HasColumnName("ordinal");
 
+                    b.Property<int>("RepeatsLeft")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeats_left");
+
                     b.Property<Guid>("TokenId")
                         .HasColumnType("TEXT")
                         .HasColumnName("token_id");
@@ -76,6 +84,8 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("Kind", "DueAt");
 
                     b.HasIndex("Kind", "Name", "CorrelationKey");
 
@@ -177,6 +187,13 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("business_key");
+
+                    b.Property<string>("CompletedTasksJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("completed_tasks_json");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER")

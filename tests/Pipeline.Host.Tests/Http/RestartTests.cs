@@ -62,6 +62,42 @@ public sealed class RestartTests
         }
     }
 
+    [Fact]
+    public Task A_timer_due_while_the_Host_is_stopped_fires_once_after_it_starts_on_SQLite() => TimerDueWhileStoppedAsync(null);
+
+    [PostgresFact]
+    public async Task A_timer_due_while_the_Host_is_stopped_fires_once_after_it_starts_on_PostgreSQL() =>
+        await TimerDueWhileStoppedAsync(await TestDatabases.CreateAsync());
+
+    private static async Task TimerDueWhileStoppedAsync(string? postgres)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "pipeline-restart-" + Guid.NewGuid().ToString("N"));
+        const string key = "T-RESTART-1";
+        try
+        {
+            await using (var host = await HostProcess.StartAsync(data, postgres))
+            {
+                await Processes.DeployAsync(host.Client, Processes.TimerThenTask("timer-restart", "PT3S"));
+                await Processes.StartAsync(host.Client, "timer-restart", key);
+                var view = await Processes.PollAsync(host.Client, key, v => Processes.Waits(v, "Timer", "Wait"), Patience, () => host.Output);
+                var due = DateTimeOffset.Parse(view["waiting"]!.AsArray().Single()!["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                await host.KillAsync();
+                var wait = due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            }
+            await using (var host = await HostProcess.StartAsync(data, postgres))
+            {
+                var after = await Processes.PollAsync(host.Client, key, v => Processes.Waits(v, "UserTask", "After"), Patience, () => host.Output);
+                Assert.Equal(1, Processes.CountOf(after, "timer-fired"));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private static JsonNode? JobOf(JsonNode view) =>
         view["waiting"]!.AsArray().FirstOrDefault(w => w!["kind"]!.GetValue<string>() == "Job")?["job"];
 

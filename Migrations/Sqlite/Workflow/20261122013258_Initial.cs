@@ -41,7 +41,8 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                     started_at = table.Column<long>(type: "INTEGER", nullable: false),
                     ended_at = table.Column<long>(type: "INTEGER", nullable: true),
                     variables_json = table.Column<string>(type: "TEXT", nullable: false),
-                    tokens_json = table.Column<string>(type: "TEXT", nullable: false)
+                    tokens_json = table.Column<string>(type: "TEXT", nullable: false),
+                    completed_tasks_json = table.Column<string>(type: "TEXT", nullable: false, defaultValue: "[]")
                 },
                 constraints: table =>
                 {
@@ -68,7 +69,9 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                     correlation_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     candidate_groups = table.Column<string>(type: "TEXT", nullable: false),
                     inputs_json = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    repeats_left = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,6 +113,11 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                 name: "IX_wf_bookmarks_instance_id",
                 table: "wf_bookmarks",
                 column: "instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_bookmarks_kind_due_at",
+                table: "wf_bookmarks",
+                columns: new[] { "kind", "due_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_wf_bookmarks_kind_name_correlation_key",

@@ -41,7 +41,8 @@ namespace Pipeline.Migrations.Postgres.Workflow
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     variables_json = table.Column<string>(type: "text", nullable: false),
-                    tokens_json = table.Column<string>(type: "text", nullable: false)
+                    tokens_json = table.Column<string>(type: "text", nullable: false),
+                    completed_tasks_json = table.Column<string>(type: "text", nullable: false, defaultValue: "[]")
                 },
                 constraints: table =>
                 {
@@ -68,7 +69,9 @@ namespace Pipeline.Migrations.Postgres.Workflow
                     correlation_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     candidate_groups = table.Column<string>(type: "text", nullable: false),
                     inputs_json = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    repeats_left = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,6 +113,11 @@ namespace Pipeline.Migrations.Postgres.Workflow
                 name: "IX_wf_bookmarks_instance_id",
                 table: "wf_bookmarks",
                 column: "instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_bookmarks_kind_due_at",
+                table: "wf_bookmarks",
+                columns: new[] { "kind", "due_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_wf_bookmarks_kind_name_correlation_key",

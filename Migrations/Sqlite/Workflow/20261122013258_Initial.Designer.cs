@@ -11,7 +11,7 @@ using Pipeline.Workflows.EntityFramework;
 namespace Pipeline.Migrations.Sqlite.Workflow
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261122012052_Initial")]
+    [Migration("20261122013258_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -40,6 +40,10 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
 
                     b.Property<string>("InputsJson")
                         .IsRequired()
@@ -72,6 +76,10 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasColumnType("INTEGER")
                         .HasColumnName("ordinal");
 
+                    b.Property<int>("RepeatsLeft")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeats_left");
+
                     b.Property<Guid>("TokenId")
                         .HasColumnType("TEXT")
                         .HasColumnName("token_id");
@@ -79,6 +87,8 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("Kind", "DueAt");
 
                     b.HasIndex("Kind", "Name", "CorrelationKey");
 
@@ -180,6 +190,13 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("business_key");
+
+                    b.Property<string>("CompletedTasksJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("completed_tasks_json");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER")
