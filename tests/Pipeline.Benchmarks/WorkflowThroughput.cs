@@ -45,10 +45,21 @@ public static class WorkflowThroughput
         var sqlite = Path.Combine(bench.Work, "bench.db");
         await MeasureAsync("SQLite (WAL)", WorkflowDatabase.Factory(WorkflowDatabase.UseSqlite(sqlite)));
         if (Environment.GetEnvironmentVariable("PIPELINE_TEST_POSTGRES") is { Length: > 0 } postgres)
-            await MeasureAsync("PostgreSQL (loopback)", WorkflowDatabase.Factory(WorkflowDatabase.UsePostgres(postgres)));
+            await MeasureAsync("PostgreSQL (loopback)", WorkflowDatabase.Factory(WorkflowDatabase.UsePostgres(await FreshDatabaseAsync(postgres))));
         else
             Console.WriteLine("  PostgreSQL: skipped (PIPELINE_TEST_POSTGRES not set)");
         Console.WriteLine();
+    }
+
+    /// <summary>An empty database on the server, so every run measures the same thing.</summary>
+    private static async Task<string> FreshDatabaseAsync(string server)
+    {
+        var name = "pipeline_bench_" + Guid.NewGuid().ToString("N")[..12];
+        await using var connection = new Npgsql.NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await create.ExecuteNonQueryAsync();
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     private static async Task MeasureAsync(string name, Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext> factory)

@@ -23,7 +23,16 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
     {
         var connectionString = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable);
         if (string.IsNullOrWhiteSpace(connectionString)) return;
-        var factory = WorkflowDatabase.Factory(WorkflowDatabase.UsePostgres(connectionString));
+        // A fresh database per run: the server may hold tables of an older model (a bench, a previous run).
+        var name = "wf_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var server = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await server.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
+        var factory = WorkflowDatabase.Factory(WorkflowDatabase.UsePostgres(database));
         await WorkflowDatabase.EnsureCreatedAsync(factory, CancellationToken.None);
         _scenarios = new PersistenceScenarios(factory);
         _elements = new ElementPersistenceScenarios(factory);
