@@ -11,7 +11,8 @@ namespace Pipeline.Workflows.EntityFramework;
 /// <summary>
 /// <see cref="IInstanceStore"/> on EF Core: one short-lived context per call. Every save is one transaction guarded by
 /// the instance's revision (<c>UPDATE … WHERE id = @id AND revision = @expected</c>); the instance's bookmarks are
-/// replaced and its history appended in the same transaction.
+/// replaced and its history appended in the same transaction. On PostgreSQL the two writes are single statements
+/// (<see cref="PostgresInstanceWrites"/>); reads and queries are EF's on both providers.
 /// </summary>
 public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> contexts) : IInstanceStore
 {
@@ -31,6 +32,21 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = ToRow(instance);
         row.Revision = 1;
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await PostgresInstanceWrites.InsertAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), row,
+                    instance.Bookmarks.Select((b, i) => ToRow(instance.Id, b, i)).ToList(), history.Select(ToRow).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && e.TableName == "wf_process_instances")
+            {
+                throw new ConcurrencyException($"instance {instance.Id} exists already ({e.MessageText})");
+            }
+            instance.Revision = 1;
+            return;
+        }
         db.Instances.Add(row);
         db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => ToRow(instance.Id, b, i)));
         db.History.AddRange(history.Select(ToRow));
@@ -53,16 +69,26 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = ToRow(instance);
         row.Revision = expectedRevision + 1;
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (!await PostgresInstanceWrites.UpdateAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), row, expectedRevision,
+                    instance.Bookmarks.Select((b, i) => ToRow(instance.Id, b, i)).ToList(), history.Select(ToRow).ToList(), cancellationToken).ConfigureAwait(false))
+                throw new ConcurrencyException($"instance {instance.Id} was changed by someone else (expected revision {expectedRevision})");
+            instance.Revision = expectedRevision + 1;
+            return;
+        }
         try
         {
+            // One transaction, three round trips: delete the old bookmarks, then one batch with the conditional
+            // instance update, the new bookmarks and the history, then commit. The loser of a race fails the
+            // update (0 rows) and the whole transaction rolls back.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            // Conditional update first: the loser of a race stops here (0 rows) before touching bookmarks or history.
+            db.Database.AutoSavepointsEnabled = false;
+            await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             var entry = db.Instances.Attach(row);
             entry.State = EntityState.Modified;
             entry.Property(r => r.Revision).OriginalValue = expectedRevision;
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-
-            await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => ToRow(instance.Id, b, i)));
             db.History.AddRange(history.Select(ToRow));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -71,6 +97,15 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         catch (DbUpdateConcurrencyException)
         {
             throw new ConcurrencyException($"instance {instance.Id} was changed by someone else (expected revision {expectedRevision})");
+        }
+        catch (DbUpdateException e)
+        {
+            // The batch may hit the winner's history rows (same sequence numbers) before the revision check.
+            await using var check = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var stored = await check.Instances.Where(i => i.Id == instance.Id).Select(i => (long?)i.Revision).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (stored != expectedRevision)
+                throw new ConcurrencyException($"instance {instance.Id} was changed by someone else (expected revision {expectedRevision}; {e.InnerException?.Message})");
+            throw;
         }
         instance.Revision = expectedRevision + 1;
     }
