@@ -21,6 +21,12 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<ProcessInstance?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await PostgresInstanceReads.GetAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), id, cancellationToken).ConfigureAwait(false)
+                is var (found, foundBookmarks) ? ToInstance(found, foundBookmarks) : null;
+        }
         var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken).ConfigureAwait(false);
         if (row is null) return null;
         var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id).ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Pipeline.Workflows.EntityFramework;
 
@@ -64,8 +65,12 @@ public static class WorkflowDatabase
         return builder.ConnectionString;
     }
 
-    /// <summary>A factory handing out a new context per call, for use without dependency injection.</summary>
-    public static IDbContextFactory<WorkflowDbContext> Factory(DbContextOptions<WorkflowDbContext> options) => new OptionsFactory(options);
+    /// <summary>
+    /// A factory handing out a context per call from a pool (EF's <see cref="PooledDbContextFactory{TContext}"/>: a
+    /// context is reset and reused instead of built again; the stores use one per call), for use without dependency
+    /// injection.
+    /// </summary>
+    public static IDbContextFactory<WorkflowDbContext> Factory(DbContextOptions<WorkflowDbContext> options) => new PooledDbContextFactory<WorkflowDbContext>(options);
 
     /// <summary>
     /// Applies the provider's pending migrations (creating the database file or tables when missing). Needs the
@@ -84,10 +89,6 @@ public static class WorkflowDatabase
         await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class OptionsFactory(DbContextOptions<WorkflowDbContext> options) : IDbContextFactory<WorkflowDbContext>
-    {
-        public WorkflowDbContext CreateDbContext() => new(options);
-    }
 
     /// <summary><c>PRAGMA journal_mode=WAL</c> on every SQLite connection opened, so readers do not block the writer.</summary>
     private sealed class WalOnOpen : DbConnectionInterceptor

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Pipeline.Host.Data;
 using Pipeline.Host.Hosting;
 
@@ -10,14 +11,9 @@ public static class CaseComposition
     public static IServiceCollection AddPipelineCases(this IServiceCollection services, PipelineOptions options)
     {
         var dbOptions = options.PostgresConnectionString is { } pg ? HostDbContext.Postgres(pg) : HostDbContext.Sqlite(options.DatabasePath);
-        services.AddSingleton<IDbContextFactory<HostDbContext>>(new HostContexts(dbOptions));
+        services.AddSingleton<IDbContextFactory<HostDbContext>>(new PooledDbContextFactory<HostDbContext>(dbOptions));
         services.AddSingleton<ICaseIndex, EfCaseIndex>();
         services.AddSingleton<CaseUploads>();
         return services;
-    }
-
-    private sealed class HostContexts(DbContextOptions<HostDbContext> options) : IDbContextFactory<HostDbContext>
-    {
-        public HostDbContext CreateDbContext() => new(options);
     }
 }
