@@ -116,6 +116,23 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         instance.Revision = expectedRevision + 1;
     }
 
+    public Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken) =>
+        InstancesWhereAsync(i => i.ParentInstanceId == parentInstanceId, cancellationToken);
+
+    public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) =>
+        InstancesWhereAsync(i => i.BusinessKey == businessKey, cancellationToken);
+
+    /// <summary>Instances matching <paramref name="predicate"/> (an indexed column) with their bookmarks, oldest first; two queries.</summary>
+    private async Task<IReadOnlyList<ProcessInstance>> InstancesWhereAsync(Expression<Func<ProcessInstanceRow, bool>> predicate, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Instances.AsNoTracking().Where(predicate).OrderBy(i => i.StartedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var bookmarks = (await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(b => b.InstanceId);
+        return rows.Select(r => ToInstance(r, bookmarks[r.Id])).ToList();
+    }
+
     public async Task<IReadOnlyList<(ProcessInstance Instance, Bookmark Bookmark)>> FindBookmarksAsync(BookmarkQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -192,6 +209,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
     private static ProcessInstanceRow ToRow(ProcessInstance i) => new()
     {
         Id = i.Id, ProcessId = i.ProcessId, Version = i.Version, BusinessKey = i.BusinessKey, Status = i.Status.ToString(),
+        ParentInstanceId = i.ParentInstanceId, ParentBookmarkId = i.ParentBookmarkId,
         Revision = i.Revision, HistorySequence = i.HistorySequence, StartedAt = i.StartedAt.ToUniversalTime(), EndedAt = i.EndedAt?.ToUniversalTime(),
         VariablesJson = VariablesJson(i.Variables), TokensJson = JsonSerializer.Serialize(i.Tokens, TokenJson),
         CompletedTasksJson = JsonSerializer.Serialize(i.CompletedTasks, TokenJson),
@@ -201,7 +219,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
     {
         Id = b.Id, InstanceId = instanceId, Ordinal = ordinal, Kind = b.Kind.ToString(), TokenId = b.TokenId, NodeId = b.NodeId, Name = b.Name,
         CorrelationKey = b.CorrelationKey, CandidateGroups = Groups(b.CandidateGroups), InputsJson = VariablesJson(b.Inputs),
-        CreatedAt = b.CreatedAt.ToUniversalTime(), DueAt = b.DueAt?.ToUniversalTime(), RepeatsLeft = b.RepeatsLeft,
+        CreatedAt = b.CreatedAt.ToUniversalTime(), DueAt = b.DueAt?.ToUniversalTime(), FollowUpAt = b.FollowUpAt?.ToUniversalTime(), RepeatsLeft = b.RepeatsLeft,
     };
 
     private static HistoryRow ToRow(HistoryEntry h) => new()
@@ -213,6 +231,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
     private static ProcessInstance ToInstance(ProcessInstanceRow row, IEnumerable<BookmarkRow> bookmarks) => new()
     {
         Id = row.Id, ProcessId = row.ProcessId, Version = row.Version, BusinessKey = row.BusinessKey,
+        ParentInstanceId = row.ParentInstanceId, ParentBookmarkId = row.ParentBookmarkId,
         Status = Enum.Parse<InstanceStatus>(row.Status), Revision = row.Revision, HistorySequence = row.HistorySequence,
         StartedAt = row.StartedAt, EndedAt = row.EndedAt,
         Variables = Variables(row.VariablesJson),
@@ -222,7 +241,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
             b.Id, Enum.Parse<BookmarkKind>(b.Kind), b.TokenId, b.NodeId, b.Name, b.CorrelationKey,
             b.CandidateGroups.Split('|', StringSplitOptions.RemoveEmptyEntries), Variables(b.InputsJson), b.CreatedAt)
         {
-            DueAt = b.DueAt, RepeatsLeft = b.RepeatsLeft,
+            DueAt = b.DueAt, FollowUpAt = b.FollowUpAt, RepeatsLeft = b.RepeatsLeft,
         }).ToList(),
     };
 }

@@ -6,12 +6,13 @@ namespace Pipeline.Workflows.EntityFramework;
 internal static class PostgresInstanceReads
 {
     private const string Instance = """
-        SELECT id, process_id, version, business_key, status, revision, history_sequence, started_at, ended_at, variables_json, tokens_json, completed_tasks_json
+        SELECT id, process_id, version, business_key, status, revision, history_sequence, started_at, ended_at, variables_json, tokens_json, completed_tasks_json,
+          parent_instance_id, parent_bookmark_id
         FROM wf_process_instances WHERE id = $1
         """;
 
     private const string Bookmarks = """
-        SELECT id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left
+        SELECT id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at
         FROM wf_bookmarks WHERE instance_id = $1 ORDER BY ordinal
         """;
 
@@ -35,6 +36,7 @@ internal static class PostgresInstanceReads
             HistorySequence = reader.GetInt64(6), StartedAt = reader.GetFieldValue<DateTimeOffset>(7),
             EndedAt = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
             VariablesJson = reader.GetString(9), TokensJson = reader.GetString(10), CompletedTasksJson = reader.GetString(11),
+            ParentInstanceId = reader.IsDBNull(12) ? null : reader.GetGuid(12), ParentBookmarkId = reader.IsDBNull(13) ? null : reader.GetGuid(13),
         };
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         var bookmarks = new List<BookmarkRow>();
@@ -45,6 +47,7 @@ internal static class PostgresInstanceReads
                 NodeId = reader.GetString(4), Name = reader.GetString(5), CorrelationKey = reader.IsDBNull(6) ? null : reader.GetString(6),
                 CandidateGroups = reader.GetString(7), InputsJson = reader.GetString(8), CreatedAt = reader.GetFieldValue<DateTimeOffset>(9),
                 DueAt = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10), RepeatsLeft = reader.GetInt32(11),
+                FollowUpAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
             });
         return (row, bookmarks);
     }

@@ -16,11 +16,12 @@ internal static class PostgresInstanceWrites
 {
     private const string ChildRows = """
         bm AS (
-          INSERT INTO wf_bookmarks (id, instance_id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left)
-          SELECT x.id, s.id, x.ordinal, x.kind, x.token_id, x.node_id, x.name, x.correlation_key, x.candidate_groups, x.inputs_json, x.created_at, x.due_at, x.repeats_left
-          FROM s, unnest(@b_id, @b_ordinal, @b_kind, @b_token_id, @b_node_id, @b_name, @b_correlation_key, @b_candidate_groups, @b_inputs_json, @b_created_at, @b_due_at, @b_repeats_left)
-            AS x(id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left)
-          ON CONFLICT (id) DO UPDATE SET ordinal = EXCLUDED.ordinal, inputs_json = EXCLUDED.inputs_json, due_at = EXCLUDED.due_at, repeats_left = EXCLUDED.repeats_left),
+          INSERT INTO wf_bookmarks (id, instance_id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at)
+          SELECT x.id, s.id, x.ordinal, x.kind, x.token_id, x.node_id, x.name, x.correlation_key, x.candidate_groups, x.inputs_json, x.created_at, x.due_at, x.repeats_left, x.follow_up_at
+          FROM s, unnest(@b_id, @b_ordinal, @b_kind, @b_token_id, @b_node_id, @b_name, @b_correlation_key, @b_candidate_groups, @b_inputs_json, @b_created_at, @b_due_at, @b_repeats_left, @b_follow_up_at)
+            AS x(id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at)
+          ON CONFLICT (id) DO UPDATE SET ordinal = EXCLUDED.ordinal, node_id = EXCLUDED.node_id, name = EXCLUDED.name, candidate_groups = EXCLUDED.candidate_groups,
+            inputs_json = EXCLUDED.inputs_json, due_at = EXCLUDED.due_at, repeats_left = EXCLUDED.repeats_left, follow_up_at = EXCLUDED.follow_up_at),
         hist AS (
           INSERT INTO wf_history (instance_id, sequence, at, actor, kind, node_id, detail, variables_before, variables_after)
           SELECT s.id, x.sequence, x.at, x.actor, x.kind, x.node_id, x.detail, x.variables_before, x.variables_after
@@ -31,14 +32,14 @@ internal static class PostgresInstanceWrites
 
     private const string Insert = """
         WITH s AS (
-          INSERT INTO wf_process_instances (id, process_id, version, business_key, status, revision, history_sequence, started_at, ended_at, variables_json, tokens_json, completed_tasks_json)
-          VALUES (@id, @process_id, @version, @business_key, @status, @revision, @history_sequence, @started_at, @ended_at, @variables_json, @tokens_json, @completed_tasks_json)
+          INSERT INTO wf_process_instances (id, process_id, version, business_key, parent_instance_id, parent_bookmark_id, status, revision, history_sequence, started_at, ended_at, variables_json, tokens_json, completed_tasks_json)
+          VALUES (@id, @process_id, @version, @business_key, @parent_instance_id, @parent_bookmark_id, @status, @revision, @history_sequence, @started_at, @ended_at, @variables_json, @tokens_json, @completed_tasks_json)
           RETURNING id),
         """ + ChildRows;
 
     private const string Update = """
         WITH s AS (
-          UPDATE wf_process_instances SET status = @status, revision = @revision, history_sequence = @history_sequence, ended_at = @ended_at,
+          UPDATE wf_process_instances SET version = @version, status = @status, revision = @revision, history_sequence = @history_sequence, ended_at = @ended_at,
             variables_json = @variables_json, tokens_json = @tokens_json, completed_tasks_json = @completed_tasks_json
           WHERE id = @id AND revision = @expected
           RETURNING id),
@@ -54,8 +55,9 @@ internal static class PostgresInstanceWrites
         await using var command = new NpgsqlCommand(Insert, connection);
         Instance(command, row);
         command.Parameters.Add(new NpgsqlParameter<string>("process_id", row.ProcessId));
-        command.Parameters.Add(new NpgsqlParameter<int>("version", row.Version));
         command.Parameters.Add(new NpgsqlParameter("business_key", NpgsqlDbType.Varchar) { Value = (object?)row.BusinessKey ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("parent_instance_id", NpgsqlDbType.Uuid) { Value = (object?)row.ParentInstanceId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("parent_bookmark_id", NpgsqlDbType.Uuid) { Value = (object?)row.ParentBookmarkId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("started_at", row.StartedAt));
         Children(command, bookmarks, history);
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
@@ -76,6 +78,7 @@ internal static class PostgresInstanceWrites
     {
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid>("id", row.Id));
+        p.Add(new NpgsqlParameter<int>("version", row.Version));
         p.Add(new NpgsqlParameter<string>("status", row.Status));
         p.Add(new NpgsqlParameter<long>("revision", row.Revision));
         p.Add(new NpgsqlParameter<long>("history_sequence", row.HistorySequence));
@@ -100,6 +103,7 @@ internal static class PostgresInstanceWrites
         p.Add(Array("b_created_at", NpgsqlDbType.TimestampTz, bookmarks.Select(b => b.CreatedAt).ToArray()));
         p.Add(Array("b_due_at", NpgsqlDbType.TimestampTz, bookmarks.Select(b => b.DueAt).ToArray()));
         p.Add(Array("b_repeats_left", NpgsqlDbType.Integer, bookmarks.Select(b => b.RepeatsLeft).ToArray()));
+        p.Add(Array("b_follow_up_at", NpgsqlDbType.TimestampTz, bookmarks.Select(b => b.FollowUpAt).ToArray()));
         p.Add(Array("h_sequence", NpgsqlDbType.Bigint, history.Select(h => h.Sequence).ToArray()));
         p.Add(Array("h_at", NpgsqlDbType.TimestampTz, history.Select(h => h.At).ToArray()));
         p.Add(Array("h_actor", NpgsqlDbType.Varchar, history.Select(h => h.Actor).ToArray()));

@@ -18,6 +18,12 @@ public sealed class ProcessInstanceRow
     public required string ProcessId { get; set; }
     public int Version { get; set; }
     public string? BusinessKey { get; set; }
+
+    /// <summary>For an instance started by a call activity: the calling instance (indexed, for "child cases"); null otherwise.</summary>
+    public Guid? ParentInstanceId { get; set; }
+
+    /// <summary>For an instance started by a call activity: the parent's call-activity bookmark waiting for it; null otherwise.</summary>
+    public Guid? ParentBookmarkId { get; set; }
     public required string Status { get; set; }
 
     /// <summary>The optimistic-concurrency token: every save checks and increments it.</summary>
@@ -51,8 +57,11 @@ public sealed class BookmarkRow
     public required string InputsJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>For timers: when due (indexed with the kind, for "timers due" queries); null otherwise.</summary>
+    /// <summary>For timers: when due; for user tasks: the due date, if any (indexed with the kind, for "timers due" and "overdue tasks" queries); null otherwise.</summary>
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>For user tasks: the follow-up date, if any; null otherwise.</summary>
+    public DateTimeOffset? FollowUpAt { get; set; }
 
     /// <summary>For cycle timers: firings left after this one (-1 unbounded); 0 otherwise.</summary>
     public int RepeatsLeft { get; set; }

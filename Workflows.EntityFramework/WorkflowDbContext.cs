@@ -49,6 +49,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(i => i.CompletedTasksJson).HasDefaultValue("[]");
             e.HasIndex(i => new { i.ProcessId, i.Version });
             e.HasIndex(i => i.BusinessKey);
+            e.HasIndex(i => i.ParentInstanceId);
             e.HasOne<DeployedProcessRow>().WithMany().HasForeignKey(i => new { i.ProcessId, i.Version }).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<BookmarkRow>(e =>

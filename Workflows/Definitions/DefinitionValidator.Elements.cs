@@ -18,6 +18,9 @@ public static partial class DefinitionValidator
             case MessageCatch { Message: var message }:
                 ValidateMessage(node, message, add);
                 break;
+            case CallActivity call:
+                ValidateCallActivity(call, add);
+                break;
             case UserTask task:
                 if (task.DistinctAssignees && task.Loop is null)
                     add(node, $"{BpmnReader.DistinctAssigneesProperty} needs a multi-instance marker: it is about the instances of one task");
@@ -67,6 +70,7 @@ public static partial class DefinitionValidator
                 break;
         }
         if (node is TimerCatch { Timer: var timer }) ValidateTimer(node, timer, add);
+        if (node is TimerStartEvent { Timer: var startTimer }) ValidateTimer(node, startTimer, add);
         if (node is BoundaryEvent { Trigger: TimerTrigger { Timer: var boundaryTimer } }) ValidateTimer(node, boundaryTimer, add);
     }
 
@@ -83,7 +87,7 @@ public static partial class DefinitionValidator
             add(boundary, $"attachedToRef '{boundary.AttachedToId}' is not a supported element of the process");
             return;
         }
-        if (attached is not (ServiceTask or UserTask or SubProcess or MessageCatch { ElementType: "bpmn:receiveTask" } or PassThroughTask))
+        if (attached is not (ServiceTask or UserTask or SubProcess or CallActivity or MessageCatch { ElementType: "bpmn:receiveTask" } or PassThroughTask))
             add(boundary, $"is attached to '{attached.Id}' ({attached.ElementType}); boundary events attach to tasks and sub-processes");
         if (process.ScopeOf(boundary.Id) != process.ScopeOf(attached.Id))
             add(boundary, $"lies in another scope than the activity '{attached.Id}' it is attached to");
@@ -103,7 +107,7 @@ public static partial class DefinitionValidator
 
     private static void ValidateLoop(FlowNode node, MultiInstanceLoop loop, Action<FlowNode, string> add)
     {
-        if (node is not (ServiceTask or UserTask or SubProcess or MessageCatch { ElementType: "bpmn:receiveTask" } or PassThroughTask))
+        if (node is not (ServiceTask or UserTask or SubProcess or CallActivity or MessageCatch { ElementType: "bpmn:receiveTask" } or PassThroughTask))
         {
             add(node, "a multi-instance marker is allowed on tasks and sub-processes only");
             return;

@@ -18,9 +18,12 @@ public static partial class DefinitionValidator
         if (!process.IsExecutable)
             problems.Add(new DefinitionProblem(process.Id, "bpmn:process", "the process is not marked executable (isExecutable=\"true\")"));
         var starts = process.StartEvents.ToList();
-        if (starts.Count == 0)
+        // Zeebe: at most one plain start event, any number of message and timer start events.
+        var allStarts = process.Nodes.Where(n => n is StartEvent or MessageStartEvent or TimerStartEvent && process.ScopeOf(n.Id) is null).ToList();
+        if (allStarts.Count == 0)
             problems.Add(new DefinitionProblem(process.Id, "bpmn:process", "the process has no start event"));
-        foreach (var extra in starts.Skip(1)) Add(extra, "a process may have only one plain start event");
+        foreach (var extra in starts.Skip(1)) Add(extra, "a process may have only one plain start event (and any number of message and timer start events)");
+        ValidateStartEvents(process, Add);
         ValidateSubProcessStarts(process, Add);
 
         foreach (var flow in process.Flows) ValidateFlow(process, flow, AddFlow);
@@ -31,7 +34,7 @@ public static partial class DefinitionValidator
             var incoming = process.Incoming(node.Id).ToList();
             switch (node)
             {
-                case StartEvent when incoming.Count > 0:
+                case StartEvent or MessageStartEvent or TimerStartEvent when incoming.Count > 0:
                     Add(node, "a start event cannot have incoming sequence flows");
                     break;
                 case EndEvent or TerminateEndEvent or ErrorEndEvent when outgoing.Count > 0:
@@ -50,7 +53,7 @@ public static partial class DefinitionValidator
             if (node.Loop is { } loop) ValidateLoop(node, loop, Add);
         }
 
-        foreach (var node in Unreachable(process, starts))
+        foreach (var node in Unreachable(process, allStarts))
             Add(node, "unreachable: no path leads here from the start event");
         return problems;
     }
@@ -94,8 +97,8 @@ public static partial class DefinitionValidator
             add(gateway, "no default flow: when no condition holds the token would be stuck; mark one outgoing flow as default");
     }
 
-    /// <summary>Nodes no token can reach: from the start event along flows, into sub-processes, and onto boundary events.</summary>
-    private static IEnumerable<FlowNode> Unreachable(ProcessModel process, IReadOnlyList<StartEvent> starts)
+    /// <summary>Nodes no token can reach: from the start events along flows, into sub-processes, and onto boundary events.</summary>
+    private static IEnumerable<FlowNode> Unreachable(ProcessModel process, IReadOnlyList<FlowNode> starts)
     {
         var seen = new HashSet<string>(starts.Select(s => s.Id));
         var queue = new Queue<string>(seen);

@@ -50,6 +50,14 @@ public sealed record ServiceTask(
     : FlowNode(Id, Name)
 {
     public override string ElementType => "bpmn:serviceTask";
+
+    /// <summary>
+    /// The first back-off between failed attempts of the job, from <c>zeebe:property name="pipeline:retryBackoff"</c>
+    /// (an ISO 8601 duration of days, hours, minutes and seconds, e.g. <c>PT10S</c>; elapsed time, not working days),
+    /// doubled for every further retry; null for the job runner's default. Read and checked (positive, no years or
+    /// months) by <see cref="Bpmn.BpmnReader"/>.
+    /// </summary>
+    public TimeSpan? RetryBackoff { get; init; }
 }
 
 /// <summary>
@@ -78,6 +86,18 @@ public sealed record UserTask(
     /// e.g. R-YN-10: whoever did the business review does not do the financial approval).
     /// </summary>
     public IReadOnlyList<string> NotCompletedBy { get; init; } = [];
+
+    /// <summary>
+    /// <c>zeebe:taskSchedule dueDate</c>: when the task is due, evaluated when it is created and stored as the task
+    /// bookmark's <see cref="Runtime.Bookmark.DueAt"/> (rules in <see cref="TaskDates"/>); null when not given.
+    /// </summary>
+    public TaskDate? DueDate { get; init; }
+
+    /// <summary>
+    /// <c>zeebe:taskSchedule followUpDate</c>: when someone should look at the task again, evaluated when it is created
+    /// and stored as <see cref="Runtime.Bookmark.FollowUpAt"/> (rules in <see cref="TaskDates"/>); null when not given.
+    /// </summary>
+    public TaskDate? FollowUpDate { get; init; }
 }
 
 /// <summary>

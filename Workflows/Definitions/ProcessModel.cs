@@ -22,6 +22,9 @@ public sealed class ProcessModel(
     public string? Name { get; } = name;
     public bool IsExecutable { get; } = isExecutable;
 
+    /// <summary>The process's <c>zeebe:versionTag value</c>, if any: what a call activity with <c>bindingType="versionTag"</c> matches.</summary>
+    public string? VersionTag { get; init; }
+
     /// <summary>Nodes in document order.</summary>
     public IReadOnlyList<FlowNode> Nodes { get; } = nodes;
 
@@ -37,6 +40,12 @@ public sealed class ProcessModel(
 
     /// <summary>The plain start events at process level (not inside sub-processes).</summary>
     public IEnumerable<StartEvent> StartEvents => StartEventsOf(null);
+
+    /// <summary>The message start events (process level only), in document order.</summary>
+    public IEnumerable<MessageStartEvent> MessageStartEvents => Nodes.OfType<MessageStartEvent>();
+
+    /// <summary>The timer start events (process level only), in document order.</summary>
+    public IEnumerable<TimerStartEvent> TimerStartEvents => Nodes.OfType<TimerStartEvent>();
 
     /// <summary>The plain start events directly inside <paramref name="scopeId"/> (a sub-process id), or at process level for null.</summary>
     public IEnumerable<StartEvent> StartEventsOf(string? scopeId) => Nodes.OfType<StartEvent>().Where(s => ScopeOf(s.Id) == scopeId);

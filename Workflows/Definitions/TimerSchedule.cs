@@ -7,13 +7,13 @@ namespace Pipeline.Workflows.Definitions;
 /// <summary>When a timer started now is due, and how it repeats (cycles only).</summary>
 /// <param name="At">The first (or only) due time.</param>
 /// <param name="Interval">For a cycle: the time between firings.</param>
-/// <param name="Repetitions">For a cycle: how many firings in all (<c>R3/…</c> → 3); null when unbounded (<c>R/…</c>).</param>
+/// <param name="Repetitions">For a cycle: how many firings are left counting <paramref name="At"/> (<c>R3/…</c> → 3 when armed); null when unbounded (<c>R/…</c>).</param>
 public readonly record struct TimerDue(DateTimeOffset At, IsoDuration? Interval, int? Repetitions);
 
 /// <summary>
 /// Turns a timer's value (BPMN 2.0 §10.5.5 <c>timeDuration</c>, <c>timeDate</c>, <c>timeCycle</c>) into due times.
 /// Values are ISO 8601 text (<c>P3D</c>; <c>2026-05-01T09:00:00+08:00</c> or a date, taken in the engine's time
-/// zone; <c>R3/PT1H</c>) or what a FEEL expression evaluates to: a <see cref="TimeSpan"/> (days-time duration), a
+/// zone; <c>R3/PT1H</c>, or with a start, <c>R/2026-01-01T00:00:00+08:00/P3M</c>) or what a FEEL expression evaluates to: a <see cref="TimeSpan"/> (days-time duration), a
 /// <see cref="YearMonthDuration"/> (added by calendar), a <see cref="DateTimeOffset"/>, <see cref="DateTime"/> or
 /// <see cref="DateOnly"/> (midnight in the time zone), or a string in ISO 8601. Negative durations and cron cycles are
 /// not supported.
@@ -47,16 +47,16 @@ public static partial class TimerSchedule
                 case TimerType.Date:
                     error = $"timeDate {Describe(value)} is not an ISO 8601 date or date-time such as 2026-05-01T09:00:00+08:00";
                     return false;
-                case TimerType.Cycle when value is string text && Cycle().Match(text.Trim()) is { Success: true } m
-                                          && IsoDuration.TryParse(m.Groups["d"].Value, out var interval) && !interval.IsZero:
-                    int? repetitions = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
-                    if (repetitions == 0)
+                case TimerType.Cycle when value is string text && TryParseCycle(text, now, zone, out var cycle, out error):
+                    if (cycle.Next(now) is not { } next)
                     {
-                        error = "timeCycle R0 never fires";
+                        error = $"timeCycle '{text.Trim()}' has no occurrence after {now:O}";
                         return false;
                     }
-                    due = new TimerDue(interval.AddTo(now), interval, repetitions);
+                    due = new TimerDue(next.At, cycle.Interval, next.RepeatsLeft < 0 ? null : next.RepeatsLeft + 1);
                     return true;
+                case TimerType.Cycle when value is string && error.Length > 0:
+                    return false;
                 default:
                     error = $"timeCycle {Describe(value)} is not an ISO 8601 repeating interval such as R3/PT1H (cron is not supported)";
                     return false;
@@ -67,6 +67,41 @@ public static partial class TimerSchedule
             error = $"timer {Describe(value)} lies outside the representable dates";
             return false;
         }
+    }
+
+    /// <summary>
+    /// Parses <c>R[n]/duration</c> (origin <paramref name="armedAt"/>, first occurrence one interval later) or
+    /// <c>R[n]/start/duration</c> (the start is the first occurrence; a date-time without offset is in <paramref name="zone"/>).
+    /// </summary>
+    /// <returns>False when <paramref name="text"/> is not such a cycle; <paramref name="error"/> is set when it is one but unusable (R0, zero interval, bad start).</returns>
+    public static bool TryParseCycle(string text, DateTimeOffset armedAt, TimeZoneInfo zone, out TimerCycle cycle, out string error)
+    {
+        cycle = default;
+        error = "";
+        if (Cycle().Match(text.Trim()) is not { Success: true } m || !IsoDuration.TryParse(m.Groups["d"].Value, out var interval)) return false;
+        int? repetitions = m.Groups["n"].Success && int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        if (m.Groups["n"].Success && repetitions is null or 0)
+        {
+            error = repetitions == 0 ? "timeCycle R0 never fires" : $"timeCycle '{text.Trim()}' has too many repetitions";
+            return false;
+        }
+        if (interval.IsZero)
+        {
+            error = $"timeCycle '{text.Trim()}' has a zero interval";
+            return false;
+        }
+        if (!m.Groups["start"].Success)
+        {
+            cycle = new TimerCycle(armedAt, interval, repetitions, 1);
+            return true;
+        }
+        if (AsDate(m.Groups["start"].Value, zone) is not { } start)
+        {
+            error = $"timeCycle start '{m.Groups["start"].Value}' is not an ISO 8601 date-time such as 2026-01-01T00:00:00+08:00";
+            return false;
+        }
+        cycle = new TimerCycle(start, interval, repetitions, 0);
+        return true;
     }
 
     private static IsoDuration? AsDuration(object? value) => value switch
@@ -111,7 +146,7 @@ public static partial class TimerSchedule
         _ => $"{value} ({value.GetType().Name})",
     };
 
-    [GeneratedRegex(@"^R(?<n>\d+)?/(?<d>P[^/]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^R(?<n>\d+)?/(?:(?<start>[^/P][^/]*)/)?(?<d>P[^/]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex Cycle();
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]

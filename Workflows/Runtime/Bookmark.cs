@@ -11,6 +11,11 @@ public enum BookmarkKind
     Job,
     /// <summary>A timer is due (<see cref="Bookmark.DueAt"/>); an <see cref="ITimerScheduler"/> fires it.</summary>
     Timer,
+    /// <summary>
+    /// A call activity's child instance (id in <see cref="Bookmark.CorrelationKey"/>, process id in <see cref="Bookmark.Name"/>,
+    /// variables handed to it in <see cref="Bookmark.Inputs"/>) completes (BPMN 2.0 §10.3.6).
+    /// </summary>
+    CallActivity,
 }
 
 /// <summary>
@@ -23,10 +28,10 @@ public enum BookmarkKind
 /// the token's node); a boundary event's subscription belongs to the token of the activity it is attached to, and an
 /// event-based gateway's subscriptions to the gateway's token, with <see cref="NodeId"/> the event's id.
 /// </remarks>
-/// <param name="Name">Task type of a job (<c>pack.check</c>), message name, user task's element name, or a timer's element name.</param>
-/// <param name="CorrelationKey">For messages: the evaluated correlation key.</param>
+/// <param name="Name">Task type of a job (<c>pack.check</c>), message name, user task's element name, a timer's element name, or a call activity's called process id.</param>
+/// <param name="CorrelationKey">For messages: the evaluated correlation key. For call activities: the child instance's id (<c>D</c> format).</param>
 /// <param name="CandidateGroups">For user tasks: roles allowed to complete it.</param>
-/// <param name="Inputs">The evaluated input mappings (job input or task form data).</param>
+/// <param name="Inputs">The evaluated input mappings (job input or task form data); for a call activity, every variable handed to the child.</param>
 public sealed record Bookmark(
     Guid Id,
     BookmarkKind Kind,
@@ -38,8 +43,15 @@ public sealed record Bookmark(
     IReadOnlyDictionary<string, object?> Inputs,
     DateTimeOffset CreatedAt)
 {
-    /// <summary>For timers: when it is due. Null for other kinds.</summary>
+    /// <summary>
+    /// For timers: when it is due. For user tasks: the task's due date (<c>zeebe:taskSchedule dueDate</c>, see
+    /// <see cref="Definitions.TaskDates"/>), null when it has none; overdue tasks are found with
+    /// <see cref="BookmarkQuery.DueBefore"/>. Null for other kinds.
+    /// </summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>For user tasks: the follow-up date (<c>zeebe:taskSchedule followUpDate</c>); null when none, and for other kinds.</summary>
+    public DateTimeOffset? FollowUpAt { get; init; }
 
     /// <summary>For a cycle timer (<c>R3/PT1H</c>): firings left after this one (-1 when unbounded); 0 otherwise.</summary>
     public int RepeatsLeft { get; init; }

@@ -47,8 +47,14 @@ public static class HistoryKinds
     /// <summary>A timer bookmark was fired.</summary>
     public const string TimerFired = "timer-fired";
 
-    /// <summary>An administrator cancelled the instance.</summary>
+    /// <summary>The instance moved to another version of its process (detail: from and to version, active element → target element).</summary>
+    public const string InstanceMigrated = "instance-migrated";
+
+    /// <summary>An administrator cancelled the instance (or its calling instance was cancelled or moved past the call).</summary>
     public const string InstanceCancelled = "instance-cancelled";
+
+    /// <summary>A call activity's child instance completed and its variables came back (detail: the child instance id).</summary>
+    public const string CallActivityCompleted = "call-activity-completed";
 }
 
 /// <summary>

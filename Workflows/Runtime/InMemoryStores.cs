@@ -89,6 +89,18 @@ public sealed class InMemoryInstanceStore : IInstanceStore
         }
     }
 
+    public Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken) =>
+        Where(i => i.ParentInstanceId == parentInstanceId);
+
+    public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) =>
+        Where(i => i.BusinessKey == businessKey);
+
+    private Task<IReadOnlyList<ProcessInstance>> Where(Func<ProcessInstance, bool> predicate)
+    {
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<ProcessInstance>>(_instances.Values.Where(predicate).OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.Clone()).ToList());
+    }
+
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         lock (_lock) return Task.FromResult<IReadOnlyList<HistoryEntry>>(_history.TryGetValue(instanceId, out var h) ? [.. h] : []);

@@ -31,9 +31,14 @@ public sealed partial class InstanceAdvancer(ProcessModel model, ProcessInstance
     /// Puts a token on the start event with the initial variables and advances. The business key is also the
     /// variable <c>businessKey</c> (unless given), so correlation keys can be <c>=businessKey</c>.
     /// </summary>
-    public void Start(IReadOnlyDictionary<string, object?> variables)
+    /// <param name="startEventId">A message or timer start event to start at (BPMN 2.0 §10.5.2); null for the plain start event.</param>
+    /// <exception cref="InvalidOperationException">No such start event (e.g. the process has no plain start event).</exception>
+    public void Start(IReadOnlyDictionary<string, object?> variables, string? startEventId = null)
     {
-        var start = model.StartEvents.Single();
+        FlowNode start = startEventId is null
+            ? model.StartEvents.SingleOrDefault() ?? throw new InvalidOperationException($"process '{model.Id}' has no plain start event: it starts by message or timer only")
+            : model.Node(startEventId) is { } node and (StartEvent or MessageStartEvent or TimerStartEvent) && model.ScopeOf(node.Id) is null
+                ? node : throw new InvalidOperationException($"'{startEventId}' is not a start event of process '{model.Id}'");
         var initial = new Dictionary<string, object?>(variables, StringComparer.Ordinal);
         if (instance.BusinessKey is { } key) initial.TryAdd("businessKey", key);
         SetVariables(initial, HistoryKinds.InstanceStarted, start.Id, $"version {instance.Version}");
@@ -61,6 +66,7 @@ public sealed partial class InstanceAdvancer(ProcessModel model, ProcessInstance
         {
             ServiceTask s => s.Outputs,
             UserTask u => u.Outputs,
+            CallActivity c => c.Outputs,
             _ => [],
         };
         if (!TryMapOutputs(token, outputs, variables, out var mapped)) return;
@@ -159,7 +165,7 @@ public sealed partial class InstanceAdvancer(ProcessModel model, ProcessInstance
         }
         switch (node)
         {
-            case StartEvent or BoundaryEvent or PassThroughTask:
+            case StartEvent or MessageStartEvent or TimerStartEvent or BoundaryEvent or PassThroughTask:
                 CompleteActivity(token);
                 break;
             case EndEvent:
@@ -183,12 +189,16 @@ public sealed partial class InstanceAdvancer(ProcessModel model, ProcessInstance
             case SubProcess subProcess:
                 EnterSubProcess(token, subProcess);
                 break;
+            case CallActivity call:
+                EnterCallActivity(token, call);
+                break;
             case ServiceTask task when TryEvaluateInputs(token, task.Inputs, out var inputs) && TryPrepareBoundaries(token, node, out var boundaries):
                 _createdJobs.Add(Wait(token, BookmarkKind.Job, task.TaskType!, null, [], inputs));
                 Subscribe(token, boundaries);
                 break;
-            case UserTask task when TryEvaluateInputs(token, task.Inputs, out var inputs) && TryPrepareBoundaries(token, node, out var boundaries):
-                Wait(token, BookmarkKind.UserTask, task.Name ?? task.Id, null, task.CandidateGroups, inputs);
+            case UserTask task when TryEvaluateInputs(token, task.Inputs, out var inputs) && TryUserTaskBookmark(token, task, inputs, out var wait)
+                                    && TryPrepareBoundaries(token, node, out var boundaries):
+                Wait(token, wait);
                 Subscribe(token, boundaries);
                 break;
             case MessageCatch catchEvent when TryMessageBookmark(token, catchEvent.Id, catchEvent.Message!, out var wait) && TryPrepareBoundaries(token, node, out var boundaries):

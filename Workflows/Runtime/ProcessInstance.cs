@@ -9,7 +9,7 @@ public enum InstanceStatus
     Active,
     /// <summary>Every token reached an end event, or a terminate end event ended them all.</summary>
     Completed,
-    /// <summary>Cancelled by an administrator: every token and bookmark was removed.</summary>
+    /// <summary>Cancelled by an administrator, or with the call activity that started it: every token and bookmark was removed.</summary>
     Cancelled,
 }
 
@@ -91,10 +91,17 @@ public sealed class ProcessInstance
 {
     public required Guid Id { get; init; }
     public required string ProcessId { get; init; }
-    public required int Version { get; init; }
+    /// <summary>The deployed version the instance runs on; changed only by <see cref="WorkflowEngine.MigrateInstanceAsync"/>.</summary>
+    public required int Version { get; set; }
 
-    /// <summary>The case's business key (e.g. a class number), used to correlate messages.</summary>
+    /// <summary>The case's business key (e.g. a class number), used to correlate messages. A call activity's child inherits its parent's.</summary>
     public string? BusinessKey { get; init; }
+
+    /// <summary>For an instance started by a call activity: the calling (parent) instance; null otherwise.</summary>
+    public Guid? ParentInstanceId { get; init; }
+
+    /// <summary>For an instance started by a call activity: the parent's <see cref="BookmarkKind.CallActivity"/> bookmark that waits for it.</summary>
+    public Guid? ParentBookmarkId { get; init; }
 
     public InstanceStatus Status { get; set; } = InstanceStatus.Active;
     public Dictionary<string, object?> Variables { get; init; } = new(StringComparer.Ordinal);
@@ -114,6 +121,7 @@ public sealed class ProcessInstance
     public ProcessInstance Clone() => new()
     {
         Id = Id, ProcessId = ProcessId, Version = Version, BusinessKey = BusinessKey, Status = Status,
+        ParentInstanceId = ParentInstanceId, ParentBookmarkId = ParentBookmarkId,
         Variables = new Dictionary<string, object?>(Variables, StringComparer.Ordinal),
         Tokens = Tokens.Select(t => t.Clone()).ToList(),
         Bookmarks = [.. Bookmarks],

@@ -21,7 +21,11 @@ public interface IDefinitionStore
 /// <param name="Name">Message name or task type, when given.</param>
 /// <param name="CorrelationKey">Message correlation key, when given.</param>
 /// <param name="CandidateGroups">User tasks any of these roles may complete, when given.</param>
-/// <param name="DueBefore">Timers due at or before this time, when given (results are then ordered by due time).</param>
+/// <param name="DueBefore">
+/// Bookmarks whose <see cref="Bookmark.DueAt"/> is at or before this time, when given (results are then ordered by due
+/// time): timers due to fire, or, with <see cref="BookmarkKind.UserTask"/>, overdue tasks
+/// (<c>new BookmarkQuery(BookmarkKind.UserTask, DueBefore: now)</c>); bookmarks without a due time never match.
+/// </param>
 public sealed record BookmarkQuery(
     BookmarkKind Kind, string? Name = null, string? CorrelationKey = null, IReadOnlyCollection<string>? CandidateGroups = null,
     DateTimeOffset? DueBefore = null);
@@ -46,6 +50,15 @@ public interface IInstanceStore
 
     /// <summary>Open bookmarks matching the query, with their instances, oldest first (by due time for a <see cref="BookmarkQuery.DueBefore"/> query).</summary>
     Task<IReadOnlyList<(ProcessInstance Instance, Bookmark Bookmark)>> FindBookmarksAsync(BookmarkQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The instances a call activity of <paramref name="parentInstanceId"/> started (their
+    /// <see cref="ProcessInstance.ParentInstanceId"/>), whatever their status, oldest first; empty when none.
+    /// </summary>
+    Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken);
+
+    /// <summary>Every instance (of any process, any status) with this business key, oldest first; empty when none.</summary>
+    Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken);
 
     /// <summary>The instance's history in sequence order.</summary>
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken cancellationToken);

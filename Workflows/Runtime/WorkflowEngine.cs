@@ -12,7 +12,7 @@ namespace Pipeline.Workflows.Runtime;
 /// transaction guarded by the instance's revision, so two nodes never advance the same instance twice. Side effects
 /// (job dispatch, timer scheduling and unscheduling) leave only after the commit.
 /// </summary>
-public sealed class WorkflowEngine(
+public sealed partial class WorkflowEngine(
     IDefinitionStore definitions, IInstanceStore instances, TimeProvider time, IJobDispatcher? jobs = null, ITimerScheduler? timers = null)
 {
     private readonly IJobDispatcher _jobs = jobs ?? IJobDispatcher.None;
@@ -20,7 +20,9 @@ public sealed class WorkflowEngine(
 
     /// <summary>
     /// Reads, validates and stores every process of a BPMN file. A process whose XML is unchanged keeps its version;
-    /// a changed one becomes version n + 1. Nothing is stored when any process has a problem.
+    /// a changed one becomes version n + 1. Nothing is stored when any process has a problem. The timer start events
+    /// of a new version are scheduled (<see cref="ITimerScheduler.ScheduleStartAsync"/>) and replace those of the
+    /// version before (<see cref="ITimerScheduler.CancelStartAsync"/>); only the latest version starts by message.
     /// </summary>
     /// <param name="knownActivityTypes">The activity catalogue's task types.</param>
     /// <exception cref="DefinitionInvalidException">Every problem found, each with its element id.</exception>
@@ -29,6 +31,7 @@ public sealed class WorkflowEngine(
     {
         var read = BpmnReader.Read(xml, sourceName);
         var problems = read.Problems.Concat(read.Processes.SelectMany(p => DefinitionValidator.Validate(p, knownActivityTypes))).ToList();
+        if (problems.Count == 0) problems.AddRange(StartTimerProblems(read.Processes, time.GetUtcNow()));
         if (problems.Count > 0) throw new DefinitionInvalidException(problems);
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
@@ -43,13 +46,15 @@ public sealed class WorkflowEngine(
             }
             var process = new DeployedProcess(model.Id, (latest?.Version ?? 0) + 1, sha, xml, model, time.GetUtcNow(), actor);
             await definitions.AddAsync(process, cancellationToken).ConfigureAwait(false);
+            await ReplaceStartTimersAsync(latest, process, cancellationToken).ConfigureAwait(false);
             deployed.Add(process);
         }
         return deployed;
     }
 
-    /// <summary>Starts an instance of the latest version of <paramref name="processId"/> and advances it.</summary>
+    /// <summary>Starts an instance of the latest version of <paramref name="processId"/> at its plain start event and advances it.</summary>
     /// <exception cref="KeyNotFoundException">No such process deployed.</exception>
+    /// <exception cref="InvalidOperationException">The process has no plain start event (it starts by message or timer only).</exception>
     public async Task<ProcessInstance> StartAsync(
         string processId, string? businessKey, IReadOnlyDictionary<string, object?>? variables, string actor, CancellationToken cancellationToken)
     {
@@ -67,8 +72,7 @@ public sealed class WorkflowEngine(
         var step = new InstanceAdvancer(process.Model, instance, actor, time);
         step.Start(variables ?? new Dictionary<string, object?>());
         await instances.InsertAsync(instance, step.History, cancellationToken).ConfigureAwait(false);
-        await AfterCommitAsync(instance, [], step, cancellationToken).ConfigureAwait(false);
-        return instance;
+        return await AfterCommitAsync(instance, [], step, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -91,9 +95,12 @@ public sealed class WorkflowEngine(
         });
 
     /// <summary>
-    /// Delivers a message to the oldest instance waiting for <paramref name="name"/> with <paramref name="correlationKey"/>.
-    /// A message nobody waits for is refused (returns null): it is not buffered, so the sender learns at once that
-    /// the case is not at that step.
+    /// Delivers a message to the oldest instance waiting for <paramref name="name"/> with <paramref name="correlationKey"/>
+    /// (a receive task, an intermediate message catch event, a message boundary event or an event-based gateway's
+    /// branch; BPMN 2.0 §10.5.4). Rule for early messages: a message nobody waits for is refused (returns null); it is
+    /// not buffered, so a catch event reached later does not see it and the sender learns at once that the case is
+    /// not at that step. Message start events are not considered here; <see cref="PublishMessageAsync"/> also starts
+    /// instances.
     /// </summary>
     public async Task<ProcessInstance?> CorrelateMessageAsync(
         string name, string correlationKey, IReadOnlyDictionary<string, object?>? variables, string actor, CancellationToken cancellationToken)
@@ -147,20 +154,23 @@ public sealed class WorkflowEngine(
         }
     }
 
-    /// <summary>Cancels an active instance: every token and bookmark is removed (timers unscheduled), status <see cref="InstanceStatus.Cancelled"/>.</summary>
+    /// <summary>
+    /// Cancels an active instance: every token and bookmark is removed (timers unscheduled), status
+    /// <see cref="InstanceStatus.Cancelled"/>; the child instances of its call activities are cancelled with it.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">No such instance.</exception>
-    /// <exception cref="InvalidOperationException">The instance is not active.</exception>
+    /// <exception cref="InvalidOperationException">The instance is not active, or it is the child of a call activity that still waits for it (cancel the parent).</exception>
     /// <exception cref="ConcurrencyException">The instance changed meanwhile.</exception>
     public async Task<ProcessInstance> CancelInstanceAsync(Guid instanceId, string actor, string reason, CancellationToken cancellationToken)
     {
         var (instance, process) = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (instance.Status == InstanceStatus.Active) await EnsureNotAwaitedAsync(instance, cancellationToken).ConfigureAwait(false);
         var expected = instance.Revision;
         var before = instance.Bookmarks.ToList();
         var step = new InstanceAdvancer(process.Model, instance, actor, time);
         step.CancelInstance(reason);
         await instances.UpdateAsync(instance, expected, step.History, cancellationToken).ConfigureAwait(false);
-        await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
-        return instance;
+        return await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Holds the job's token in an incident (retries exhausted); the bookmark stays for a later retry.</summary>
@@ -180,8 +190,7 @@ public sealed class WorkflowEngine(
         var step = new InstanceAdvancer(process.Model, instance, actor, time);
         step.RetryIncident(tokenId);
         await instances.UpdateAsync(instance, expected, step.History, cancellationToken).ConfigureAwait(false);
-        await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
-        return instance;
+        return await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ProcessInstance> ResumeAsync(
@@ -195,8 +204,7 @@ public sealed class WorkflowEngine(
         var step = new InstanceAdvancer(process.Model, instance, actor, time);
         resume(step, bookmark);
         await instances.UpdateAsync(instance, expected, step.History, cancellationToken).ConfigureAwait(false);
-        await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
-        return instance;
+        return await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(ProcessInstance, DeployedProcess)> LoadAsync(Guid instanceId, CancellationToken cancellationToken)
@@ -210,10 +218,15 @@ public sealed class WorkflowEngine(
 
     /// <summary>
     /// Jobs and timers leave only after the commit that created their bookmarks: new jobs are dispatched, new timers
-    /// scheduled, and timers whose bookmarks the step removed (fired or cancelled) unscheduled.
+    /// scheduled, and timers whose bookmarks the step removed (fired or cancelled) unscheduled. Then call activities
+    /// follow (children started, cancelled, parents resumed; see <see cref="FollowCallActivitiesAsync"/>).
     /// </summary>
-    private async Task AfterCommitAsync(ProcessInstance instance, IReadOnlyList<Bookmark> before, InstanceAdvancer step, CancellationToken cancellationToken)
+    /// <returns>The latest saved state of <paramref name="instance"/>: a child completing in the same call may have resumed it.</returns>
+    private async Task<ProcessInstance> AfterCommitAsync(
+        ProcessInstance instance, IReadOnlyList<Bookmark> before, InstanceAdvancer step, CancellationToken cancellationToken, Cascade? cascade = null)
     {
+        cascade ??= new Cascade();
+        cascade.Latest[instance.Id] = instance;
         foreach (var bookmark in step.CreatedJobs)
             await _jobs.DispatchAsync(instance, bookmark, cancellationToken).ConfigureAwait(false);
         var after = instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Timer).Select(b => b.Id).ToHashSet();
@@ -222,6 +235,8 @@ public sealed class WorkflowEngine(
             await _timers.CancelAsync(instance, removed, cancellationToken).ConfigureAwait(false);
         foreach (var added in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Timer && !earlier.Contains(b.Id)))
             await _timers.ScheduleAsync(instance, added, cancellationToken).ConfigureAwait(false);
+        await FollowCallActivitiesAsync(instance, before, step, cascade, cancellationToken).ConfigureAwait(false);
+        return cascade.Latest[instance.Id];
     }
 }
 

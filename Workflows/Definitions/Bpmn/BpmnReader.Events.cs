@@ -5,6 +5,23 @@ namespace Pipeline.Workflows.Definitions.Bpmn;
 /// <summary>End events, intermediate catch events, boundary events and their event definitions.</summary>
 public static partial class BpmnReader
 {
+    /// <summary>A plain start event, or a message or timer start event (BPMN 2.0 §10.5.2); other triggers are refused.</summary>
+    private static FlowNode? ReadStartEvent(XElement e, string id, string? name, string type, ReadContext context)
+    {
+        switch (EventDefinition(e))
+        {
+            case null:
+                return new StartEvent(id, name);
+            case { Name.LocalName: "messageEventDefinition" } message:
+                return new MessageStartEvent(id, name, MessageRef(message.Attribute("messageRef")?.Value, context.Messages));
+            case { Name.LocalName: "timerEventDefinition" } timer:
+                return ReadTimer(timer, id, type, context) is { } definition ? new TimerStartEvent(id, name, definition) : null;
+            case var other:
+                context.Add(id, type, $"{BpmnNames.Display(other.Name)} on a startEvent is not supported by this engine");
+                return null;
+        }
+    }
+
     private static FlowNode? ReadEndEvent(XElement e, string id, string? name, string type, ReadContext context)
     {
         switch (EventDefinition(e))

@@ -19,7 +19,10 @@ public static partial class BpmnReader
         var definitionElement = Extension(e, "taskDefinition");
         int? retries = int.TryParse(definitionElement?.Attribute("retries")?.Value, out var r) ? r : null;
         return new ServiceTask(id, name, definitionElement?.Attribute("type")?.Value, retries,
-            Mappings(e, "input", id, type, context.Problems), Mappings(e, "output", id, type, context.Problems));
+            Mappings(e, "input", id, type, context.Problems), Mappings(e, "output", id, type, context.Problems))
+        {
+            RetryBackoff = ReadRetryBackoff(e, id, type, context),
+        };
     }
 
     private static UserTask ReadUserTask(XElement e, string id, string? name, string type, ReadContext context)
@@ -54,6 +57,8 @@ public static partial class BpmnReader
         {
             DistinctAssignees = distinct,
             NotCompletedBy = notCompletedBy,
+            DueDate = ReadTaskDate(e, "dueDate", id, type, context),
+            FollowUpDate = ReadTaskDate(e, "followUpDate", id, type, context),
         };
     }
 

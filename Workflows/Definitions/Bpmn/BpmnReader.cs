@@ -6,12 +6,12 @@ namespace Pipeline.Workflows.Definitions.Bpmn;
 
 /// <summary>
 /// Reads BPMN 2.0 XML as bpmn-js and Camunda Modeler write it in the Camunda 8 (Zeebe) dialect into
-/// <see cref="ProcessModel"/>s. Supported flow elements: plain start events; plain, terminate and error end events;
+/// <see cref="ProcessModel"/>s. Supported flow elements: plain, message and timer start events; plain, terminate and error end events;
 /// sequence flows with FEEL conditions and default flows; exclusive, parallel and event-based gateways; embedded
 /// sub-processes; service tasks (<c>zeebe:taskDefinition type</c>, <c>zeebe:ioMapping</c>); user tasks
 /// (<c>zeebe:assignmentDefinition candidateGroups</c>, <c>zeebe:properties</c> <c>pipeline:distinctAssignees</c> and
 /// <c>pipeline:notCompletedBy</c>); receive tasks and intermediate message catch events (<c>bpmn:message</c> +
-/// <c>zeebe:subscription correlationKey</c>); intermediate timer catch events; boundary events (error, timer,
+/// <c>zeebe:subscription correlationKey</c>); call activities (<c>zeebe:calledElement</c>); intermediate timer catch events; boundary events (error, timer,
 /// message); multi-instance loop characteristics (<c>zeebe:loopCharacteristics</c> or <c>bpmn:loopCardinality</c>);
 /// plain and manual tasks (pass-through). Diagram-only elements (lanes, annotations, associations, groups, data
 /// objects, BPMNDI) are read and ignored. Anything else is reported as a <see cref="DefinitionProblem"/> with its id,
@@ -111,7 +111,10 @@ public static partial class BpmnReader
         var builder = new ProcessBuilder();
         ReadScope(process, null, builder, context);
         var executable = string.Equals(process.Attribute("isExecutable")?.Value, "true", StringComparison.OrdinalIgnoreCase);
-        return new ProcessModel(Id(process) ?? "", process.Attribute("name")?.Value, executable, builder.Nodes, builder.Flows, builder.Scopes);
+        return new ProcessModel(Id(process) ?? "", process.Attribute("name")?.Value, executable, builder.Nodes, builder.Flows, builder.Scopes)
+        {
+            VersionTag = Extension(process, "versionTag")?.Attribute("value")?.Value is { Length: > 0 } tag ? tag.Trim() : null,
+        };
     }
 
     /// <summary>Reads the flow elements directly inside a process or sub-process; sub-processes recurse.</summary>
@@ -152,12 +155,7 @@ public static partial class BpmnReader
         switch (e.Name.LocalName)
         {
             case "startEvent":
-                if (EventDefinition(e) is { } startDefinition)
-                {
-                    context.Add(id, type, $"{BpmnNames.Display(startDefinition.Name)} on a startEvent is not supported by this engine");
-                    return null;
-                }
-                return new StartEvent(id, name);
+                return ReadStartEvent(e, id, name, type, context);
             case "endEvent":
                 return ReadEndEvent(e, id, name, type, context);
             case "exclusiveGateway":
@@ -175,6 +173,8 @@ public static partial class BpmnReader
                 if (Extension(e, "ioMapping") is not null)
                     context.Add(id, type, "zeebe:ioMapping on a sub-process is not supported by this engine (variables are shared with the process)");
                 return new SubProcess(id, name);
+            case "callActivity":
+                return ReadCallActivity(e, id, name, type, context);
             case "serviceTask":
                 return ReadServiceTask(e, id, name, type, context);
             case "userTask":

@@ -21,9 +21,26 @@ public sealed partial class InstanceAdvancer
     /// an error boundary event with the same error code, else a catch-all one. The catching activity is cancelled with
     /// everything inside it and a token leaves the boundary event. Uncaught, the throwing token gets an incident.
     /// </summary>
+    /// <remarks>
+    /// In an instance started by a call activity, an error uncaught here is also listed in <see cref="UncaughtErrors"/>
+    /// so that the engine offers it to the calling instance (Zeebe's error propagation); if a caller catches it, this
+    /// instance is cancelled with its call activity and the incident goes with it.
+    /// </remarks>
     private void ThrowError(Token origin, string code, string? message, IReadOnlyDictionary<string, object?>? variables)
     {
-        var description = $"error '{code}'" + (string.IsNullOrEmpty(message) ? "" : $" ({message})");
+        var description = Describe(code, message);
+        if (TryCatchError(origin, code, message, variables)) return;
+        if (instance.ParentInstanceId is not null) _uncaughtErrors.Add(new ThrownError(code, message, variables));
+        RaiseIncident(origin.Id, $"{description} thrown at {origin.NodeId} was not caught: no enclosing activity has an error boundary event for code '{code}' or a catch-all one"
+            + (instance.ParentInstanceId is null ? "" : ", here or in the instances that called this one"));
+    }
+
+    private static string Describe(string code, string? message) => $"error '{code}'" + (string.IsNullOrEmpty(message) ? "" : $" ({message})");
+
+    /// <summary>The catching part of <see cref="ThrowError"/>: true when an error boundary event caught the error (nothing else changes otherwise but the history).</summary>
+    private bool TryCatchError(Token origin, string code, string? message, IReadOnlyDictionary<string, object?>? variables)
+    {
+        var description = Describe(code, message);
         Record(HistoryKinds.ErrorThrown, origin.NodeId, description);
         for (var candidate = origin; candidate is not null; candidate = Parent(candidate))
         {
@@ -38,8 +55,8 @@ public sealed partial class InstanceAdvancer
             if (variables is { Count: > 0 }) SetVariables(variables, HistoryKinds.ErrorCaught, catcher.Id, description);
             var branch = NewToken(catcher.Id, candidate.ParentId);
             instance.Tokens.Add(branch);
-            return;
+            return true;
         }
-        RaiseIncident(origin.Id, $"{description} thrown at {origin.NodeId} was not caught: no enclosing activity has an error boundary event for code '{code}' or a catch-all one");
+        return false;
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class InstanceAdvancer
             bool holds;
             try
             {
-                holds = flow.Condition is null || flow.Condition.EvaluateCondition(vars);
+                holds = flow.Condition is null || flow.Condition.EvaluateCondition(vars, FeelContext);
             }
             catch (FeelEvaluationException e)
             {

@@ -90,7 +90,7 @@ public sealed partial class InstanceAdvancer
             foreach (var (name, value) in CounterVariables(n, active, completed)) scope[name] = value;
             try
             {
-                conditionMet = condition.EvaluateCondition(scope);
+                conditionMet = condition.EvaluateCondition(scope, FeelContext);
             }
             catch (FeelEvaluationException e)
             {

@@ -7,6 +7,11 @@ namespace Pipeline.Workflows.Runtime;
 /// <summary>Variables: what an expression sees for a token, I/O mappings, and recording changes in the history.</summary>
 public sealed partial class InstanceAdvancer
 {
+    /// <summary>What expressions evaluate against besides variables: the engine's clock behind <c>now()</c> and <c>today()</c>, the national working-day calendar.</summary>
+    private FeelEvaluationContext FeelContext => _feelContext ??= new FeelEvaluationContext { Clock = time };
+
+    private FeelEvaluationContext? _feelContext;
+
     /// <summary>
     /// The variables an expression evaluated for <paramref name="token"/> sees: the instance's variables, overlaid by
     /// the local variables of its enclosing tokens (outermost first) and its own.
@@ -49,7 +54,7 @@ public sealed partial class InstanceAdvancer
         {
             try
             {
-                output[mapping.Target] = mapping.Source.Evaluate(scope);
+                output[mapping.Target] = mapping.Source.Evaluate(scope, FeelContext);
             }
             catch (FeelEvaluationException e)
             {
@@ -64,7 +69,7 @@ public sealed partial class InstanceAdvancer
     {
         try
         {
-            value = expression.Evaluate(VariablesOf(token));
+            value = expression.Evaluate(VariablesOf(token), FeelContext);
             return true;
         }
         catch (FeelEvaluationException e)

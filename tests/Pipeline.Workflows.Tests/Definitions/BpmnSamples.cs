@@ -20,6 +20,16 @@ public static class BpmnSamples
         </bpmn:definitions>
         """;
 
+    /// <summary>A <c>bpmn:process</c> element to put beside <c>Process_1</c> (in <see cref="Process"/>'s <c>extra</c>) or in <see cref="Definitions"/>.</summary>
+    /// <param name="extensions">Children of the process's <c>bpmn:extensionElements</c>, e.g. <c>zeebe:versionTag</c>.</param>
+    public static string ProcessElement(string id, string content, string extensions = "") =>
+        $"""<bpmn:process id="{id}" isExecutable="true">"""
+        + (extensions.Length == 0 ? "" : $"<bpmn:extensionElements>{extensions}</bpmn:extensionElements>")
+        + content + "</bpmn:process>";
+
+    /// <summary>A definitions document holding <paramref name="elements"/> (processes, messages, errors) as they are.</summary>
+    public static string Definitions(params string[] elements) => Header + string.Concat(elements) + "</bpmn:definitions>";
+
     /// <summary>start → gateway (approve / default reject) → two ends, with a lane and an annotation for good measure.</summary>
     public static readonly string Valid = Process("""
         <bpmn:laneSet id="LaneSet_1"><bpmn:lane id="Lane_1" name="经办人"><bpmn:flowNodeRef>Task_Review</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>

@@ -18,6 +18,8 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
 {
     private PersistenceScenarios _scenarios = null!;
     private ElementPersistenceScenarios _elements = null!;
+    private StartAndCallPersistenceScenarios _starts = null!;
+    private EngineFeatureScenarios _features = null!;
 
     public async Task InitializeAsync()
     {
@@ -36,6 +38,8 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
         await WorkflowDatabase.EnsureCreatedAsync(factory, CancellationToken.None);
         _scenarios = new PersistenceScenarios(factory);
         _elements = new ElementPersistenceScenarios(factory);
+        _starts = new StartAndCallPersistenceScenarios(factory);
+        _features = new EngineFeatureScenarios(factory);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -66,4 +70,19 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
 
     [PostgresFact]
     public Task Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce() => _elements.Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce();
+
+    [PostgresFact]
+    public Task MigratedInstance_ReloadsOnTheNewVersion() => _features.MigratedInstance_ReloadsOnTheNewVersion();
+
+    [PostgresFact]
+    public Task UserTaskDueDates_SurviveTheDatabase_AndOverdueTasksAreFound() => _features.UserTaskDueDates_SurviveTheDatabase_AndOverdueTasksAreFound();
+
+    [PostgresFact]
+    public Task CallActivity_ParentAndChildSurviveAReload_AndTheChildrenQueryFindsThem() => _starts.CallActivity_ParentAndChildSurviveAReload_AndTheChildrenQueryFindsThem();
+
+    [PostgresFact]
+    public Task CancellingTheParent_CancelsTheChildOnTheDatabase() => _starts.CancellingTheParent_CancelsTheChildOnTheDatabase();
+
+    [PostgresFact]
+    public Task MessageAndTimerStarts_StartOnce_OnTheDatabase() => _starts.MessageAndTimerStarts_StartOnce_OnTheDatabase();
 }

@@ -9,6 +9,8 @@ public sealed class SqlitePersistenceTests : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("pipeline-wf-").FullName;
     private PersistenceScenarios _scenarios = null!;
     private ElementPersistenceScenarios _elements = null!;
+    private StartAndCallPersistenceScenarios _starts = null!;
+    private EngineFeatureScenarios _features = null!;
 
     public async Task InitializeAsync()
     {
@@ -16,6 +18,8 @@ public sealed class SqlitePersistenceTests : IAsyncLifetime
         await WorkflowDatabase.EnsureCreatedAsync(factory, CancellationToken.None);
         _scenarios = new PersistenceScenarios(factory);
         _elements = new ElementPersistenceScenarios(factory);
+        _starts = new StartAndCallPersistenceScenarios(factory);
+        _features = new EngineFeatureScenarios(factory);
     }
 
     public Task DisposeAsync()
@@ -68,4 +72,19 @@ public sealed class SqlitePersistenceTests : IAsyncLifetime
 
     [Fact]
     public Task Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce() => _elements.Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce();
+
+    [Fact]
+    public Task MigratedInstance_ReloadsOnTheNewVersion() => _features.MigratedInstance_ReloadsOnTheNewVersion();
+
+    [Fact]
+    public Task UserTaskDueDates_SurviveTheDatabase_AndOverdueTasksAreFound() => _features.UserTaskDueDates_SurviveTheDatabase_AndOverdueTasksAreFound();
+
+    [Fact]
+    public Task CallActivity_ParentAndChildSurviveAReload_AndTheChildrenQueryFindsThem() => _starts.CallActivity_ParentAndChildSurviveAReload_AndTheChildrenQueryFindsThem();
+
+    [Fact]
+    public Task CancellingTheParent_CancelsTheChildOnTheDatabase() => _starts.CancellingTheParent_CancelsTheChildOnTheDatabase();
+
+    [Fact]
+    public Task MessageAndTimerStarts_StartOnce_OnTheDatabase() => _starts.MessageAndTimerStarts_StartOnce_OnTheDatabase();
 }

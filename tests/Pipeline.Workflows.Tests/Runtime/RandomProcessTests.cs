@@ -6,7 +6,7 @@ namespace Pipeline.Workflows.Tests.Runtime;
 
 /// <summary>
 /// Property: for random block-structured processes (sequences, parallel and exclusive gateways, nested sub-processes,
-/// user tasks, some of them multi-instance), completing the open tasks in random order completes the instance, every
+/// user tasks, some of them multi-instance, call activities of a one-task process), completing the open tasks in random order completes the instance, every
 /// task on the chosen paths is done exactly as often as it should be and no other, and at every step the tokens are
 /// consistent (<see cref="TokenInvariants"/>): no token is lost or duplicated.
 /// </summary>
@@ -18,6 +18,11 @@ public class RandomProcessTests
     private sealed record ParallelBlock(IReadOnlyList<Block> Branches) : Block;
     private sealed record ChoiceBlock(string Variable, int Chosen, IReadOnlyList<Block> Branches) : Block;
     private sealed record SubProcessBlock(string Id, Block Body) : Block;
+    private sealed record CallBlock(string Id) : Block;
+
+    /// <summary>The process every <see cref="CallBlock"/> calls: one user task.</summary>
+    private static readonly string Callee = BpmnSamples.ProcessElement("Callee", Bpmn.Start("Callee_Start") + Bpmn.Task("CalleeTask") + Bpmn.End("Callee_End")
+        + Bpmn.Chain("Callee_Start", "CalleeTask", "Callee_End"));
 
     /// <summary>Builds a random block and the BPMN for it.</summary>
     private sealed class Generator(int seed)
@@ -32,6 +37,8 @@ public class RandomProcessTests
             var roll = depth <= 0 ? 0 : _random.Next(10);
             switch (roll)
             {
+                case <= 2 when _random.Next(5) == 0:
+                    return new CallBlock($"Call{++_next}");
                 case <= 2:
                     var mi = _random.Next(4) == 0;
                     return new TaskBlock($"T{++_next}", mi ? _random.Next(0, 4) : 1, mi && _random.Next(2) == 0);
@@ -86,6 +93,9 @@ public class RandomProcessTests
                         Flow(xml, emitted[i].Exit, merge);
                     }
                     return (split, merge);
+                case CallBlock call:
+                    xml.Append(Calls.Call(call.Id, "Callee"));
+                    return (call.Id, call.Id);
                 case SubProcessBlock sub:
                     var inner = new StringBuilder();
                     var body = Emit(sub.Body, inner);
@@ -110,6 +120,9 @@ public class RandomProcessTests
         {
             case TaskBlock task when task.Instances > 0:
                 counts[task.Id] = counts.GetValueOrDefault(task.Id) + task.Instances;
+                break;
+            case CallBlock call:
+                counts[call.Id] = counts.GetValueOrDefault(call.Id) + 1;
                 break;
             case SequenceBlock s:
                 foreach (var i in s.Items) Expected(i, counts);
@@ -153,7 +166,7 @@ public class RandomProcessTests
         Expected(block, expected);
 
         var h = new Harness();
-        var instance = await h.StartAsync(xml.ToString(), generator.Choices);
+        var instance = await h.StartAsync(xml.ToString(), generator.Choices, extra: Callee);
         var done = new Dictionary<string, int>();
         var random = new Random(seed * 7919);
         for (var steps = 0; instance.Status == InstanceStatus.Active; steps++)
@@ -165,12 +178,22 @@ public class RandomProcessTests
             foreach (var open in instance.Bookmarks.GroupBy(b => b.NodeId))
                 Assert.True(open.Count() <= expected.GetValueOrDefault(open.Key) - done.GetValueOrDefault(open.Key), $"{open.Key} is open more often than it is still due");
             var task = instance.Bookmarks[random.Next(instance.Bookmarks.Count)];
-            instance = await h.CompleteAsync(instance, task.NodeId, $"user{random.Next(1000)}", task: task);
+            if (task.Kind == BookmarkKind.CallActivity)
+            {
+                // The call's child waits at its one task; completing it completes the child and resumes this instance.
+                var child = TokenInvariants.Check((await h.Instances.GetAsync(Guid.Parse(task.CorrelationKey!), Harness.None))!);
+                Assert.Equal(instance.Id, child.ParentInstanceId);
+                await h.CompleteAsync(child, "CalleeTask", $"user{random.Next(1000)}");
+                instance = TokenInvariants.Check((await h.Instances.GetAsync(instance.Id, Harness.None))!);
+                Assert.DoesNotContain(instance.Bookmarks, b => b.Id == task.Id);
+            }
+            else instance = await h.CompleteAsync(instance, task.NodeId, $"user{random.Next(1000)}", task: task);
             done[task.NodeId] = done.GetValueOrDefault(task.NodeId) + 1;
         }
         Assert.Equal(InstanceStatus.Completed, instance.Status);
         Assert.Equal(expected.OrderBy(kv => kv.Key), done.OrderBy(kv => kv.Key));
         var history = await h.HistoryAsync(instance);
-        Assert.Equal(expected.Values.Sum(), history.Count(e => e.Kind == HistoryKinds.TaskCompleted));
+        Assert.Equal(expected.Where(e => !e.Key.StartsWith("Call", StringComparison.Ordinal)).Sum(e => e.Value), history.Count(e => e.Kind == HistoryKinds.TaskCompleted));
+        Assert.Equal(expected.Where(e => e.Key.StartsWith("Call", StringComparison.Ordinal)).Sum(e => e.Value), history.Count(e => e.Kind == HistoryKinds.CallActivityCompleted));
     }
 }

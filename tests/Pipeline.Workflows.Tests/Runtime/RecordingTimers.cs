@@ -27,4 +27,22 @@ public sealed class RecordingTimers : ITimerScheduler
         lock (_lock) Cancelled.Add(timer);
         return Task.CompletedTask;
     }
+
+    /// <summary>Timer start events scheduled: (process id, version, start event id, due, repeats left).</summary>
+    public List<(string ProcessId, int Version, string StartEventId, DateTimeOffset DueAt, int RepeatsLeft)> StartsScheduled { get; } = [];
+
+    /// <summary>Timer start events whose triggers were dropped: (process id, version, start event id).</summary>
+    public List<(string ProcessId, int Version, string StartEventId)> StartsCancelled { get; } = [];
+
+    public Task ScheduleStartAsync(DeployedProcess process, string startEventId, DateTimeOffset dueAt, int repeatsLeft, CancellationToken cancellationToken)
+    {
+        lock (_lock) StartsScheduled.Add((process.ProcessId, process.Version, startEventId, dueAt, repeatsLeft));
+        return Task.CompletedTask;
+    }
+
+    public Task CancelStartAsync(DeployedProcess process, string startEventId, CancellationToken cancellationToken)
+    {
+        lock (_lock) StartsCancelled.Add((process.ProcessId, process.Version, startEventId));
+        return Task.CompletedTask;
+    }
 }
