@@ -24,14 +24,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
     public static DbContextOptions<HostDbContext> Postgres(string connectionString) =>
         WorkflowDatabase.ConfigurePostgres(new DbContextOptionsBuilder<HostDbContext>(), connectionString, HistoryTable).Options;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
-        }
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        UtcTicksConverter.ApplyOnSqlite(configurationBuilder, Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,14 +19,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
     public DbSet<HistoryRow> History => Set<HistoryRow>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
-        }
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        UtcTicksConverter.ApplyOnSqlite(configurationBuilder, Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -45,7 +45,10 @@ public sealed record CheckMaterialPackOutput
     DisplayNameZh = "材料包审核",
     Description = "OCR, classify and check an institution's material pack; findings cite rule ids and pages.",
     Outcomes = [Verdicts.Complete, Verdicts.Incomplete, Verdicts.Unreadable],
-    LongRunning = true)]
+    LongRunning = true,
+    // A failed check is mostly a machine problem (memory, a tool killed): three tries, 10 s then 20 s apart.
+    Retries = 3,
+    RetryBackoff = "PT10S")]
 public sealed class CheckMaterialPackActivity(PackChecker checker) : IActivity<CheckMaterialPackInput, CheckMaterialPackOutput>
 {
     public async Task<ActivityResult<CheckMaterialPackOutput>> ExecuteAsync(

@@ -5,6 +5,8 @@ export interface Waiting {
   name: string;
   candidateGroups: string[];
   since: string;
+  /** For a timer: when it fires; for a user task: its due date. */
+  dueAt?: string | null;
   /** For a job: where it stands in the scheduler (null once it finished or when its token holds an incident). */
   job?: JobProgress | null;
 }

@@ -45,10 +45,11 @@ const verdictText: Record<string, [string, string]> = {
 };
 
 const kindText: Record<string, string> = {
-  User: '人工任务',
+  UserTask: '人工任务',
   Job: '自动作业',
   Message: '等待消息',
   Timer: '定时器',
+  CallActivity: '子案件',
 };
 
 function badge(text: [string, string] | undefined, raw: string, cls: string): HTMLElement {
@@ -109,6 +110,12 @@ function findingRows(findings: Finding[]): Child[][] {
   ]);
 }
 
+/** A due time, marked overdue when it has passed. */
+function due(at: string): Child {
+  const overdue = new Date(at).getTime() < Date.now();
+  return h('span', { class: overdue ? 'overdue' : '' }, time(at), overdue ? h('small', {}, ' 已逾期 overdue') : null);
+}
+
 const jobStateText: Record<string, string> = { queued: '排队中', running: '处理中', retrying: '等待重试' };
 
 /** A job's state and progress: "处理中 running · 3/7 pages" with a bar. */
@@ -159,13 +166,14 @@ async function renderCase(app: HTMLElement, businessKey: string, refreshing = fa
   );
 
   const tasks = table(
-    [label('类型', 'kind'), label('名称', 'name'), label('节点', 'node'), label('角色', 'roles'), label('自', 'since')],
+    [label('类型', 'kind'), label('名称', 'name'), label('节点', 'node'), label('角色', 'roles'), label('自', 'since'), label('期限', 'due')],
     view.waiting.map((w) => [
       h('span', {}, kindText[w.kind] ?? w.kind, ' ', h('small', {}, w.kind)),
       w.job ? h('div', {}, w.name, jobProgress(w.job)) : w.name,
       h('code', {}, w.nodeId),
       w.candidateGroups.length ? w.candidateGroups.join(', ') : '—',
       time(w.since),
+      w.dueAt ? due(w.dueAt) : '—',
     ]),
     '没有待办任务 (no open tasks)',
   );

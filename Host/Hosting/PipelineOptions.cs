@@ -12,7 +12,7 @@ public sealed record PipelineOptions
     /// <summary>Folder of <c>*.bpmn</c> files deployed at start-up (<c>$PIPELINE_DEFINITIONS</c>, else the nearest <c>workflow-definitions</c>).</summary>
     public string? DefinitionsFolder { get; init; }
 
-    /// <summary>First back-off of a failed job; doubled per retry (1 s, 2 s, 4 s, …).</summary>
+    /// <summary>First back-off of a failed job whose activity declares none; doubled per retry (1 s, 2 s, 4 s, …).</summary>
     public TimeSpan JobRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Largest pack upload accepted.</summary>

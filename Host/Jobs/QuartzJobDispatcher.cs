@@ -1,4 +1,6 @@
+using Pipeline.Activities.Catalogue;
 using Pipeline.Host.Hosting;
+using Pipeline.Workflows.Activities;
 using Pipeline.Workflows.Definitions;
 using Pipeline.Workflows.Runtime;
 using Quartz;
@@ -8,9 +10,11 @@ namespace Pipeline.Host.Jobs;
 /// <summary>
 /// Dispatches a service task's job as a persistent Quartz job (<see cref="ServiceTaskJob"/>) that fires now, asks
 /// for recovery (a Host killed while running it runs it again at start-up) and retries with Quartz's exponential
-/// <see cref="RetryPolicy"/>: <c>retries</c> of the service task (Zeebe's <c>zeebe:taskDefinition retries</c>, total
-/// tries, default <see cref="DefaultTries"/>) − 1 retries, waiting <see cref="PipelineOptions.JobRetryDelay"/>,
-/// then twice that, and so on. Called by the engine after the commit that opened the bookmark.
+/// <see cref="RetryPolicy"/>: tries − 1 retries, the first after the back-off, each further one twice as late.
+/// Tries: the service task's <c>zeebe:taskDefinition retries</c>, else the activity's
+/// <see cref="ActivityDescriptor.Retries"/>, else <see cref="DefaultTries"/>; back-off: the activity's
+/// <see cref="ActivityDescriptor.RetryBackoff"/>, else <see cref="PipelineOptions.JobRetryDelay"/>. Called by the engine
+/// after the commit that opened the bookmark.
 /// </summary>
 public sealed partial class QuartzJobDispatcher(
     ISchedulerFactory schedulers, IDefinitionStore definitions, PipelineOptions options, ILogger<QuartzJobDispatcher> log) : IJobDispatcher
@@ -20,7 +24,7 @@ public sealed partial class QuartzJobDispatcher(
 
     public async Task DispatchAsync(ProcessInstance instance, Bookmark job, CancellationToken cancellationToken)
     {
-        var tries = await TriesAsync(instance, job, cancellationToken).ConfigureAwait(false);
+        var (tries, backoff) = await RetrySettingsAsync(instance, job, cancellationToken).ConfigureAwait(false);
         var key = JobKeys.For(job.Id, instance.Revision);
         var detail = JobBuilder.Create<ServiceTaskJob>()
             .WithIdentity(key)
@@ -34,7 +38,7 @@ public sealed partial class QuartzJobDispatcher(
             .WithIdentity(key.Name, key.Group)
             .ForJob(detail)
             .StartNow()
-            .WithRetryPolicy(tries <= 1 ? RetryPolicy.None : RetryPolicy.Exponential(tries - 1, options.JobRetryDelay, 2.0, maxDelay: null))
+            .WithRetryPolicy(tries <= 1 ? RetryPolicy.None : RetryPolicy.Exponential(tries - 1, backoff, 2.0, maxDelay: null))
             .Build();
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         try
@@ -48,10 +52,15 @@ public sealed partial class QuartzJobDispatcher(
         }
     }
 
-    private async Task<int> TriesAsync(ProcessInstance instance, Bookmark job, CancellationToken cancellationToken)
+    /// <summary>Tries and first back-off: the service task's own, else its activity's, else the Host's defaults.</summary>
+    private async Task<(int Tries, TimeSpan Backoff)> RetrySettingsAsync(ProcessInstance instance, Bookmark job, CancellationToken cancellationToken)
     {
+        var activity = ActivityCatalogue.Descriptors.FirstOrDefault(d => d.Type == job.Name);
         var process = await definitions.GetAsync(instance.ProcessId, instance.Version, cancellationToken).ConfigureAwait(false);
-        return process?.Model.Node(job.NodeId) is ServiceTask { Retries: > 0 and var retries } ? retries : DefaultTries;
+        var task = process?.Model.Node(job.NodeId) as ServiceTask;
+        var tries = task is { Retries: > 0 and var retries } ? retries : activity?.Retries ?? DefaultTries;
+        var backoff = activity?.RetryBackoff ?? options.JobRetryDelay;
+        return (tries, backoff);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "scheduled job {JobType} of instance {InstanceId} as {JobKey} ({Tries} tries)")]

@@ -11,12 +11,13 @@ public static class TaskEndpoints
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks");
-        tasks.MapGet("/", ListAsync).WithSummary("Open user tasks a role may complete (role, else the caller's roles)");
+        tasks.MapGet("/", ListAsync).WithSummary("Open user tasks a role may complete (role, else the caller's roles); overdue=true: only those past their due date, most overdue first");
         tasks.MapPost("/{instanceId:guid}/{bookmarkId:guid}/complete", CompleteAsync).WithSummary("Complete a user task with an outcome");
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? role, HttpContext context, IInstanceStore instances, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string? role, bool? overdue, HttpContext context, IInstanceStore instances, TimeProvider time, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<string> roles = role is { Length: > 0 }
             ? role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -24,10 +25,11 @@ public static class TaskEndpoints
         if (roles.Count == 0)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Which role?",
                 detail: $"give ?role=… or the {Caller.RolesHeader} header");
-        var found = await instances.FindBookmarksAsync(new BookmarkQuery(BookmarkKind.UserTask, CandidateGroups: roles), cancellationToken);
+        var query = new BookmarkQuery(BookmarkKind.UserTask, CandidateGroups: roles, DueBefore: overdue == true ? time.GetUtcNow() : null);
+        var found = await instances.FindBookmarksAsync(query, cancellationToken);
         return TypedResults.Ok(found.Select(f => new TaskView(
             f.Instance.Id, f.Bookmark.Id, f.Instance.BusinessKey, f.Instance.ProcessId, f.Instance.Version,
-            f.Bookmark.NodeId, f.Bookmark.Name, f.Bookmark.CandidateGroups, f.Bookmark.CreatedAt)).ToList());
+            f.Bookmark.NodeId, f.Bookmark.Name, f.Bookmark.CandidateGroups, f.Bookmark.CreatedAt, f.Bookmark.DueAt)).ToList());
     }
 
     private static async Task<IResult> CompleteAsync(
@@ -67,8 +69,9 @@ public static class TaskEndpoints
 /// <param name="Outcome"><c>approve</c> or <c>reject</c>.</param>
 public sealed record CompleteTaskRequest(string? Outcome, string? Comment);
 
+/// <param name="DueAt">The task's due date (<c>zeebe:taskSchedule dueDate</c>), when it has one.</param>
 public sealed record TaskView(
     Guid InstanceId, Guid BookmarkId, string? BusinessKey, string ProcessId, int Version, string NodeId, string Name,
-    IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt);
+    IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt, DateTimeOffset? DueAt);
 
 public sealed record TaskCompleted(Guid InstanceId, string? BusinessKey, string Status);

@@ -26,4 +26,16 @@ public sealed class ActivityAttribute(string type, string category) : Attribute
 
     /// <summary>True when the activity runs as a persistent background job rather than inline.</summary>
     public bool LongRunning { get; init; }
+
+    /// <summary>
+    /// Tries of a job before its token holds an incident (Zeebe's <c>retries</c>: 3 means the first try and two
+    /// retries). A service task's <c>zeebe:taskDefinition retries</c> overrides it.
+    /// </summary>
+    public int Retries { get; init; } = 3;
+
+    /// <summary>
+    /// Wait before the first retry as an ISO 8601 duration (<c>PT10S</c>); doubled for each further retry. A service
+    /// task's <c>pipeline:retryBackoff</c> property overrides it.
+    /// </summary>
+    public string RetryBackoff { get; init; } = "PT1S";
 }

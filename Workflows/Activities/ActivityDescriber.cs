@@ -9,7 +9,7 @@ public static class ActivityDescriber
     /// Describes <paramref name="activityType"/>, which must carry <see cref="ActivityAttribute"/> and
     /// implement <see cref="IActivity{TInput,TOutput}"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The type is not a described activity.</exception>
+    /// <exception cref="ArgumentException">The type is not a described activity, or its retry settings are invalid.</exception>
     public static ActivityDescriptor Describe(Type activityType)
     {
         var meta = activityType.GetCustomAttribute<ActivityAttribute>()
@@ -22,7 +22,24 @@ public static class ActivityDescriber
             meta.Type, meta.Category, meta.DisplayName, meta.DisplayNameZh, meta.Description,
             meta.Outcomes, meta.LongRunning,
             Ports<ActivityInputAttribute>(args[0], a => (a.Description, a.Required)),
-            Ports<ActivityOutputAttribute>(args[1], a => (a.Description, false)));
+            Ports<ActivityOutputAttribute>(args[1], a => (a.Description, false)))
+        {
+            Retries = meta.Retries >= 1 ? meta.Retries : throw new ArgumentException($"{activityType.Name}: Retries must be at least 1.", nameof(activityType)),
+            RetryBackoff = Backoff(activityType, meta.RetryBackoff),
+        };
+    }
+
+    private static TimeSpan Backoff(Type activityType, string iso)
+    {
+        try
+        {
+            var backoff = System.Xml.XmlConvert.ToTimeSpan(iso);
+            if (backoff > TimeSpan.Zero) return backoff;
+        }
+        catch (FormatException)
+        {
+        }
+        throw new ArgumentException($"{activityType.Name}: RetryBackoff '{iso}' is not a positive ISO 8601 duration.", nameof(activityType));
     }
 
     /// <summary>Describes every concrete activity class in <paramref name="assembly"/>, ordered by type name.</summary>

@@ -18,4 +18,11 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<string> Outcomes,
     bool LongRunning,
     IReadOnlyList<ActivityPortDescriptor> Inputs,
-    IReadOnlyList<ActivityPortDescriptor> Outputs);
+    IReadOnlyList<ActivityPortDescriptor> Outputs)
+{
+    /// <summary>Tries of a job before an incident (<see cref="ActivityAttribute.Retries"/>).</summary>
+    public int Retries { get; init; } = 3;
+
+    /// <summary>Wait before the first retry, doubled per retry (<see cref="ActivityAttribute.RetryBackoff"/>).</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -16,7 +16,19 @@ public class ActivityCatalogueTests
         Assert.Contains(d.Inputs, i => i is { Name: "document", TypeName: "string", Required: true });
         Assert.Contains(d.Inputs, i => i is { Name: "profile", Required: false });
         Assert.Contains(d.Outputs, o => o is { Name: "missing", TypeName: "list" });
+        Assert.Equal((3, TimeSpan.FromSeconds(10)), (d.Retries, d.RetryBackoff));
     }
+
+    [Activity("test.bad-backoff", "Test", DisplayName = "Bad", DisplayNameZh = "坏", RetryBackoff = "ten seconds")]
+    private sealed class BadBackoff : IActivity<CheckMaterialPackInput, CheckMaterialPackOutput>
+    {
+        public Task<ActivityResult<CheckMaterialPackOutput>> ExecuteAsync(
+            CheckMaterialPackInput input, IProgress<ActivityProgress>? progress, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void A_retry_back_off_that_is_no_ISO_duration_is_refused_with_the_activity_name() =>
+        Assert.Contains("BadBackoff", Assert.Throws<ArgumentException>(() => ActivityDescriber.Describe(typeof(BadBackoff))).Message);
 
     [Fact]
     public void Catalogue_ListsEveryActivityOfTheAssembly() =>

@@ -20,47 +20,38 @@ public sealed class RestartTests
     public async Task Killed_during_a_pack_check_the_Host_finishes_it_after_a_restart_on_PostgreSQL() =>
         await KilledDuringPackCheckAsync(await TestDatabases.CreateAsync());
 
-    private static async Task KilledDuringPackCheckAsync(string? postgres)
+    private static Task KilledDuringPackCheckAsync(string? postgres) => InDataFolderAsync(async data =>
     {
-        var data = Path.Combine(Path.GetTempPath(), "pipeline-restart-" + Guid.NewGuid().ToString("N"));
         const string key = "JZ-2026-0777";
-        try
+        JsonNode running;
+        await using (var host = await HostProcess.StartAsync(data, postgres))
         {
-            JsonNode running;
-            await using (var host = await HostProcess.StartAsync(data, postgres))
-            {
-                var upload = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/cases/{key}/packs", "institution-a", "institution",
-                    Pack(Fixture("packs", "class-opening-complete.pdf"))));
-                Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+            var upload = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/cases/{key}/packs", "institution-a", "institution",
+                Pack(Fixture("packs", "class-opening-complete.pdf"))));
+            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
 
-                // Progress comes from Quartz's store: wait until some pages, not all, are read, then pull the plug.
-                running = await PollAsync(host, key, c => JobOf(c) is { } job
-                    && job["state"]!.GetValue<string>() == "running"
-                    && job["done"]?.GetValue<int>() is > 0 and var done && done < job["total"]!.GetValue<int>());
-                await host.KillAsync();
-            }
-            var job = JobOf(running)!;
-            Assert.Equal("pages", job["unit"]!.GetValue<string>());
-            Assert.Equal(7, job["total"]!.GetValue<int>());
-            Assert.InRange(job["percent"]!.GetValue<int>(), 1, 99);
-
-            await using (var host = await HostProcess.StartAsync(data, postgres))
-            {
-                var review = await PollAsync(host, key, c => Waits(c, "UserTask", "经办人审核"));
-                Assert.Equal("complete", review["report"]!["verdict"]!.GetValue<string>());
-                var history = review["history"]!.AsArray();
-                Assert.Single(history, h => h!["kind"]!.GetValue<string>() == "job-completed");
-                Assert.DoesNotContain(history, h => h!["kind"]!.GetValue<string>().StartsWith("incident", StringComparison.Ordinal));
-                Assert.Contains("recovered", host.Output, StringComparison.Ordinal);
-                Assert.Empty((await JsonAsync(await host.Client.GetAsync("/api/jobs"))).AsArray());
-            }
+            // Progress comes from Quartz's store: wait until some pages, not all, are read, then pull the plug.
+            running = await PollAsync(host, key, c => JobOf(c) is { } job
+                && job["state"]!.GetValue<string>() == "running"
+                && job["done"]?.GetValue<int>() is > 0 and var done && done < job["total"]!.GetValue<int>());
+            await host.KillAsync();
         }
-        finally
+        var job = JobOf(running)!;
+        Assert.Equal("pages", job["unit"]!.GetValue<string>());
+        Assert.Equal(7, job["total"]!.GetValue<int>());
+        Assert.InRange(job["percent"]!.GetValue<int>(), 1, 99);
+
+        await using (var host = await HostProcess.StartAsync(data, postgres))
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            var review = await PollAsync(host, key, c => Waits(c, "UserTask", "经办人审核"));
+            Assert.Equal("complete", review["report"]!["verdict"]!.GetValue<string>());
+            var history = review["history"]!.AsArray();
+            Assert.Single(history, h => h!["kind"]!.GetValue<string>() == "job-completed");
+            Assert.DoesNotContain(history, h => h!["kind"]!.GetValue<string>().StartsWith("incident", StringComparison.Ordinal));
+            Assert.Contains("recovered", host.Output, StringComparison.Ordinal);
+            Assert.Empty((await JsonAsync(await host.Client.GetAsync("/api/jobs"))).AsArray());
         }
-    }
+    });
 
     [Fact]
     public Task A_timer_due_while_the_Host_is_stopped_fires_once_after_it_starts_on_SQLite() => TimerDueWhileStoppedAsync(null);
@@ -69,27 +60,33 @@ public sealed class RestartTests
     public async Task A_timer_due_while_the_Host_is_stopped_fires_once_after_it_starts_on_PostgreSQL() =>
         await TimerDueWhileStoppedAsync(await TestDatabases.CreateAsync());
 
-    private static async Task TimerDueWhileStoppedAsync(string? postgres)
+    private static Task TimerDueWhileStoppedAsync(string? postgres) => InDataFolderAsync(async data =>
+    {
+        const string key = "T-RESTART-1";
+        await using (var host = await HostProcess.StartAsync(data, postgres))
+        {
+            await Processes.DeployAsync(host.Client, Processes.TimerThenTask("timer-restart", "PT3S"));
+            await Processes.StartAsync(host.Client, "timer-restart", key);
+            var view = await Processes.PollAsync(host.Client, key, v => Processes.Waits(v, "Timer", "Wait"), Patience, () => host.Output);
+            var due = DateTimeOffset.Parse(view["waiting"]!.AsArray().Single()!["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            await host.KillAsync();
+            var wait = due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        }
+        await using (var host = await HostProcess.StartAsync(data, postgres))
+        {
+            var after = await Processes.PollAsync(host.Client, key, v => Processes.Waits(v, "UserTask", "After"), Patience, () => host.Output);
+            Assert.Equal(1, Processes.CountOf(after, "timer-fired"));
+        }
+    });
+
+    /// <summary>Runs <paramref name="test"/> on a new data folder, deleted afterwards.</summary>
+    private static async Task InDataFolderAsync(Func<string, Task> test)
     {
         var data = Path.Combine(Path.GetTempPath(), "pipeline-restart-" + Guid.NewGuid().ToString("N"));
-        const string key = "T-RESTART-1";
         try
         {
-            await using (var host = await HostProcess.StartAsync(data, postgres))
-            {
-                await Processes.DeployAsync(host.Client, Processes.TimerThenTask("timer-restart", "PT3S"));
-                await Processes.StartAsync(host.Client, "timer-restart", key);
-                var view = await Processes.PollAsync(host.Client, key, v => Processes.Waits(v, "Timer", "Wait"), Patience, () => host.Output);
-                var due = DateTimeOffset.Parse(view["waiting"]!.AsArray().Single()!["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-                await host.KillAsync();
-                var wait = due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait);
-            }
-            await using (var host = await HostProcess.StartAsync(data, postgres))
-            {
-                var after = await Processes.PollAsync(host.Client, key, v => Processes.Waits(v, "UserTask", "After"), Patience, () => host.Output);
-                Assert.Equal(1, Processes.CountOf(after, "timer-fired"));
-            }
+            await test(data);
         }
         finally
         {
