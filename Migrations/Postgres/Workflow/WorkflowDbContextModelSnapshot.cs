@@ -47,6 +47,10 @@ namespace Pipeline.Migrations.Postgres.Workflow
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<DateTimeOffset?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_at");
+
                     b.Property<string>("InputsJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -208,6 +212,14 @@ namespace Pipeline.Migrations.Postgres.Workflow
                         .HasColumnType("bigint")
                         .HasColumnName("history_sequence");
 
+                    b.Property<Guid?>("ParentBookmarkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_bookmark_id");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_instance_id");
+
                     b.Property<string>("ProcessId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -246,6 +258,8 @@ namespace Pipeline.Migrations.Postgres.Workflow
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessKey");
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("ProcessId", "Version");
 

@@ -42,6 +42,10 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
+                    b.Property<long?>("FollowUpAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follow_up_at");
+
                     b.Property<string>("InputsJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -203,6 +207,14 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_sequence");
 
+                    b.Property<Guid?>("ParentBookmarkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_bookmark_id");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_instance_id");
+
                     b.Property<string>("ProcessId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -241,6 +253,8 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessKey");
+
+                    b.HasIndex("ParentInstanceId");
 
                     b.HasIndex("ProcessId", "Version");
 
