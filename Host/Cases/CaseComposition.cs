@@ -14,6 +14,7 @@ public static class CaseComposition
         services.AddSingleton<IDbContextFactory<HostDbContext>>(new PooledDbContextFactory<HostDbContext>(dbOptions));
         services.AddSingleton<ICaseIndex, EfCaseIndex>();
         services.AddSingleton<CaseUploads>();
+        services.AddSingleton<CaseViews>();
         return services;
     }
 }

@@ -84,57 +84,16 @@ public static class CaseEndpoints
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Pack too large",
         detail: $"a pack may have at most {options.MaxUploadBytes / (1024 * 1024)} MB");
 
-    private static async Task<IResult> GetAsync(
-        string businessKey, ICaseIndex index, IInstanceStore instances, PackReportStore reports, JobMonitor jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string businessKey, ICaseIndex index, IInstanceStore instances, CaseViews views, CancellationToken cancellationToken)
     {
+        // A case is its index entry (started by a pack upload) or, failing that, the first top-level instance with
+        // the business key (started by a timer or a message, with no pack).
         var entry = await index.FindAsync(businessKey, cancellationToken);
-        var instance = entry is null ? null : await instances.GetAsync(entry.InstanceId, cancellationToken);
-        if (entry is null || instance is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case", detail: $"no case '{businessKey}'");
-
-        var report = await reports.LoadAsync(instance.Id, cancellationToken);
-        var history = await instances.HistoryAsync(instance.Id, cancellationToken);
-        var variables = new JsonObject();
-        foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
-            if (name != "report") variables[name] = FeelValues.ToJsonNode(value);
-
-        var waiting = new List<WaitingView>();
-        foreach (var b in instance.Bookmarks)
-            waiting.Add(new WaitingView(b.Id, b.Kind.ToString(), b.NodeId, b.Name, b.CandidateGroups, b.CreatedAt,
-                b.Kind == BookmarkKind.Job ? await jobs.FindAsync(b.Id, cancellationToken) : null, b.DueAt));
-
-        return TypedResults.Ok(new CaseView(
-            instance.BusinessKey ?? businessKey, instance.Id, instance.ProcessId, instance.Version, instance.Status.ToString(),
-            instance.StartedAt, instance.EndedAt,
-            waiting,
-            instance.Tokens.Where(t => t.State == TokenState.Incident).Select(t => new IncidentView(t.Id, t.NodeId, t.Incident ?? "")).ToList(),
-            variables,
-            entry.Packs.Select(p => new PackView(p.Sha256, p.FileName, p.Action, p.At, p.By)).ToList(),
-            report is null ? null : new ReportView(
-                report["file"]?.GetValue<string>(), report["sha256"]?.GetValue<string>(), report["verdict"]?.GetValue<string>(),
-                report["missing"]?.DeepClone(), report["findings"]?.DeepClone()),
-            history.Select(h => new HistoryView(h.Sequence, h.At, h.Actor, h.Kind, h.NodeId, h.Detail, Parse(h.VariablesBefore), Parse(h.VariablesAfter))).ToList()));
+        var instance = entry is not null
+            ? await instances.GetAsync(entry.InstanceId, cancellationToken)
+            : (await instances.ByBusinessKeyAsync(businessKey, cancellationToken)).FirstOrDefault(i => i.ParentInstanceId is null);
+        return instance is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case", detail: $"no case '{businessKey}'")
+            : TypedResults.Ok(await views.BuildAsync(instance, entry, cancellationToken));
     }
-
-    private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 }
-
-public sealed record CaseView(
-    string BusinessKey, Guid InstanceId, string ProcessId, int Version, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
-    IReadOnlyList<WaitingView> Waiting, IReadOnlyList<IncidentView> Incidents, JsonObject Variables, IReadOnlyList<PackView> Packs,
-    ReportView? Report, IReadOnlyList<HistoryView> History);
-
-/// <summary>An open bookmark: what the case waits for; for a job, its state and progress (null once it left the scheduler).</summary>
-/// <param name="DueAt">For a timer: when it fires.</param>
-public sealed record WaitingView(
-    Guid BookmarkId, string Kind, string NodeId, string Name, IReadOnlyList<string> CandidateGroups, DateTimeOffset Since, JobProgress? Job,
-    DateTimeOffset? DueAt);
-
-public sealed record IncidentView(Guid TokenId, string NodeId, string Message);
-
-public sealed record PackView(string Sha256, string FileName, string Action, DateTimeOffset At, string By);
-
-/// <summary>The latest pack report's verdict, missing sections and findings.</summary>
-public sealed record ReportView(string? File, string? Sha256, string? Verdict, JsonNode? Missing, JsonNode? Findings);
-
-public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Kind, string? NodeId, string? Detail, JsonNode? VariablesBefore, JsonNode? VariablesAfter);

@@ -5,6 +5,8 @@ using Pipeline.Host.Cases;
 using Pipeline.Host.Catalogue;
 using Pipeline.Host.Definitions;
 using Pipeline.Host.Incidents;
+using Pipeline.Host.Instances;
+using Pipeline.Host.Messages;
 using Pipeline.Host.Jobs;
 using Pipeline.Host.Tasks;
 
@@ -61,6 +63,8 @@ public static class PipelineApp
         app.MapActivities();
         app.MapIncidents();
         app.MapJobs();
+        app.MapInstances();
+        app.MapMessages();
         if (designerFiles is not null)
             app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles); // client-side routes of the single-page app
         return app;

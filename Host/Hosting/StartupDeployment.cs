@@ -1,25 +1,16 @@
-using Microsoft.EntityFrameworkCore;
 using Pipeline.Activities.Catalogue;
-using Pipeline.Host.Data;
-using Pipeline.Workflows.EntityFramework;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Hosting;
 
 /// <summary>
-/// At start-up: brings the database schema up to date (the provider's migrations of the workflow and the Host
-/// tables; Quartz provisions its own) and deploys every <c>*.bpmn</c> of the definitions folder as actor
-/// <c>system</c> (unchanged XML keeps its version).
+/// At start-up, once the schema is migrated and the scheduler runs (deploying may schedule timer start events):
+/// deploys every <c>*.bpmn</c> of the definitions folder as actor <c>system</c> (unchanged XML keeps its version).
 /// </summary>
-public sealed partial class StartupDeployment(
-    IDbContextFactory<WorkflowDbContext> contexts, IDbContextFactory<HostDbContext> hostContexts, WorkflowEngine engine, PipelineOptions options,
-    ILogger<StartupDeployment> log) : IHostedService
+public sealed partial class StartupDeployment(WorkflowEngine engine, PipelineOptions options, ILogger<StartupDeployment> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await WorkflowDatabase.MigrateAsync(contexts, cancellationToken);
-        await using (var host = await hostContexts.CreateDbContextAsync(cancellationToken))
-            await host.Database.MigrateAsync(cancellationToken);
         if (options.DefinitionsFolder is not { } folder || !Directory.Exists(folder))
         {
             LogNoDefinitions(log, options.DefinitionsFolder ?? "(none)");

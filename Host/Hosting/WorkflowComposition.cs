@@ -32,8 +32,8 @@ public static class WorkflowComposition
             new OcrOptions { TessdataPath = Environment.GetEnvironmentVariable("PIPELINE_TESSDATA") is { Length: > 0 } t ? t : null },
             logging: sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IOriginalStore>(new FolderOriginalStore(options.OriginalsFolder));
-        // Runs first among the hosted services: the schema and the definitions exist before any job is re-queued.
-        services.AddHostedService<StartupDeployment>();
+        // Runs first among the hosted services: the schema exists before the scheduler starts.
+        services.AddHostedService<DatabaseMigration>();
         return services;
     }
 }

@@ -36,7 +36,12 @@ public static class JobComposition
                 store.ProvisionSchema();
             });
         });
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = false);
+        // Starts the scheduler in StartAsync (after the migrations, before the deployment and the reconciliation).
+        services.AddQuartzHostedService(hosted =>
+        {
+            hosted.WaitForJobsToComplete = false;
+            hosted.AwaitApplicationStarted = false;
+        });
         services.AddSingleton<IJobDispatcher, QuartzJobDispatcher>();
         services.AddSingleton<PackReportStore>();
         services.AddSingleton<JobActivities>();
@@ -44,7 +49,9 @@ public static class JobComposition
         services.AddTransient<ServiceTaskJob>();
         services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
         services.AddTransient<TimerJob>();
-        services.AddHostedService<SchedulerReconciliation>();
+        services.AddTransient<StartTimerJob>();
+        services.AddHostedService<StartupDeployment>();
+        services.AddHostedService<StartupReconciliation>();
         return services;
     }
 }

@@ -12,8 +12,9 @@ namespace Pipeline.Host.Jobs;
 /// for recovery (a Host killed while running it runs it again at start-up) and retries with Quartz's exponential
 /// <see cref="RetryPolicy"/>: tries − 1 retries, the first after the back-off, each further one twice as late.
 /// Tries: the service task's <c>zeebe:taskDefinition retries</c>, else the activity's
-/// <see cref="ActivityDescriptor.Retries"/>, else <see cref="DefaultTries"/>; back-off: the activity's
-/// <see cref="ActivityDescriptor.RetryBackoff"/>, else <see cref="PipelineOptions.JobRetryDelay"/>. Called by the engine
+/// <see cref="ActivityDescriptor.Retries"/>, else <see cref="DefaultTries"/>; back-off: the service task's
+/// <c>pipeline:retryBackoff</c>, else the activity's <see cref="ActivityDescriptor.RetryBackoff"/>, else
+/// <see cref="PipelineOptions.JobRetryDelay"/>. Called by the engine
 /// after the commit that opened the bookmark.
 /// </summary>
 public sealed partial class QuartzJobDispatcher(
@@ -59,7 +60,7 @@ public sealed partial class QuartzJobDispatcher(
         var process = await definitions.GetAsync(instance.ProcessId, instance.Version, cancellationToken).ConfigureAwait(false);
         var task = process?.Model.Node(job.NodeId) as ServiceTask;
         var tries = task is { Retries: > 0 and var retries } ? retries : activity?.Retries ?? DefaultTries;
-        var backoff = activity?.RetryBackoff ?? options.JobRetryDelay;
+        var backoff = task?.RetryBackoff ?? activity?.RetryBackoff ?? options.JobRetryDelay;
         return (tries, backoff);
     }
 

@@ -47,6 +47,50 @@ public static class Processes
         </bpmn:definitions>
         """;
 
+    /// <summary>A timer start event at <paramref name="dueAt"/> (ISO 8601) → user task "Report" (role reviewer) → end.</summary>
+    public static string TimerStart(string processId, DateTimeOffset dueAt) => Head + $"""
+          <bpmn:process id="{processId}" isExecutable="true">
+            <bpmn:startEvent id="Quarterly"><bpmn:timerEventDefinition><bpmn:timeDate xsi:type="bpmn:tFormalExpression">{dueAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>
+            <bpmn:userTask id="Report" name="Report"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="reviewer" /></bpmn:extensionElements></bpmn:userTask>
+            <bpmn:endEvent id="End" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Quarterly" targetRef="Report" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Report" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    /// <summary>A message start event (<paramref name="message"/>) → user task "Register" (role reviewer) → end.</summary>
+    public static string MessageStart(string processId, string message) => Head + $"""
+          <bpmn:message id="Message_{processId}" name="{message}" />
+          <bpmn:process id="{processId}" isExecutable="true">
+            <bpmn:startEvent id="Received"><bpmn:messageEventDefinition messageRef="Message_{processId}" /></bpmn:startEvent>
+            <bpmn:userTask id="Register" name="Register"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="reviewer" /></bpmn:extensionElements></bpmn:userTask>
+            <bpmn:endEvent id="End" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Received" targetRef="Register" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Register" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    /// <summary>Parent: start → call activity of <paramref name="childId"/> → end; child: start → user task "Inspect" (role inspector) → end.</summary>
+    public static string CallsChild(string parentId, string childId) => Head + $"""
+          <bpmn:process id="{parentId}" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:callActivity id="CallInspection" name="Inspection"><bpmn:extensionElements><zeebe:calledElement processId="{childId}" /></bpmn:extensionElements></bpmn:callActivity>
+            <bpmn:endEvent id="End" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="CallInspection" />
+            <bpmn:sequenceFlow id="F2" sourceRef="CallInspection" targetRef="End" />
+          </bpmn:process>
+          <bpmn:process id="{childId}" isExecutable="true">
+            <bpmn:startEvent id="ChildStart" />
+            <bpmn:userTask id="Inspect" name="Inspect"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="inspector" /></bpmn:extensionElements></bpmn:userTask>
+            <bpmn:endEvent id="ChildEnd" />
+            <bpmn:sequenceFlow id="C1" sourceRef="ChildStart" targetRef="Inspect" />
+            <bpmn:sequenceFlow id="C2" sourceRef="Inspect" targetRef="ChildEnd" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
     public static async Task DeployAsync(HttpClient client, string xml)
     {
         var content = new StringContent(xml, Encoding.UTF8);

@@ -45,4 +45,61 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
         var done = await JsonAsync(await host.Client.GetAsync("/api/cases/C-0001"));
         Assert.Equal("Completed", done["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_timer_start_event_starts_a_case_at_its_time()
+    {
+        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        await DeployAsync(host.Client, TimerStart("timer-start", due));
+        var second = new DateTimeOffset(due.UtcTicks - due.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var key = $"timer-start:Quarterly:{TimeZoneInfo.ConvertTime(second, TimeZoneInfo.Local):yyyy-MM-dd'T'HH:mm:sszzz}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/cases/{Uri.EscapeDataString(key)}")).StatusCode);
+        var started = await PollAsync(host.Client, Uri.EscapeDataString(key), v => Waits(v, "UserTask", "Report"), Patience);
+        Assert.Equal("timer-start", started["processId"]!.GetValue<string>());
+        Assert.Empty(started["packs"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_message_starts_a_case_once_and_one_nobody_takes_is_refused()
+    {
+        await DeployAsync(host.Client, MessageStart("register-application", "application-received"));
+        var publish = () => host.Client.SendAsync(As(HttpMethod.Post, "/api/messages", "gateway", "system",
+            ApiTests.JsonContent("""{ "name": "application-received", "correlationKey": "M-0001", "variables": { "institution": "华信职业培训学校" } }""")));
+
+        var first = await publish();
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Single((await JsonAsync(first))["started"]!.AsArray());
+        var view = await PollAsync(host.Client, "M-0001", v => Waits(v, "UserTask", "Register"), Patience);
+        Assert.Equal("华信职业培训学校", view["variables"]!["institution"]!.GetValue<string>());
+
+        // The case is active: the same message starts nothing more, and nothing waits for it → refused, not kept.
+        var again = await publish();
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_call_activity_shows_its_child_case_and_resumes_when_the_child_ends()
+    {
+        await DeployAsync(host.Client, CallsChild("class-with-inspection", "inspection"));
+        var parentId = await StartAsync(host.Client, "class-with-inspection", "K-0001");
+        var parent = await PollAsync(host.Client, "K-0001", v => v["children"]!.AsArray().Count == 1, Patience);
+        Assert.Equal("CallActivity", parent["waiting"]!.AsArray().Single()!["kind"]!.GetValue<string>());
+        var childId = parent["children"]!.AsArray().Single()!["instanceId"]!.GetValue<string>();
+
+        var child = await JsonAsync(await host.Client.GetAsync($"/api/instances/{childId}"));
+        Assert.Equal("inspection", child["processId"]!.GetValue<string>());
+        Assert.Equal(parentId, child["parentInstanceId"]!.GetValue<string>());
+        Assert.Equal("K-0001", child["businessKey"]!.GetValue<string>());
+        var task = child["waiting"]!.AsArray().Single()!;
+        var done = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/tasks/{childId}/{task["bookmarkId"]}/complete", "赵检查", "inspector",
+            ApiTests.JsonContent("""{ "outcome": "approve" }""")));
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        var ended = await JsonAsync(await host.Client.GetAsync("/api/cases/K-0001"));
+        Assert.Equal("Completed", ended["status"]!.GetValue<string>());
+        Assert.Equal("Completed", ended["children"]!.AsArray().Single()!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/instances/{Guid.NewGuid()}")).StatusCode);
+    }
 }

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Pipeline.Host.Data;
+using Pipeline.Workflows.EntityFramework;
+
+namespace Pipeline.Host.Hosting;
+
+/// <summary>
+/// First at start-up: brings the schema up to date with the provider's migrations of the workflow tables and the
+/// Host tables (Quartz provisions its own <c>QRTZ_*</c> tables when its scheduler starts, next).
+/// </summary>
+public sealed class DatabaseMigration(IDbContextFactory<WorkflowDbContext> workflow, IDbContextFactory<HostDbContext> host) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await WorkflowDatabase.MigrateAsync(workflow, cancellationToken);
+        await using var db = await host.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

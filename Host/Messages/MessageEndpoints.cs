@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Pipeline.Host.Identity;
+using Pipeline.Workflows.Expressions;
+using Pipeline.Workflows.Runtime;
+
+namespace Pipeline.Host.Messages;
+
+/// <summary>
+/// <c>POST /api/messages</c>: publish a BPMN message (an objection filed during publicity, a contract signed, …). It
+/// resumes the instance waiting for it and starts the processes with a message start event for it
+/// (<see cref="WorkflowEngine.PublishMessageAsync"/>); a message nobody takes is refused with 409, not kept.
+/// </summary>
+public static class MessageEndpoints
+{
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/messages").WithTags("Messages")
+            .MapPost("/", PublishAsync)
+            .WithSummary("Publish a message { name, correlationKey, variables }: 200 with the instances it resumed or started, 409 when nobody takes it");
+        return app;
+    }
+
+    private static async Task<IResult> PublishAsync(PublishMessageRequest? body, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context);
+        if (caller.User is not { } user) return Caller.Unauthenticated();
+        if (body is not { Name.Length: > 0, CorrelationKey.Length: > 0 })
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid message",
+                detail: "give the message's name and correlationKey (the case's business key)");
+        Dictionary<string, object?>? variables = null;
+        if (body.Variables is { ValueKind: JsonValueKind.Object } json)
+            variables = new Dictionary<string, object?>(FeelValues.VariablesFromJson(json), StringComparer.Ordinal);
+        try
+        {
+            var published = await engine.PublishMessageAsync(body.Name, body.CorrelationKey, variables, user, cancellationToken);
+            if (published.Refused)
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nobody takes this message",
+                    detail: $"no instance waits for '{body.Name}' with key '{body.CorrelationKey}' and no process starts by it; messages are not kept, send it again when the case waits for it");
+            return TypedResults.Ok(new MessagePublished(published.Correlated?.Id, published.Started.Select(i => i.Id).ToList()));
+        }
+        catch (ConcurrencyException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile", detail: e.Message);
+        }
+    }
+}
+
+/// <param name="Variables">A JSON object of variables the message carries, or none.</param>
+public sealed record PublishMessageRequest(string Name, string CorrelationKey, JsonElement? Variables);
+
+/// <param name="Correlated">The waiting instance the message resumed, if any.</param>
+/// <param name="Started">Instances it started at message start events.</param>
+public sealed record MessagePublished(Guid? Correlated, IReadOnlyList<Guid> Started);
