@@ -119,6 +119,9 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
     public Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken) =>
         InstancesWhereAsync(i => i.ParentInstanceId == parentInstanceId, cancellationToken);
 
+    public async Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken) =>
+        [.. (await InstancesWhereAsync(i => i.IncidentCount > 0, cancellationToken).ConfigureAwait(false)).Take(limit)];
+
     public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) =>
         InstancesWhereAsync(i => i.BusinessKey == businessKey, cancellationToken);
 
@@ -209,6 +212,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
     private static ProcessInstanceRow ToRow(ProcessInstance i) => new()
     {
         Id = i.Id, ProcessId = i.ProcessId, Version = i.Version, BusinessKey = i.BusinessKey, Status = i.Status.ToString(),
+        IncidentCount = i.Tokens.Count(t => t.State == TokenState.Incident),
         ParentInstanceId = i.ParentInstanceId, ParentBookmarkId = i.ParentBookmarkId,
         Revision = i.Revision, HistorySequence = i.HistorySequence, StartedAt = i.StartedAt.ToUniversalTime(), EndedAt = i.EndedAt?.ToUniversalTime(),
         VariablesJson = VariablesJson(i.Variables), TokensJson = JsonSerializer.Serialize(i.Tokens, TokenJson),

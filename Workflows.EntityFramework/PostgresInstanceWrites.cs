@@ -32,14 +32,14 @@ internal static class PostgresInstanceWrites
 
     private const string Insert = """
         WITH s AS (
-          INSERT INTO wf_process_instances (id, process_id, version, business_key, parent_instance_id, parent_bookmark_id, status, revision, history_sequence, started_at, ended_at, variables_json, tokens_json, completed_tasks_json)
-          VALUES (@id, @process_id, @version, @business_key, @parent_instance_id, @parent_bookmark_id, @status, @revision, @history_sequence, @started_at, @ended_at, @variables_json, @tokens_json, @completed_tasks_json)
+          INSERT INTO wf_process_instances (id, process_id, version, business_key, parent_instance_id, parent_bookmark_id, status, incident_count, revision, history_sequence, started_at, ended_at, variables_json, tokens_json, completed_tasks_json)
+          VALUES (@id, @process_id, @version, @business_key, @parent_instance_id, @parent_bookmark_id, @status, @incident_count, @revision, @history_sequence, @started_at, @ended_at, @variables_json, @tokens_json, @completed_tasks_json)
           RETURNING id),
         """ + ChildRows;
 
     private const string Update = """
         WITH s AS (
-          UPDATE wf_process_instances SET version = @version, status = @status, revision = @revision, history_sequence = @history_sequence, ended_at = @ended_at,
+          UPDATE wf_process_instances SET version = @version, status = @status, incident_count = @incident_count, revision = @revision, history_sequence = @history_sequence, ended_at = @ended_at,
             variables_json = @variables_json, tokens_json = @tokens_json, completed_tasks_json = @completed_tasks_json
           WHERE id = @id AND revision = @expected
           RETURNING id),
@@ -80,6 +80,7 @@ internal static class PostgresInstanceWrites
         p.Add(new NpgsqlParameter<Guid>("id", row.Id));
         p.Add(new NpgsqlParameter<int>("version", row.Version));
         p.Add(new NpgsqlParameter<string>("status", row.Status));
+        p.Add(new NpgsqlParameter<int>("incident_count", row.IncidentCount));
         p.Add(new NpgsqlParameter<long>("revision", row.Revision));
         p.Add(new NpgsqlParameter<long>("history_sequence", row.HistorySequence));
         p.Add(new NpgsqlParameter("ended_at", NpgsqlDbType.TimestampTz) { Value = row.EndedAt is { } ended ? ended : DBNull.Value });

@@ -26,6 +26,9 @@ public sealed class ProcessInstanceRow
     public Guid? ParentBookmarkId { get; set; }
     public required string Status { get; set; }
 
+    /// <summary>Tokens held by an incident (derived from the tokens on every save; a filtered index finds the instances that have some).</summary>
+    public int IncidentCount { get; set; }
+
     /// <summary>The optimistic-concurrency token: every save checks and increments it.</summary>
     public long Revision { get; set; }
     public long HistorySequence { get; set; }

@@ -44,6 +44,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(i => new { i.ProcessId, i.Version });
             e.HasIndex(i => i.BusinessKey);
             e.HasIndex(i => i.ParentInstanceId);
+            e.HasIndex(i => i.IncidentCount).HasFilter("incident_count > 0");
             e.HasOne<DeployedProcessRow>().WithMany().HasForeignKey(i => new { i.ProcessId, i.Version }).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<BookmarkRow>(e =>

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Pipeline.Host.Cases;
+using Pipeline.Host.Identity;
+using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Instances;
@@ -8,10 +11,36 @@ public static class InstanceEndpoints
 {
     public static IEndpointRouteBuilder MapInstances(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/instances").WithTags("Instances")
-            .MapGet("/{instanceId:guid}", GetAsync)
+        var group = app.MapGroup("/api/instances").WithTags("Instances");
+        group.MapGet("/{instanceId:guid}", GetAsync)
             .WithSummary("One process instance, as the case view shows it (parent, children, waiting elements, history)");
+        group.MapPut("/{instanceId:guid}/variables", UpdateVariablesAsync)
+            .WithSummary("Set variables of an active instance (to fix what an incident failed on, then retry it); recorded in the history");
         return app;
+    }
+
+    private static async Task<IResult> UpdateVariablesAsync(
+        Guid instanceId, JsonElement body, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context);
+        if (caller.User is not { } user) return Caller.Unauthenticated();
+        if (body.ValueKind != JsonValueKind.Object || !body.EnumerateObject().Any())
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No variables",
+                detail: "send a JSON object of the variables to set, e.g. { \"score\": 12 }");
+        try
+        {
+            var changes = new Dictionary<string, object?>(FeelValues.VariablesFromJson(body), StringComparer.Ordinal);
+            var instance = await engine.UpdateVariablesAsync(instanceId, changes, user, cancellationToken);
+            return TypedResults.Ok(new VariablesUpdated(instance.Id, changes.Keys.Order(StringComparer.Ordinal).ToList()));
+        }
+        catch (KeyNotFoundException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such instance", detail: e.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ConcurrencyException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Variables not changed", detail: e.Message);
+        }
     }
 
     private static async Task<IResult> GetAsync(Guid instanceId, IInstanceStore instances, ICaseIndex index, CaseViews views, CancellationToken cancellationToken)
@@ -22,3 +51,6 @@ public static class InstanceEndpoints
         return TypedResults.Ok(await views.BuildAsync(instance, entry?.InstanceId == instance.Id ? entry : null, cancellationToken));
     }
 }
+
+/// <summary>Which variables were set.</summary>
+public sealed record VariablesUpdated(Guid InstanceId, IReadOnlyList<string> Names);

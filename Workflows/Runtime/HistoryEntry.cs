@@ -51,6 +51,9 @@ public static class HistoryKinds
     public const string InstanceMigrated = "instance-migrated";
 
     /// <summary>An administrator cancelled the instance (or its calling instance was cancelled or moved past the call).</summary>
+    /// <summary>Variables set from outside the flow (<see cref="WorkflowEngine.UpdateVariablesAsync"/>).</summary>
+    public const string VariablesUpdated = "variables-updated";
+
     public const string InstanceCancelled = "instance-cancelled";
 
     /// <summary>A call activity's child instance completed and its variables came back (detail: the child instance id).</summary>

@@ -92,6 +92,9 @@ public sealed class InMemoryInstanceStore : IInstanceStore
     public Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken) =>
         Where(i => i.ParentInstanceId == parentInstanceId);
 
+    public async Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken) =>
+        [.. (await Where(i => i.Tokens.Any(t => t.State == TokenState.Incident)).ConfigureAwait(false)).Take(limit)];
+
     public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) =>
         Where(i => i.BusinessKey == businessKey);
 

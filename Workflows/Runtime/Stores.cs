@@ -57,6 +57,9 @@ public interface IInstanceStore
     /// </summary>
     Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken);
 
+    /// <summary>Instances with at least one token held by an incident, oldest instance first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>Every instance (of any process, any status) with this business key, oldest first; empty when none.</summary>
     Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken);
 

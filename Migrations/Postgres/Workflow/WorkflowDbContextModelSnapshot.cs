@@ -212,6 +212,10 @@ namespace Pipeline.Migrations.Postgres.Workflow
                         .HasColumnType("bigint")
                         .HasColumnName("history_sequence");
 
+                    b.Property<int>("IncidentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("incident_count");
+
                     b.Property<Guid?>("ParentBookmarkId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_bookmark_id");
@@ -258,6 +262,9 @@ namespace Pipeline.Migrations.Postgres.Workflow
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessKey");
+
+                    b.HasIndex("IncidentCount")
+                        .HasFilter("incident_count > 0");
 
                     b.HasIndex("ParentInstanceId");
 

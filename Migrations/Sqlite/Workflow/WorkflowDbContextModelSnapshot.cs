@@ -207,6 +207,10 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasColumnType("INTEGER")
                         .HasColumnName("history_sequence");
 
+                    b.Property<int>("IncidentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_count");
+
                     b.Property<Guid?>("ParentBookmarkId")
                         .HasColumnType("TEXT")
                         .HasColumnName("parent_bookmark_id");
@@ -253,6 +257,9 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessKey");
+
+                    b.HasIndex("IncidentCount")
+                        .HasFilter("incident_count > 0");
 
                     b.HasIndex("ParentInstanceId");
 

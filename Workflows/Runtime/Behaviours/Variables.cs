@@ -80,6 +80,17 @@ public sealed partial class InstanceAdvancer
         }
     }
 
+    /// <summary>
+    /// Sets instance variables from outside the flow (an administrator fixing the data an incident failed on), with
+    /// a <see cref="HistoryKinds.VariablesUpdated"/> entry holding the variables before and after.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The instance is not active.</exception>
+    public void UpdateVariables(IReadOnlyDictionary<string, object?> changes)
+    {
+        if (instance.Status != InstanceStatus.Active) throw new InvalidOperationException($"instance {instance.Id} is {instance.Status}, not active");
+        SetVariables(changes, HistoryKinds.VariablesUpdated, null, string.Join(", ", changes.Keys.Order(StringComparer.Ordinal)));
+    }
+
     private void SetVariables(IReadOnlyDictionary<string, object?> changes, string kind, string? nodeId, string? detail)
     {
         if (changes.Count == 0)

@@ -91,6 +91,24 @@ public static class Processes
         </bpmn:definitions>
         """;
 
+    /// <summary>Message start (<paramref name="message"/>) → gateway on <c>score &gt; 10</c> → "High" or (default) "Low" user task.</summary>
+    public static string ScoreGateway(string processId, string message) => Head + $"""
+          <bpmn:message id="Message_{processId}" name="{message}" />
+          <bpmn:process id="{processId}" isExecutable="true">
+            <bpmn:startEvent id="Received"><bpmn:messageEventDefinition messageRef="Message_{processId}" /></bpmn:startEvent>
+            <bpmn:exclusiveGateway id="Score" default="ToLow" />
+            <bpmn:userTask id="High" name="High"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="reviewer" /></bpmn:extensionElements></bpmn:userTask>
+            <bpmn:userTask id="Low" name="Low"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="reviewer" /></bpmn:extensionElements></bpmn:userTask>
+            <bpmn:endEvent id="End" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Received" targetRef="Score" />
+            <bpmn:sequenceFlow id="ToHigh" sourceRef="Score" targetRef="High"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=score &gt; 10</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="ToLow" sourceRef="Score" targetRef="Low" />
+            <bpmn:sequenceFlow id="F2" sourceRef="High" targetRef="End" />
+            <bpmn:sequenceFlow id="F3" sourceRef="Low" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
     public static async Task DeployAsync(HttpClient client, string xml)
     {
         var content = new StringContent(xml, Encoding.UTF8);

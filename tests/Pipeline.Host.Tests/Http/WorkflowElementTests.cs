@@ -102,4 +102,39 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal("Completed", ended["children"]!.AsArray().Single()!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/instances/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_incident_is_listed_inspected_fixed_and_retried_to_completion()
+    {
+        await DeployAsync(host.Client, ScoreGateway("scored", "score-received"));
+        var publish = await host.Client.SendAsync(As(HttpMethod.Post, "/api/messages", "gateway", "system",
+            ApiTests.JsonContent("""{ "name": "score-received", "correlationKey": "I-0001", "variables": { "score": "high" } }""")));
+        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        var instanceId = (await JsonAsync(publish))["started"]![0]!.GetValue<string>();
+
+        // "high" > 10 is a type error: the gateway's token holds an incident.
+        var listed = (await JsonAsync(await host.Client.GetAsync("/api/incidents"))).AsArray();
+        var incident = Assert.Single(listed, i => i!["instanceId"]!.GetValue<string>() == instanceId)!;
+        Assert.Equal("Score", incident["nodeId"]!.GetValue<string>());
+        Assert.Equal("I-0001", incident["businessKey"]!.GetValue<string>());
+        var tokenId = incident["tokenId"]!.GetValue<string>();
+        var detail = await JsonAsync(await host.Client.GetAsync($"/api/incidents/{instanceId}/{tokenId}"));
+        Assert.Equal("high", detail["variables"]!["score"]!.GetValue<string>());
+        Assert.Contains(detail["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "incident-raised");
+
+        var fix = await host.Client.SendAsync(As(HttpMethod.Put, $"/api/instances/{instanceId}/variables", "管理员", "admin",
+            ApiTests.JsonContent("""{ "score": 12 }""")));
+        Assert.Equal(HttpStatusCode.OK, fix.StatusCode);
+        var retry = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/incidents/{instanceId}/{tokenId}/retry", "管理员", "admin"));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.DoesNotContain((await JsonAsync(await host.Client.GetAsync("/api/incidents"))).AsArray(), i => i!["instanceId"]!.GetValue<string>() == instanceId);
+
+        var view = await JsonAsync(await host.Client.GetAsync($"/api/instances/{instanceId}"));
+        var task = Assert.Single(view["waiting"]!.AsArray())!;
+        Assert.Equal("High", task["name"]!.GetValue<string>());
+        var done = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/tasks/{instanceId}/{task["bookmarkId"]}/complete", "王经办", "reviewer",
+            ApiTests.JsonContent("""{ "outcome": "approve" }""")));
+        Assert.Equal("Completed", (await JsonAsync(done))["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/incidents/{instanceId}/{tokenId}")).StatusCode);
+    }
 }

@@ -289,6 +289,8 @@ public class CallActivityTests
 
         public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) => inner.ByBusinessKeyAsync(businessKey, cancellationToken);
 
+        public Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken) => inner.WithIncidentsAsync(limit, cancellationToken);
+
         public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken cancellationToken) => inner.HistoryAsync(instanceId, cancellationToken);
     }
 }

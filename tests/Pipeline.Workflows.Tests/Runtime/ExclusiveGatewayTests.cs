@@ -40,5 +40,24 @@ public class ExclusiveGatewayTests
         var token = Assert.Single(instance.Tokens);
         Assert.Equal(TokenState.Incident, token.State);
         Assert.Contains("F_Choose_A", token.Incident);
+
+        // An administrator fixes the variable, then retries: the gateway runs again and takes the fixed route.
+        instance = await _h.Engine.UpdateVariablesAsync(instance.Id, new Dictionary<string, object?> { ["route"] = "a" }, "管理员", Harness.None);
+        Assert.Equal(TokenState.Incident, Assert.Single(instance.Tokens).State); // nothing moves on its own
+        instance = TokenInvariants.Check(await _h.Engine.RetryIncidentAsync(instance.Id, token.Id, "管理员", Harness.None));
+        Assert.Equal(["A"], Harness.Waiting(instance));
+        var history = await _h.HistoryAsync(instance);
+        var update = Assert.Single(history, h => h.Kind == HistoryKinds.VariablesUpdated);
+        Assert.Equal("管理员", update.Actor);
+        Assert.Contains("\"route\":3", update.VariablesBefore);
+        Assert.Contains("\"route\":\"a\"", update.VariablesAfter);
+    }
+
+    [Fact]
+    public async Task Variables_of_a_finished_instance_cannot_be_changed()
+    {
+        var instance = await _h.StartAsync(Start() + End() + Chain("Start", "End"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            _h.Engine.UpdateVariablesAsync(instance.Id, new Dictionary<string, object?> { ["x"] = 1 }, "管理员", Harness.None));
     }
 }
