@@ -65,6 +65,20 @@ export interface CaseView {
   packs: Pack[];
   report: Report | null;
   history: HistoryItem[];
+  /** The instance whose call activity started this one. */
+  parentInstanceId?: string | null;
+  /** Instances this one's call activities started. */
+  children: ChildInstance[];
+}
+export interface ChildInstance {
+  instanceId: string;
+  processId: string;
+  version: number;
+  status: string;
+  startedAt: string;
+  endedAt: string | null;
+  waiting: number;
+  incidents: number;
 }
 
 export class ApiError extends Error {
@@ -87,6 +101,13 @@ async function problem(response: Response): Promise<ApiError> {
 
 export async function getCase(businessKey: string): Promise<CaseView> {
   const response = await fetch(`/api/cases/${encodeURIComponent(businessKey)}`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw await problem(response);
+  return (await response.json()) as CaseView;
+}
+
+/** Any process instance by id (a child case started by a call activity). */
+export async function getInstance(instanceId: string): Promise<CaseView> {
+  const response = await fetch(`/api/instances/${encodeURIComponent(instanceId)}`, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw await problem(response);
   return (await response.json()) as CaseView;
 }

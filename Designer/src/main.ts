@@ -1,7 +1,7 @@
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './style.css';
-import { ApiError, getCase, getDefinitionXml, type CaseView, type Finding, type JobProgress } from './api';
+import { ApiError, getCase, getDefinitionXml, getInstance, type CaseView, type Finding, type JobProgress } from './api';
 import { markersOf, showDiagram } from './diagram';
 
 type Child = Node | string | number | null | undefined | false;
@@ -31,7 +31,7 @@ function time(iso: string | null | undefined): string {
 }
 
 const statusText: Record<string, [string, string]> = {
-  Running: ['进行中', 'running'],
+  Active: ['进行中', 'active'],
   Completed: ['已完成', 'completed'],
   Incident: ['异常', 'incident'],
   Cancelled: ['已取消', 'cancelled'],
@@ -133,14 +133,28 @@ function jobProgress(job: JobProgress): Child {
 /** While a job runs the page follows it: re-read the case every 2 s as long as the same case is shown. */
 const refreshMs = 2000;
 
-async function renderCase(app: HTMLElement, businessKey: string, refreshing = false): Promise<void> {
-  document.title = `Pipeline · ${businessKey}`;
+/** What a page shows: a case by business key, or one instance by id (a child case). */
+type Target = { businessKey: string } | { instanceId: string };
+
+/** A link inside the app (no page reload). */
+function link(path: string, ...children: Child[]): HTMLElement {
+  const a = h('a', { href: path }, ...children);
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    navigate(path);
+  });
+  return a;
+}
+
+async function renderCase(app: HTMLElement, target: Target, refreshing = false): Promise<void> {
+  const what = 'businessKey' in target ? target.businessKey : target.instanceId;
+  document.title = `Pipeline · ${what}`;
   if (!refreshing) app.replaceChildren(h('p', { class: 'loading' }, '加载中… ', h('small', {}, 'loading')));
   let view: CaseView;
   try {
-    view = await getCase(businessKey);
+    view = 'businessKey' in target ? await getCase(target.businessKey) : await getInstance(target.instanceId);
   } catch (e) {
-    const msg = e instanceof ApiError && e.status === 404 ? `没有此案件 (no case '${businessKey}')` : `加载失败 (failed): ${(e as Error).message}`;
+    const msg = e instanceof ApiError && e.status === 404 ? `没有此案件 (no case '${what}')` : `加载失败 (failed): ${(e as Error).message}`;
     renderHome(app, msg);
     return;
   }
@@ -163,7 +177,27 @@ async function renderCase(app: HTMLElement, businessKey: string, refreshing = fa
     h('div', {}, label('状态', 'status'), badge(statusText[view.status], view.status, `status-${view.status.toLowerCase()}`)),
     h('div', {}, label('开始', 'started'), h('span', {}, time(view.startedAt))),
     view.endedAt ? h('div', {}, label('结束', 'ended'), h('span', {}, time(view.endedAt))) : null,
+    view.parentInstanceId
+      ? h('div', {}, label('上级案件', 'parent'), link(`/instances/${view.parentInstanceId}`, '打开 ', h('small', {}, 'open')))
+      : null,
   );
+
+  const children = view.children.length
+    ? section(
+        label('子案件', 'Child cases'),
+        table(
+          [label('流程', 'process'), label('状态', 'status'), label('开始', 'started'), label('待办', 'waiting'), label('异常', 'incidents')],
+          view.children.map((c) => [
+            link(`/instances/${c.instanceId}`, h('code', {}, c.processId), ` v${c.version}`),
+            badge(statusText[c.status], c.status, `status-${c.status.toLowerCase()}`),
+            time(c.startedAt),
+            String(c.waiting),
+            c.incidents ? h('span', { class: 'overdue' }, String(c.incidents)) : '0',
+          ]),
+          '',
+        ),
+      )
+    : null;
 
   const tasks = table(
     [label('类型', 'kind'), label('名称', 'name'), label('节点', 'node'), label('角色', 'roles'), label('自', 'since'), label('期限', 'due')],
@@ -242,6 +276,7 @@ async function renderCase(app: HTMLElement, businessKey: string, refreshing = fa
     section(label('流程图', 'Diagram'), legend, diagram, diagramNote),
     section(label('待办任务', 'Open tasks'), tasks),
     incidents,
+    children,
     section(label('材料检查', 'Pack findings'), ...reportChildren),
     section(label('材料包', 'Packs'), packs),
     section(label('历史', 'History'), history),
@@ -260,15 +295,17 @@ async function renderCase(app: HTMLElement, businessKey: string, refreshing = fa
   if (view.waiting.some((w) => w.job)) {
     const shown = location.pathname;
     setTimeout(() => {
-      if (location.pathname === shown) void renderCase(app, businessKey, true);
+      if (location.pathname === shown) void renderCase(app, target, true);
     }, refreshMs);
   }
 }
 
 function route(): void {
   const app = document.getElementById('app')!;
-  const match = /^\/cases\/([^/]+)\/?$/.exec(window.location.pathname);
-  if (match) void renderCase(app, decodeURIComponent(match[1]));
+  const byKey = /^\/cases\/([^/]+)\/?$/.exec(window.location.pathname);
+  const byId = /^\/instances\/([0-9a-f-]{36})\/?$/.exec(window.location.pathname);
+  if (byKey) void renderCase(app, { businessKey: decodeURIComponent(byKey[1]) });
+  else if (byId) void renderCase(app, { instanceId: byId[1] });
   else renderHome(app);
 }
 

@@ -66,7 +66,11 @@ public static class PipelineApp
         app.MapInstances();
         app.MapMessages();
         if (designerFiles is not null)
-            app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles); // client-side routes of the single-page app
+        {
+            // Client-side routes of the single-page app.
+            app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles);
+            app.MapFallbackToFile("/instances/{**path}", "index.html", designerFiles);
+        }
         return app;
     }
 
