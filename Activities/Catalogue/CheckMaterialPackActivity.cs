@@ -54,7 +54,8 @@ public sealed class CheckMaterialPackActivity(PackChecker checker) : IActivity<C
     public async Task<ActivityResult<CheckMaterialPackOutput>> ExecuteAsync(
         CheckMaterialPackInput input, IProgress<ActivityProgress>? progress, CancellationToken cancellationToken)
     {
-        var pageProgress = progress is null ? null : new Progress<(int Done, int Total)>(p => progress.Report(new ActivityProgress(p.Done, p.Total, "pages")));
+        // Relayed on the reporting thread: Progress<T> would post each report to the thread pool, out of order.
+        var pageProgress = progress is null ? null : new PageRelay(progress);
         var report = await checker.CheckAsync(new PackCheckRequest(input.Document, input.Pack, input.Profile, input.FileName), pageProgress, cancellationToken)
             .ConfigureAwait(false);
         return new ActivityResult<CheckMaterialPackOutput>(report.Verdict, new CheckMaterialPackOutput
@@ -64,5 +65,10 @@ public sealed class CheckMaterialPackActivity(PackChecker checker) : IActivity<C
             Missing = report.Missing,
             Report = report,
         });
+    }
+
+    private sealed class PageRelay(IProgress<ActivityProgress> progress) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => progress.Report(new ActivityProgress(value.Done, value.Total, "pages"));
     }
 }

@@ -1,10 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Pipeline.Host.Hosting;
 using Pipeline.Host.Identity;
-using Pipeline.Host.Jobs;
-using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Cases;
