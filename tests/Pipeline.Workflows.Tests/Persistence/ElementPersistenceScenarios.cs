@@ -91,6 +91,26 @@ public sealed class ElementPersistenceScenarios(IDbContextFactory<WorkflowDbCont
         Assert.Equal(["approve", "reject", null], Assert.IsAssignableFrom<IReadOnlyList<object?>>(instance.Variables["outcomes"]));
     }
 
+    public async Task EventGateway_MessageWins_CancelsTheTimer_AndTerminateEndsTheCase()
+    {
+        var instance = await StartAsync("publicity", Start() + And("Fork") + Task("Review") + End()
+            + "<bpmn:eventBasedGateway id=\"FirstOf\" />"
+            + $"<bpmn:intermediateCatchEvent id=\"Objection\">{MessageDefinition("Msg_Objection")}</bpmn:intermediateCatchEvent>"
+            + $"<bpmn:intermediateCatchEvent id=\"PeriodOver\">{TimerDefinition("timeDuration", "P5D")}</bpmn:intermediateCatchEvent>"
+            + Terminate("Stop") + End("Published")
+            + Chain("Start", "Fork", "Review", "End") + Chain("Fork", "FirstOf", "Objection", "Stop") + Chain("FirstOf", "PeriodOver", "Published"),
+            extra: Message("Msg_Objection", "objection-filed"));
+        Assert.Equal(["Objection", "PeriodOver", "Review"], Harness.Waiting(instance));
+
+        Assert.NotNull(await NewEngine().CorrelateMessageAsync("objection-filed", "JZ-" + _suffix, null, "public", None));
+        instance = await LoadAsync(instance.Id);
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Empty(instance.Bookmarks);
+        Assert.Contains(Timers.Cancelled, c => c.NodeId == "PeriodOver");
+        var history = await Instances.HistoryAsync(instance.Id, None);
+        Assert.Contains(history, h => h.Kind == HistoryKinds.Terminated);
+    }
+
     public async Task Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce()
     {
         var instance = await StartAsync("timers", Start() + Task("Review") + Boundary("Remind", "Review", TimerDefinition("timeDuration", "P3D"), interrupting: false)

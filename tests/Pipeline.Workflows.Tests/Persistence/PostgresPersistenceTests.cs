@@ -72,6 +72,9 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
     public Task Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce() => _elements.Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce();
 
     [PostgresFact]
+    public Task EventGateway_MessageWins_CancelsTheTimer_AndTerminateEndsTheCase() => _elements.EventGateway_MessageWins_CancelsTheTimer_AndTerminateEndsTheCase();
+
+    [PostgresFact]
     public Task MigratedInstance_ReloadsOnTheNewVersion() => _features.MigratedInstance_ReloadsOnTheNewVersion();
 
     [PostgresFact]

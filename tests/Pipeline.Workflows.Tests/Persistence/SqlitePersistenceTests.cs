@@ -74,6 +74,9 @@ public sealed class SqlitePersistenceTests : IAsyncLifetime
     public Task Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce() => _elements.Timers_AreStoredWithTheirDueTime_FoundWhenDue_AndFiredOnce();
 
     [Fact]
+    public Task EventGateway_MessageWins_CancelsTheTimer_AndTerminateEndsTheCase() => _elements.EventGateway_MessageWins_CancelsTheTimer_AndTerminateEndsTheCase();
+
+    [Fact]
     public Task MigratedInstance_ReloadsOnTheNewVersion() => _features.MigratedInstance_ReloadsOnTheNewVersion();
 
     [Fact]
