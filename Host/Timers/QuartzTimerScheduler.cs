@@ -30,25 +30,7 @@ public sealed partial class QuartzTimerScheduler(ISchedulerFactory schedulers, I
             .UsingJobData(JobKeys.BookmarkId, timer.Id.ToString())
             .RequestRecovery()
             .Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(key.Name, key.Group)
-            .ForJob(detail)
-            .StartAt(due)
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            // Firing only fails when the database is unreachable: try again a few times, then the start-up
-            // reconciliation of the next Host start picks the timer up.
-            .WithRetryPolicy(RetryPolicy.Exponential(5, TimeSpan.FromSeconds(2), 2.0, maxDelay: TimeSpan.FromMinutes(1)))
-            .Build();
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await scheduler.ScheduleJob(detail, trigger, default, cancellationToken).ConfigureAwait(false);
-            LogScheduled(log, timer.NodeId, instance.Id, due);
-        }
-        catch (ObjectAlreadyExistsException)
-        {
-            // Scheduled already (start-up reconciliation, another node).
-        }
+        if (await ScheduleOnceAsync(detail, due, cancellationToken).ConfigureAwait(false)) LogScheduled(log, timer.NodeId, instance.Id, due);
     }
 
     public async Task CancelAsync(ProcessInstance instance, Bookmark timer, CancellationToken cancellationToken)
@@ -74,10 +56,22 @@ public sealed partial class QuartzTimerScheduler(ISchedulerFactory schedulers, I
             .UsingJobData(StartTimerJob.DueAt, dueAt.ToString("o", CultureInfo.InvariantCulture))
             .RequestRecovery()
             .Build();
+        if (await ScheduleOnceAsync(detail, dueAt, cancellationToken).ConfigureAwait(false))
+            LogStartScheduled(log, startEventId, process.ProcessId, process.Version, dueAt);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="detail"/> with one trigger at <paramref name="at"/> (fire now when it misfired while the
+    /// Host was down). Firing only fails when the database is unreachable: a few retries, then the start-up
+    /// reconciliation of the next Host start picks it up. False when that key is scheduled already (reconciliation,
+    /// another node).
+    /// </summary>
+    private async Task<bool> ScheduleOnceAsync(IJobDetail detail, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         var trigger = TriggerBuilder.Create()
-            .WithIdentity(key.Name, key.Group)
+            .WithIdentity(detail.Key.Name, detail.Key.Group)
             .ForJob(detail)
-            .StartAt(dueAt)
+            .StartAt(at)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .WithRetryPolicy(RetryPolicy.Exponential(5, TimeSpan.FromSeconds(2), 2.0, maxDelay: TimeSpan.FromMinutes(1)))
             .Build();
@@ -85,11 +79,11 @@ public sealed partial class QuartzTimerScheduler(ISchedulerFactory schedulers, I
         try
         {
             await scheduler.ScheduleJob(detail, trigger, default, cancellationToken).ConfigureAwait(false);
-            LogStartScheduled(log, startEventId, process.ProcessId, process.Version, dueAt);
+            return true;
         }
         catch (ObjectAlreadyExistsException)
         {
-            // That occurrence is scheduled already.
+            return false;
         }
     }
 
