@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pipeline.Host.Cases;
 using Pipeline.Host.Identity;
 using Pipeline.Workflows.Expressions;
+using Pipeline.Workflows.Runtime.Migration;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Instances;
@@ -16,7 +17,39 @@ public static class InstanceEndpoints
             .WithSummary("One process instance, as the case view shows it (parent, children, waiting elements, history)");
         group.MapPut("/{instanceId:guid}/variables", UpdateVariablesAsync)
             .WithSummary("Set variables of an active instance (to fix what an incident failed on, then retry it); recorded in the history");
+        group.MapPost("/{instanceId:guid}/migrate", MigrateAsync)
+            .WithSummary("Move a running instance to another version of its process { targetVersion, mapping: { sourceElementId: targetElementId } }: 200, or 422 listing every problem with its element id (nothing changed)");
         return app;
+    }
+
+    private static async Task<IResult> MigrateAsync(
+        Guid instanceId, MigrateRequest? body, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context);
+        if (caller.User is not { } user) return Caller.Unauthenticated();
+        if (body is not { TargetVersion: > 0 })
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Which version?",
+                detail: "give targetVersion (and mapping for elements renamed in it)");
+        try
+        {
+            var instance = await engine.MigrateInstanceAsync(instanceId, body.TargetVersion,
+                body.Mapping ?? new Dictionary<string, string>(), user, cancellationToken);
+            return TypedResults.Ok(new InstanceMigrated(instance.Id, instance.ProcessId, instance.Version));
+        }
+        catch (KeyNotFoundException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such instance", detail: e.Message);
+        }
+        catch (MigrationRefusedException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Migration refused",
+                detail: $"{e.Problems.Count} problem(s); nothing was changed",
+                extensions: new Dictionary<string, object?> { ["errors"] = e.Problems.Select(p => new { p.ElementId, p.Message }).ToList() });
+        }
+        catch (ConcurrencyException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The case changed meanwhile", detail: e.Message);
+        }
     }
 
     private static async Task<IResult> UpdateVariablesAsync(
@@ -54,3 +87,9 @@ public static class InstanceEndpoints
 
 /// <summary>Which variables were set.</summary>
 public sealed record VariablesUpdated(Guid InstanceId, IReadOnlyList<string> Names);
+
+/// <param name="TargetVersion">The version of the same process to move to.</param>
+/// <param name="Mapping">Source element id → target element id, for elements renamed in the target (same ids map by themselves).</param>
+public sealed record MigrateRequest(int TargetVersion, IReadOnlyDictionary<string, string>? Mapping);
+
+public sealed record InstanceMigrated(Guid InstanceId, string ProcessId, int Version);

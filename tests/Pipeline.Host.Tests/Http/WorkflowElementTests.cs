@@ -137,4 +137,27 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal("Completed", (await JsonAsync(done))["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/incidents/{instanceId}/{tokenId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_running_case_moves_to_a_new_version_only_with_a_complete_mapping()
+    {
+        await DeployAsync(host.Client, TimerThenTask("versioned", "PT1H"));
+        var instanceId = await StartAsync(host.Client, "versioned", "V-0001");
+        // Version 2 renames the timer: the waiting element must be mapped.
+        await DeployAsync(host.Client, TimerThenTask("versioned", "PT1H").Replace("\"Wait\"", "\"Pause\"").Replace("\"After\"", "\"Then\""));
+        var url = $"/api/instances/{instanceId}/migrate";
+
+        var refused = await host.Client.SendAsync(As(HttpMethod.Post, url, "管理员", "admin", ApiTests.JsonContent("""{ "targetVersion": 2 }""")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains((await JsonAsync(refused))["errors"]!.AsArray(), e => e!["elementId"]!.GetValue<string>() == "Wait");
+        Assert.Equal(1, (await JsonAsync(await host.Client.GetAsync("/api/cases/V-0001")))["version"]!.GetValue<int>());
+
+        var moved = await host.Client.SendAsync(As(HttpMethod.Post, url, "管理员", "admin",
+            ApiTests.JsonContent("""{ "targetVersion": 2, "mapping": { "Wait": "Pause" } }""")));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var view = await JsonAsync(await host.Client.GetAsync("/api/cases/V-0001"));
+        Assert.Equal(2, view["version"]!.GetValue<int>());
+        Assert.Equal("Pause", view["waiting"]!.AsArray().Single()!["nodeId"]!.GetValue<string>());
+        Assert.Contains(view["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "instance-migrated");
+    }
 }
