@@ -39,6 +39,49 @@ public class BpmnReaderTests
         Assert.Equal("pack-resubmitted", Assert.IsType<MessageCatch>(process.Node("Task_WaitResubmission")).Message!.Name);
     }
 
+    /// <summary>A Signavio export (default namespace, no prefix, vendor extension elements and attributes).</summary>
+    private const string SignavioExport = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:signavio="http://www.signavio.com"
+            xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:omgdc="http://www.omg.org/spec/DD/20100524/DC"
+            id="sid-d1" targetNamespace="http://www.signavio.com" exporter="Signavio Process Editor, http://www.signavio.com" exporterVersion="16.4.0">
+          <process id="sid-contract" name="Contract signing" isExecutable="true" processType="None">
+            <extensionElements><signavio:signavioDiagramMetaData metaKey="revisionid" metaValue="abc" /></extensionElements>
+            <laneSet id="sid-lanes"><lane id="sid-bureau" name="Bureau"><flowNodeRef>sid-start</flowNodeRef></lane></laneSet>
+            <startEvent id="sid-start" name="Winner publicised"><extensionElements><signavio:signavioMetaData metaKey="bgcolor" metaValue="#ffffff" /></extensionElements></startEvent>
+            <parallelGateway id="sid-fork" gatewayDirection="Diverging" />
+            <task id="sid-draft" name="Draft contract" />
+            <manualTask id="sid-sign" name="Sign" />
+            <parallelGateway id="sid-join" gatewayDirection="Converging" />
+            <endEvent id="sid-end" name="Signed" />
+            <textAnnotation id="sid-note"><text>Within 30 days of the award</text></textAnnotation>
+            <sequenceFlow id="sid-f1" sourceRef="sid-start" targetRef="sid-fork" />
+            <sequenceFlow id="sid-f2" sourceRef="sid-fork" targetRef="sid-draft" />
+            <sequenceFlow id="sid-f3" sourceRef="sid-fork" targetRef="sid-sign" />
+            <sequenceFlow id="sid-f4" sourceRef="sid-draft" targetRef="sid-join" />
+            <sequenceFlow id="sid-f5" sourceRef="sid-sign" targetRef="sid-join" />
+            <sequenceFlow id="sid-f6" sourceRef="sid-join" targetRef="sid-end" />
+            <association id="sid-a1" sourceRef="sid-note" targetRef="sid-draft" />
+          </process>
+          <bpmndi:BPMNDiagram id="sid-diagram"><bpmndi:BPMNPlane id="sid-plane" bpmnElement="sid-contract">
+            <bpmndi:BPMNShape id="sid-start_gui" bpmnElement="sid-start"><omgdc:Bounds height="30" width="30" x="100" y="100" /></bpmndi:BPMNShape>
+          </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+        </definitions>
+        """;
+
+    [Fact]
+    public void AnotherModelersExport_OfSupportedElements_IsRead_AndItsUnsupportedElementsAreRefusedByIdAndType()
+    {
+        Assert.Empty(Problems(SignavioExport));
+        var process = Assert.Single(BpmnReader.Read(SignavioExport).Processes);
+        Assert.IsType<ParallelGateway>(process.Node("sid-join"));
+        Assert.Equal(6, process.Nodes.Count);
+
+        var withScript = SignavioExport.Replace("""<manualTask id="sid-sign" name="Sign" />""",
+            """<scriptTask id="sid-sign" name="Sign" scriptFormat="javascript"><script>sign()</script></scriptTask>""", StringComparison.Ordinal);
+        Assert.Contains(Problems(withScript), p => p is { ElementId: "sid-sign", ElementType: "bpmn:scriptTask" });
+    }
+
     [Fact]
     public void UnsupportedElement_IsRefusedWithItsIdAndType()
     {
