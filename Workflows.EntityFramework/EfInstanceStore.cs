@@ -58,6 +58,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         db.History.AddRange(history.Select(ToRow));
         try
         {
+            using var turn = await SqliteWriteGate.EnterAsync(db, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // one transaction
         }
         catch (DbUpdateException e)
@@ -89,6 +90,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
             // One transaction, three round trips: delete the old bookmarks, then one batch with the conditional
             // instance update, the new bookmarks and the history, then commit. The loser of a race fails the
             // update (0 rows) and the whole transaction rolls back.
+            using var turn = await SqliteWriteGate.EnterAsync(db, cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             db.Database.AutoSavepointsEnabled = false;
             await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
