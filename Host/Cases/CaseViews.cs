@@ -1,11 +1,16 @@
 using System.Text.Json.Nodes;
+using Pipeline.Activities.Rosters;
+using Pipeline.Host.Identity;
 using Pipeline.Host.Jobs;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Cases;
 
-/// <summary>Builds the view of a case or of any instance: waiting elements with job progress, incidents, variables, packs, report, history, children.</summary>
+/// <summary>
+/// Builds the view of a case or of any instance: waiting elements with job progress, incidents, variables, packs,
+/// report, history, children. Identity and mobile numbers in variables and history are masked (<see cref="MaskedJson"/>).
+/// </summary>
 public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, JobMonitor jobs)
 {
     /// <param name="entry">The case index entry (its packs), when the instance is a case started by an upload.</param>
@@ -16,7 +21,7 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
         var children = await instances.ChildrenAsync(instance.Id, cancellationToken);
         var variables = new JsonObject();
         foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
-            if (name != "report") variables[name] = FeelValues.ToJsonNode(value);
+            if (name != "report") variables[name] = MaskedJson.Mask(FeelValues.ToJsonNode(value));
 
         var waiting = new List<WaitingView>();
         foreach (var b in instance.Bookmarks)
@@ -27,19 +32,17 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
             instance.BusinessKey ?? "", instance.Id, instance.ProcessId, instance.Version, instance.Status.ToString(),
             instance.StartedAt, instance.EndedAt,
             waiting,
-            instance.Tokens.Where(t => t.State == TokenState.Incident).Select(t => new IncidentView(t.Id, t.NodeId, t.Incident ?? "")).ToList(),
+            instance.Tokens.Where(t => t.State == TokenState.Incident).Select(t => new IncidentView(t.Id, t.NodeId, SensitiveText.Mask(t.Incident ?? ""))).ToList(),
             variables,
             (entry?.Packs ?? []).Select(p => new PackView(p.Sha256, p.FileName, p.Action, p.At, p.By)).ToList(),
             report is null ? null : new ReportView(
                 report["file"]?.GetValue<string>(), report["sha256"]?.GetValue<string>(), report["verdict"]?.GetValue<string>(),
                 report["missing"]?.DeepClone(), report["findings"]?.DeepClone()),
-            history.Select(h => new HistoryView(h.Sequence, h.At, h.Actor, h.Kind, h.NodeId, h.Detail, Parse(h.VariablesBefore), Parse(h.VariablesAfter))).ToList(),
+            history.Select(h => new HistoryView(h.Sequence, h.At, h.Actor, h.Kind, h.NodeId, h.Detail, MaskedJson.Parse(h.VariablesBefore), MaskedJson.Parse(h.VariablesAfter))).ToList(),
             instance.ParentInstanceId,
             children.Select(c => new ChildView(c.Id, c.ProcessId, c.Version, c.Status.ToString(), c.StartedAt, c.EndedAt, c.Bookmarks.Count,
                 c.Tokens.Count(t => t.State == TokenState.Incident))).ToList());
     }
-
-    private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 }
 
 /// <summary>

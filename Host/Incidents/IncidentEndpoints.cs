@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Activities.Rosters;
 using Pipeline.Host.Identity;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
@@ -34,10 +35,10 @@ public static class IncidentEndpoints
                 detail: $"instance {instanceId} has no incident on token {tokenId}");
         var history = (await instances.HistoryAsync(instanceId, cancellationToken)).Where(h => h.NodeId == token.NodeId).ToList();
         var variables = new JsonObject();
-        foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal)) variables[name] = FeelValues.ToJsonNode(value);
+        foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal)) variables[name] = MaskedJson.Mask(FeelValues.ToJsonNode(value));
         var job = instance.Bookmarks.FirstOrDefault(b => b.TokenId == token.Id && b.Kind == BookmarkKind.Job);
         return TypedResults.Ok(new IncidentDetail(
-            IncidentSummary.Of(instance, token), job?.Name, job?.Inputs.ToDictionary(x => x.Key, x => FeelValues.ToJsonNode(x.Value)),
+            IncidentSummary.Of(instance, token), job?.Name, job?.Inputs.ToDictionary(x => x.Key, x => MaskedJson.Mask(FeelValues.ToJsonNode(x.Value))),
             variables, history.Select(h => new IncidentStep(h.Sequence, h.At, h.Actor, h.Kind, h.Detail)).ToList()));
     }
 
@@ -71,7 +72,7 @@ public sealed record IncidentRetried(Guid InstanceId, string? BusinessKey, strin
 public sealed record IncidentSummary(Guid InstanceId, string? BusinessKey, string ProcessId, int Version, Guid TokenId, string NodeId, string Message)
 {
     public static IncidentSummary Of(ProcessInstance instance, Token token) =>
-        new(instance.Id, instance.BusinessKey, instance.ProcessId, instance.Version, token.Id, token.NodeId, token.Incident ?? "");
+        new(instance.Id, instance.BusinessKey, instance.ProcessId, instance.Version, token.Id, token.NodeId, SensitiveText.Mask(token.Incident ?? ""));
 }
 
 /// <summary>One incident in full: for a job, its type and inputs (what runs again on retry); the case's variables; the element's history.</summary>

@@ -65,13 +65,18 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
     {
         await DeployAsync(host.Client, MessageStart("register-application", "application-received"));
         var publish = () => host.Client.SendAsync(As(HttpMethod.Post, "/api/messages", "gateway", "system",
-            ApiTests.JsonContent("""{ "name": "application-received", "correlationKey": "M-0001", "variables": { "institution": "华信职业培训学校" } }""")));
+            ApiTests.JsonContent("""{ "name": "application-received", "correlationKey": "M-0001", "variables": { "institution": "华信职业培训学校", "contact": { "idNumber": "410802199001011239", "mobile": "13812345678" } } }""")));
 
         var first = await publish();
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Single((await JsonAsync(first))["started"]!.AsArray());
         var view = await PollAsync(host.Client, "M-0001", v => Waits(v, "UserTask", "Register"), Patience);
         Assert.Equal("华信职业培训学校", view["variables"]!["institution"]!.GetValue<string>());
+        // Identity and mobile numbers leave the API masked, in variables and in the history.
+        Assert.Equal("410802********1239", view["variables"]!["contact"]!["idNumber"]!.GetValue<string>());
+        Assert.Equal("138****5678", view["variables"]!["contact"]!["mobile"]!.GetValue<string>());
+        Assert.DoesNotContain("410802199001011239", view.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("13812345678", view.ToJsonString(), StringComparison.Ordinal);
 
         // The case is active: the same message starts nothing more, and nothing waits for it → refused, not kept.
         var again = await publish();
