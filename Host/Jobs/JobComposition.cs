@@ -13,14 +13,24 @@ namespace Pipeline.Host.Jobs;
 /// </summary>
 public static class JobComposition
 {
-    /// <summary>Jobs run at once per Host; each pack check reads its pages in parallel on every core already.</summary>
-    public const int Workers = 2;
+    /// <summary>
+    /// Service-task jobs run at once per Host (execution group <see cref="ServiceTasks"/>): each pack check reads its
+    /// pages in parallel on every core already. Timers, light, run beside them on the other threads.
+    /// </summary>
+    public const int ServiceTaskWorkers = 2;
+
+    /// <summary>Quartz threads per Host: the service-task workers plus room for timers and start timers.</summary>
+    public const int Threads = ServiceTaskWorkers + 4;
+
+    /// <summary>Quartz execution group of service-task jobs (limited to <see cref="ServiceTaskWorkers"/> per node).</summary>
+    public const string ServiceTasks = "service-tasks";
 
     public static IServiceCollection AddPipelineJobs(this IServiceCollection services, PipelineOptions options)
     {
         services.AddQuartz(quartz =>
         {
-            quartz.UseDefaultThreadPool(Workers);
+            quartz.UseDefaultThreadPool(Threads);
+            quartz.UseExecutionLimits(limits => limits.ForGroup(ServiceTasks, ServiceTaskWorkers, ExecutionLimitScope.Node));
             quartz.UsePersistentStore(store =>
             {
                 if (options.PostgresConnectionString is { } pg)

@@ -39,6 +39,7 @@ public sealed partial class QuartzJobDispatcher(
             .WithIdentity(key.Name, key.Group)
             .ForJob(detail)
             .StartNow()
+            .WithExecutionGroup(JobComposition.ServiceTasks)
             .WithRetryPolicy(tries <= 1 ? RetryPolicy.None : RetryPolicy.Exponential(tries - 1, backoff, 2.0, maxDelay: null))
             .Build();
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);

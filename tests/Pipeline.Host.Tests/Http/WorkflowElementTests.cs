@@ -165,4 +165,28 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal("Pause", view["waiting"]!.AsArray().Single()!["nodeId"]!.GetValue<string>());
         Assert.Contains(view["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "instance-migrated");
     }
+
+    [Fact]
+    public async Task Timers_fire_while_pack_checks_fill_the_service_task_workers()
+    {
+        foreach (var (key, pack) in new[] { ("W-0001", "class-opening-complete.pdf"), ("W-0002", "class-opening-missing-vacancies.pdf") })
+        {
+            var upload = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/cases/{key}/packs", "institution-a", "institution", Pack(Fixture("packs", pack))));
+            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        }
+        var deadline = DateTime.UtcNow + Patience;
+        while ((await JsonAsync(await host.Client.GetAsync("/api/jobs"))).AsArray().Count(j => j!["state"]!.GetValue<string>() == "running") < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the two pack checks never ran side by side");
+            await Task.Delay(100);
+        }
+
+        await DeployAsync(host.Client, TimerThenTask("timer-beside-checks", "PT1S"));
+        await StartAsync(host.Client, "timer-beside-checks", "W-TIMER");
+        await PollAsync(host.Client, "W-TIMER", v => Waits(v, "UserTask", "After"), Patience);
+        // The timer did not wait for a service-task worker: both checks are still running.
+        Assert.Equal(2, (await JsonAsync(await host.Client.GetAsync("/api/jobs"))).AsArray().Count(j => j!["state"]!.GetValue<string>() == "running"));
+        foreach (var key in new[] { "W-0001", "W-0002" })
+            await PollAsync(host.Client, key, v => Waits(v, "UserTask", "经办人审核") || Waits(v, "Message", "pack-resubmitted"), TimeSpan.FromMinutes(3));
+    }
 }
