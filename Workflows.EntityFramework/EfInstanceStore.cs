@@ -121,17 +121,19 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
     public Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken) =>
         InstancesWhereAsync(i => i.ParentInstanceId == parentInstanceId, cancellationToken);
 
-    public async Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken) =>
-        [.. (await InstancesWhereAsync(i => i.IncidentCount > 0, cancellationToken).ConfigureAwait(false)).Take(limit)];
+    public Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken) =>
+        InstancesWhereAsync(i => i.IncidentCount > 0, cancellationToken, limit);
 
     public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) =>
         InstancesWhereAsync(i => i.BusinessKey == businessKey, cancellationToken);
 
-    /// <summary>Instances matching <paramref name="predicate"/> (an indexed column) with their bookmarks, oldest first; two queries.</summary>
-    private async Task<IReadOnlyList<ProcessInstance>> InstancesWhereAsync(Expression<Func<ProcessInstanceRow, bool>> predicate, CancellationToken cancellationToken)
+    /// <summary>Instances matching <paramref name="predicate"/> (an indexed column) with their bookmarks, oldest first, at most <paramref name="limit"/>; two queries.</summary>
+    private async Task<IReadOnlyList<ProcessInstance>> InstancesWhereAsync(
+        Expression<Func<ProcessInstanceRow, bool>> predicate, CancellationToken cancellationToken, int limit = int.MaxValue)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Instances.AsNoTracking().Where(predicate).OrderBy(i => i.StartedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Instances.AsNoTracking().Where(predicate).OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Take(limit)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToList();
         var bookmarks = (await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(b => b.InstanceId);

@@ -99,17 +99,19 @@ async function problem(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
-export async function getCase(businessKey: string): Promise<CaseView> {
-  const response = await fetch(`/api/cases/${encodeURIComponent(businessKey)}`, { headers: { Accept: 'application/json' } });
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw await problem(response);
-  return (await response.json()) as CaseView;
+  return (await response.json()) as T;
+}
+
+export function getCase(businessKey: string): Promise<CaseView> {
+  return getJson<CaseView>(`/api/cases/${encodeURIComponent(businessKey)}`);
 }
 
 /** Any process instance by id (a child case started by a call activity). */
-export async function getInstance(instanceId: string): Promise<CaseView> {
-  const response = await fetch(`/api/instances/${encodeURIComponent(instanceId)}`, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw await problem(response);
-  return (await response.json()) as CaseView;
+export function getInstance(instanceId: string): Promise<CaseView> {
+  return getJson<CaseView>(`/api/instances/${encodeURIComponent(instanceId)}`);
 }
 
 export async function getDefinitionXml(processId: string, version: number): Promise<string> {

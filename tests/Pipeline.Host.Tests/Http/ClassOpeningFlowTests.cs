@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using static Pipeline.Host.Tests.Http.HostFixture;
+using static Pipeline.Host.Tests.Http.Processes;
 
 namespace Pipeline.Host.Tests.Http;
 
@@ -110,9 +111,6 @@ public abstract class ClassOpeningFlow(HostFixture host)
         Assert.Equal("institution-a", line["createdBy"]!.GetValue<string>());
         Assert.Empty((await JsonAsync(await client.GetAsync("/api/cases?prefix=NOPE-"))).AsArray());
     }
-
-    private static bool Waits(JsonNode view, string kind, string name) =>
-        view["waiting"]!.AsArray().Any(w => w!["kind"]!.GetValue<string>() == kind && w["name"]!.GetValue<string>() == name);
 
     private async Task<JsonNode> PollAsync(Func<JsonNode, bool> until)
     {

@@ -31,9 +31,9 @@ public sealed class RestartTests
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
 
             // Progress comes from Quartz's store: wait until some pages, not all, are read, then pull the plug.
-            running = await PollAsync(host, key, c => JobOf(c) is { } job
+            running = await Processes.PollAsync(host.Client, key, c => JobOf(c) is { } job
                 && job["state"]!.GetValue<string>() == "running"
-                && job["done"]?.GetValue<int>() is > 0 and var done && done < job["total"]!.GetValue<int>());
+                && job["done"]?.GetValue<int>() is > 0 and var done && done < job["total"]!.GetValue<int>(), Patience, () => host.Output);
             await host.KillAsync();
         }
         var job = JobOf(running)!;
@@ -43,7 +43,7 @@ public sealed class RestartTests
 
         await using (var host = await HostProcess.StartAsync(data, postgres))
         {
-            var review = await PollAsync(host, key, c => Waits(c, "UserTask", "经办人审核"));
+            var review = await Processes.PollAsync(host.Client, key, c => Processes.Waits(c, "UserTask", "经办人审核"), Patience, () => host.Output);
             Assert.Equal("complete", review["report"]!["verdict"]!.GetValue<string>());
             var history = review["history"]!.AsArray();
             Assert.Single(history, h => h!["kind"]!.GetValue<string>() == "job-completed");
@@ -103,25 +103,4 @@ public sealed class RestartTests
 
     private static JsonNode? JobOf(JsonNode view) =>
         view["waiting"]!.AsArray().FirstOrDefault(w => w!["kind"]!.GetValue<string>() == "Job")?["job"];
-
-    private static bool Waits(JsonNode view, string kind, string name) =>
-        view["waiting"]!.AsArray().Any(w => w!["kind"]!.GetValue<string>() == kind && w["name"]!.GetValue<string>() == name);
-
-    private static async Task<JsonNode> PollAsync(HostProcess host, string key, Func<JsonNode, bool> until)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        JsonNode? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await host.Client.GetAsync($"/api/cases/{key}");
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                last = await JsonAsync(response);
-                if (until(last)) return last;
-                Assert.Empty(last["incidents"]!.AsArray());
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"case {key} did not get there in {Patience}; last view: {last?.ToJsonString()}\nHost output:\n{host.Output}");
-    }
 }
