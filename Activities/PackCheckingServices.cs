@@ -19,10 +19,11 @@ public sealed class PackCheckingServices : IDisposable
     {
         Ocr = new OcrEnginePool(ocr ?? new OcrOptions());
         Profiles = ProfileCatalog.LoadEmbedded();
+        Originals = new FolderOriginalStore(originalsRoot);
         Checker = new PackChecker(
             new DocumentIntake(new Poppler(), intake ?? new IntakeOptions()),
             Ocr,
-            new FolderOriginalStore(originalsRoot),
+            Originals,
             SectionClassifier.Default,
             Profiles,
             check ?? new PackCheckOptions(),
@@ -33,6 +34,9 @@ public sealed class PackCheckingServices : IDisposable
     public OcrEnginePool Ocr { get; }
     public ProfileCatalog Profiles { get; }
     public PackChecker Checker { get; }
+
+    /// <summary>The store of uploaded originals the checker reads (by SHA-256).</summary>
+    public FolderOriginalStore Originals { get; }
 
     public void Dispose() => Ocr.Dispose();
 }

@@ -7,7 +7,15 @@ public sealed class CaseRow
     public Guid InstanceId { get; set; }
     public required string ProcessId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>User id of whoever started the case.</summary>
     public required string CreatedBy { get; set; }
+
+    /// <summary>The training institution (<c>host_organisations.id</c>) the case belongs to; its staff alone may see and resubmit it.</summary>
+    public string? InstitutionId { get; set; }
+
+    /// <summary>Jurisdiction profile of the case (the institution's), which decides which bureau's staff see it.</summary>
+    public string? Jurisdiction { get; set; }
 }
 
 /// <summary>

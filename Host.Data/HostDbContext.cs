@@ -1,20 +1,31 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Pipeline.Host.Data.Accounts;
 using Pipeline.Workflows.EntityFramework;
 
 namespace Pipeline.Host.Data;
 
 /// <summary>
-/// The Host's own tables beside the workflow tables, in the same database: cases and their packs. One model for SQLite
-/// and PostgreSQL (dates as UTC ticks on SQLite, as <see cref="WorkflowDbContext"/> does); migrations per provider in
+/// The Host's own tables beside the workflow tables, in the same database: cases and their packs; accounts (ASP.NET
+/// Core Identity's users and roles), organisations, recusals and the security log; the data-protection keys that
+/// protect sign-in cookies and bearer tokens (shared by every Host node). One model for SQLite and PostgreSQL (dates
+/// as UTC ticks on SQLite, as <see cref="WorkflowDbContext"/> does); migrations per provider in
 /// <c>Pipeline.Migrations.Sqlite</c> / <c>Pipeline.Migrations.Postgres</c>, history table <see cref="HistoryTable"/>.
 /// </summary>
-public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options)
+    : IdentityDbContext<PipelineUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>This context's migration history table.</summary>
     public const string HistoryTable = "host_migrations_history";
 
     public DbSet<CaseRow> Cases => Set<CaseRow>();
     public DbSet<CasePackRow> CasePacks => Set<CasePackRow>();
+    public DbSet<OrganisationRow> Organisations => Set<OrganisationRow>();
+    public DbSet<RecusalRow> Recusals => Set<RecusalRow>();
+    public DbSet<SecurityEventRow> SecurityEvents => Set<SecurityEventRow>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Options for the SQLite file shared with the workflow tables.</summary>
     public static DbContextOptions<HostDbContext> Sqlite(string path) =>
@@ -29,6 +40,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<CaseRow>(e =>
         {
             e.ToTable("host_cases");
@@ -36,8 +48,12 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             e.Property(c => c.BusinessKey).HasMaxLength(200);
             e.Property(c => c.ProcessId).HasMaxLength(200);
             e.Property(c => c.CreatedBy).HasMaxLength(200);
+            e.Property(c => c.InstitutionId).HasMaxLength(100);
+            e.Property(c => c.Jurisdiction).HasMaxLength(100);
             e.HasIndex(c => c.InstanceId).IsUnique();
             e.HasIndex(c => c.CreatedAt);
+            e.HasIndex(c => new { c.InstitutionId, c.CreatedAt });
+            e.HasIndex(c => new { c.Jurisdiction, c.CreatedAt });
         });
         modelBuilder.Entity<CasePackRow>(e =>
         {
@@ -49,6 +65,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             e.Property(p => p.By).HasMaxLength(200);
             e.HasOne<CaseRow>().WithMany().HasForeignKey(p => p.BusinessKey).OnDelete(DeleteBehavior.Cascade);
         });
+        AccountsModel.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Activities.Documents.Storage;
 using Pipeline.Activities.Packs;
 using Pipeline.Workflows.Activities;
 
@@ -6,7 +7,7 @@ namespace Pipeline.Activities.Catalogue;
 /// <summary>Input of <see cref="CheckMaterialPackActivity"/>.</summary>
 public sealed record CheckMaterialPackInput
 {
-    [ActivityInput("Path of the uploaded pack in the original store")]
+    [ActivityInput("SHA-256 of the uploaded pack in the original store (never a path)")]
     public required string Document { get; init; }
 
     [ActivityInput("Pack kind: class-opening or subsidy-claim")]
@@ -49,14 +50,18 @@ public sealed record CheckMaterialPackOutput
     // A failed check is mostly a machine problem (memory, a tool killed): three tries, 10 s then 20 s apart.
     Retries = 3,
     RetryBackoff = "PT10S")]
-public sealed class CheckMaterialPackActivity(PackChecker checker) : IActivity<CheckMaterialPackInput, CheckMaterialPackOutput>
+public sealed class CheckMaterialPackActivity(PackChecker checker, IOriginalStore originals) : IActivity<CheckMaterialPackInput, CheckMaterialPackOutput>
 {
+    /// <exception cref="KeyNotFoundException"><see cref="CheckMaterialPackInput.Document"/> is not the SHA-256 of a stored
+    /// original (a server path, say): the check never reads a file the upload did not store.</exception>
     public async Task<ActivityResult<CheckMaterialPackOutput>> ExecuteAsync(
         CheckMaterialPackInput input, IProgress<ActivityProgress>? progress, CancellationToken cancellationToken)
     {
+        var original = originals.Find(input.Document)
+            ?? throw new KeyNotFoundException($"pack.check: document '{Clip(input.Document)}' is not a stored original (give the SHA-256 of an uploaded pack)");
         // Relayed on the reporting thread: Progress<T> would post each report to the thread pool, out of order.
         var pageProgress = progress is null ? null : new PageRelay(progress);
-        var report = await checker.CheckAsync(new PackCheckRequest(input.Document, input.Pack, input.Profile, input.FileName), pageProgress, cancellationToken)
+        var report = await checker.CheckAsync(new PackCheckRequest(original.Path, input.Pack, input.Profile, input.FileName), pageProgress, cancellationToken)
             .ConfigureAwait(false);
         return new ActivityResult<CheckMaterialPackOutput>(report.Verdict, new CheckMaterialPackOutput
         {
@@ -66,6 +71,8 @@ public sealed class CheckMaterialPackActivity(PackChecker checker) : IActivity<C
             Report = report,
         });
     }
+
+    private static string Clip(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private sealed class PageRelay(IProgress<ActivityProgress> progress) : IProgress<(int Done, int Total)>
     {

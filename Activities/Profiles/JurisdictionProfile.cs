@@ -21,6 +21,12 @@ public sealed record JurisdictionProfile
     /// <summary>Jurisdiction in Chinese, e.g. 焦作市.</summary>
     public required string DisplayName { get; init; }
 
+    /// <summary>
+    /// The enclosing jurisdiction whose regulation also applies (Qujing 曲靖 is a prefecture of Yunnan 云南, so
+    /// <c>qujing</c> has parent <c>yunnan</c>); null for a top-level one. A bureau of the parent covers this jurisdiction.
+    /// </summary>
+    public string? Parent { get; init; }
+
     /// <summary>The regulation the numbers come from, e.g. 焦人社文〔2021〕15号.</summary>
     public required string Source { get; init; }
 

@@ -31,6 +31,35 @@ public sealed class ProfileCatalog
 
     public IEnumerable<string> Names => _profiles.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>Whether <paramref name="name"/> is a known profile.</summary>
+    public bool Contains(string name) => _profiles.ContainsKey(name);
+
+    /// <summary>
+    /// The jurisdiction and its enclosing ones, innermost first (<c>qujing</c> → <c>qujing, yunnan</c>).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such profile.</exception>
+    /// <exception cref="InvalidDataException">The parents form a cycle.</exception>
+    public IReadOnlyList<string> Chain(string name)
+    {
+        var chain = new List<string>();
+        for (string? at = name; at is not null; at = Get(at).Parent)
+        {
+            var profile = Get(at);
+            if (chain.Contains(profile.Name, StringComparer.OrdinalIgnoreCase))
+                throw new InvalidDataException($"profile '{name}': parents form a cycle ({string.Join(" → ", chain)})");
+            chain.Add(profile.Name);
+        }
+        return chain;
+    }
+
+    /// <summary>
+    /// Whether a bureau of <paramref name="bureauJurisdiction"/> covers cases of <paramref name="caseJurisdiction"/>:
+    /// the same jurisdiction, or one enclosing it (a province's bureau covers its prefectures). Unknown names cover nothing.
+    /// </summary>
+    public bool Covers(string bureauJurisdiction, string? caseJurisdiction) =>
+        caseJurisdiction is not null && _profiles.ContainsKey(caseJurisdiction) && _profiles.ContainsKey(bureauJurisdiction)
+        && Chain(caseJurisdiction).Contains(bureauJurisdiction, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The named profile (default when null).</summary>
     /// <exception cref="KeyNotFoundException">No such profile; the message lists the known ones.</exception>
     public JurisdictionProfile Get(string? name)

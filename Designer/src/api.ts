@@ -1,3 +1,8 @@
+import { ApiError, request, resetAntiforgery } from './http';
+
+export { ApiError };
+export type { Problem } from './http';
+
 export interface Waiting {
   bookmarkId: string;
   kind: string;
@@ -81,28 +86,8 @@ export interface ChildInstance {
   incidents: number;
 }
 
-export class ApiError extends Error {
-  constructor(public status: number, message: string) {
-    super(message);
-  }
-}
-
-async function problem(response: Response): Promise<ApiError> {
-  let message = `${response.status} ${response.statusText}`;
-  try {
-    const body = await response.json();
-    if (body?.detail) message = body.detail;
-    else if (body?.title) message = body.title;
-  } catch {
-    /* not JSON */
-  }
-  return new ApiError(response.status, message);
-}
-
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw await problem(response);
-  return (await response.json()) as T;
+  return (await (await request(url)).json()) as T;
 }
 
 export function getCase(businessKey: string): Promise<CaseView> {
@@ -115,7 +100,51 @@ export function getInstance(instanceId: string): Promise<CaseView> {
 }
 
 export async function getDefinitionXml(processId: string, version: number): Promise<string> {
-  const response = await fetch(`/api/definitions/${encodeURIComponent(processId)}/${version}/xml`);
-  if (!response.ok) throw await problem(response);
+  const url = `/api/definitions/${encodeURIComponent(processId)}/${version}/xml`;
+  const response = await request(url, { accept: 'application/xml, application/problem+json;q=0.9' });
   return response.text();
+}
+
+export interface Organisation {
+  id: string;
+  kind: 'bureau' | 'institution';
+  name: string;
+  jurisdiction: string;
+}
+
+/** The signed-in user (`/api/auth/me`, and the answer to a sign-in). */
+export interface Me {
+  userId: string;
+  userName: string;
+  displayName: string;
+  roles: string[];
+  organisation: Organisation | null;
+}
+
+/** Who is signed in, or null when nobody is (401). */
+export async function me(): Promise<Me | null> {
+  try {
+    return (await (await request('/api/auth/me', { on401: 'throw', noStore: true })).json()) as Me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+/** Signs in (sets the auth cookie). Throws ApiError: 401 wrong credentials or locked out (`problem.lockedOut`), 429. */
+export async function login(userName: string, password: string): Promise<Me> {
+  const response = await request('/api/auth/login', {
+    method: 'POST',
+    body: { userName, password },
+    on401: 'throw',
+    noStore: true,
+  });
+  resetAntiforgery();
+  return (await response.json()) as Me;
+}
+
+/** Signs out (clears the auth cookie). */
+export async function logout(): Promise<void> {
+  await request('/api/auth/logout', { method: 'POST', noStore: true });
+  resetAntiforgery();
 }

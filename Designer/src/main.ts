@@ -1,21 +1,9 @@
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
 import './style.css';
-import { ApiError, getCase, getDefinitionXml, getInstance, type CaseView, type Finding, type JobProgress } from './api';
-import { markersOf, showDiagram } from './diagram';
-
-type Child = Node | string | number | null | undefined | false;
-
-/** Builds an element; strings become text nodes (never HTML). */
-function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  for (const c of children) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
+import { ApiError, getCase, getDefinitionXml, getInstance, me, type CaseView, type Finding, type JobProgress } from './api';
+import { h, type Child } from './dom';
+import { renderLogin } from './login';
+import { goToLogin, isLoginPage } from './redirects';
+import { showSession } from './session';
 
 /** A Chinese label with its English name in small text. */
 function label(zh: string, en: string): HTMLElement {
@@ -154,7 +142,13 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
   try {
     view = 'businessKey' in target ? await getCase(target.businessKey) : await getInstance(target.instanceId);
   } catch (e) {
-    const msg = e instanceof ApiError && e.status === 404 ? `没有此案件 (no case '${what}')` : `加载失败 (failed): ${(e as Error).message}`;
+    const status = e instanceof ApiError ? e.status : 0;
+    const msg =
+      status === 404
+        ? `没有此案件，或不在您的权限范围内 (no case '${what}' within your reach)`
+        : status === 403
+          ? `您的角色无权查看此案件 (your role may not see '${what}')`
+          : `加载失败 (failed): ${(e as Error).message}`;
     renderHome(app, msg);
     return;
   }
@@ -284,7 +278,8 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
   app.replaceChildren(...parts.filter((p): p is Node => p instanceof Node));
 
   try {
-    const xml = await getDefinitionXml(view.processId, view.version);
+    // bpmn-js loads with the first diagram, so the sign-in and home pages stay light.
+    const [xml, { markersOf, showDiagram }] = await Promise.all([getDefinitionXml(view.processId, view.version), import('./diagram')]);
     const warnings = await showDiagram(diagram, xml, markersOf(view));
     if (warnings.length) diagramNote.textContent = `${warnings.length} 个导入警告 (import warnings)`;
   } catch (e) {
@@ -314,5 +309,31 @@ function navigate(path: string): void {
   route();
 }
 
-window.addEventListener('popstate', route);
-route();
+/** Signed in: the top bar shows who, then the page. Not signed in: the sign-in page. */
+async function start(): Promise<void> {
+  const app = document.getElementById('app')!;
+  const session = document.getElementById('session')!;
+  const user = me();
+  if (isLoginPage()) {
+    renderLogin(app, user);
+    user.then((u) => u && showSession(session, u)).catch(() => undefined);
+    return;
+  }
+  app.replaceChildren(h('p', { class: 'loading' }, '加载中… ', h('small', {}, 'loading')));
+  let signedIn: Awaited<typeof user>;
+  try {
+    signedIn = await user;
+  } catch (e) {
+    app.replaceChildren(h('p', { class: 'error' }, `无法连接服务 (service unavailable): ${(e as Error).message}`));
+    return;
+  }
+  if (!signedIn) {
+    goToLogin();
+    return;
+  }
+  showSession(session, signedIn);
+  window.addEventListener('popstate', route);
+  route();
+}
+
+void start();

@@ -15,6 +15,7 @@ public static class CaseComposition
         services.AddSingleton<ICaseIndex, EfCaseIndex>();
         services.AddSingleton<CaseUploads>();
         services.AddSingleton<CaseViews>();
+        services.AddSingleton<CaseAccess>();
         return services;
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Pipeline.Host.Hosting;
-using Pipeline.Host.Identity;
+using Pipeline.Host.Privacy;
+using Pipeline.Host.Authentication;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Cases;
@@ -11,22 +12,23 @@ public static class CaseEndpoints
 {
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases").WithTags("Cases");
+        var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.SignedIn);
         cases.MapPost("/{businessKey}/packs", UploadAsync)
+            .RequireAuthorization(Policies.Institution)
+            .RequireRateLimiting(AuthenticationComposition.UploadLimit)
+            // Anti-forgery for cookie sign-ins is checked by the Host's middleware; the form binding's own check is off.
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(100L * 1024 * 1024 + 1024 * 1024))
-            .WithSummary("Upload a material pack: starts the case, or resubmits a pack when the case waits for one");
-        cases.MapGet("/", ListAsync).WithSummary("Cases, newest first (prefix filters business keys; limit 1–500, default 100)");
+            .WithSummary("Institution staff upload a material pack: starts their case, or resubmits a pack when it waits for one");
+        cases.MapGet("/", ListAsync).WithSummary("Cases the caller reaches, newest first (prefix filters business keys; limit 1–500, default 100)");
         cases.MapGet("/{businessKey}", GetAsync).WithSummary("Where a case stands: waiting elements, incidents, variables, the latest pack report, history");
         return app;
     }
 
     private static async Task<IResult> UploadAsync(
-        string businessKey, HttpContext context, CaseUploads uploads, PipelineOptions options, CancellationToken cancellationToken)
+        string businessKey, Caller caller, HttpContext context, CaseUploads uploads, PipelineOptions options, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(context);
-        if (caller.User is not { } user) return Caller.Unauthenticated();
         if (!context.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Expected multipart/form-data",
                 detail: "send the pack as the multipart field 'file'");
@@ -47,12 +49,15 @@ public static class CaseEndpoints
         if (file.Length > options.MaxUploadBytes) return TooLarge(options);
 
         var process = form["process"].ToString() is { Length: > 0 } p ? p : "class-opening";
-        var profile = form["profile"].ToString() is { Length: > 0 } pr ? pr : null;
+        // A case's jurisdiction is its institution's; a form naming another one is a mistake worth saying.
+        if (form["profile"].ToString() is { Length: > 0 } profile && !string.Equals(profile, caller.Jurisdiction, StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Wrong jurisdiction",
+                detail: $"贵机构属于「{caller.Jurisdiction}」，案件按该辖区办理 (your institution is in '{caller.Jurisdiction}'; its cases follow that profile, not '{profile}')");
         var fileName = Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "pack";
         try
         {
             await using var content = file.OpenReadStream();
-            var accepted = await uploads.AcceptAsync(businessKey, content, fileName, process, profile, user, cancellationToken);
+            var accepted = await uploads.AcceptAsync(businessKey, content, fileName, process, caller, cancellationToken);
             return accepted.Duplicate
                 ? TypedResults.Ok(accepted)
                 : TypedResults.Accepted($"/api/cases/{Uri.EscapeDataString(businessKey)}", accepted);
@@ -72,16 +77,18 @@ public static class CaseEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(ICaseIndex index, CancellationToken cancellationToken, string? prefix = null, int limit = 100) =>
+    private static async Task<IResult> ListAsync(
+        Caller caller, ICaseIndex index, CaseAccess access, CancellationToken cancellationToken, string? prefix = null, int limit = 100) =>
         limit is < 1 or > 500
             ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500")
-            : TypedResults.Ok(await index.ListAsync(prefix, limit, cancellationToken));
+            : TypedResults.Ok(await index.ListAsync(access.Filter(caller, prefix), limit, cancellationToken));
 
     private static IResult TooLarge(PipelineOptions options) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Pack too large",
         detail: $"a pack may have at most {options.MaxUploadBytes / (1024 * 1024)} MB");
 
-    private static async Task<IResult> GetAsync(string businessKey, ICaseIndex index, IInstanceStore instances, CaseViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string businessKey, Caller caller, ICaseIndex index, IInstanceStore instances, CaseAccess access, CaseViews views, CancellationToken cancellationToken)
     {
         // A case is its index entry (started by a pack upload) or, failing that, the first top-level instance with
         // the business key (started by a timer or a message, with no pack).
@@ -89,8 +96,8 @@ public static class CaseEndpoints
         var instance = entry is not null
             ? await instances.GetAsync(entry.InstanceId, cancellationToken)
             : (await instances.ByBusinessKeyAsync(businessKey, cancellationToken)).FirstOrDefault(i => i.ParentInstanceId is null);
-        return instance is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case", detail: $"no case '{businessKey}'")
-            : TypedResults.Ok(await views.BuildAsync(instance, entry, cancellationToken));
+        if (instance is null || !access.Reaches(caller, entry?.Scope ?? await access.ScopeAsync(instance, cancellationToken)))
+            return CaseAccess.NotFound(businessKey);
+        return TypedResults.Ok(await views.BuildAsync(instance, entry, caller, cancellationToken));
     }
 }

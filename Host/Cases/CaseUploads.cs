@@ -1,5 +1,6 @@
 using Pipeline.Activities.Documents.Intake;
 using Pipeline.Activities.Documents.Storage;
+using Pipeline.Host.Authentication;
 using Pipeline.Host.Hosting;
 using Pipeline.Workflows.Runtime;
 
@@ -16,20 +17,36 @@ public sealed class UploadRefusedException(int status, string title, string deta
 }
 
 /// <summary>
-/// Accepts a material pack for a case: sniffs its type, stores the original (content-addressed), and starts the case
-/// (first pack) or delivers <c>pack-resubmitted</c> (later packs). Idempotent by SHA-256 per business key. Uploads
-/// to one Host are serialised; two Hosts starting the same new case at once: the database keeps the first case
-/// (primary key on the business key) and the second upload fails with <see cref="CaseExistsException"/>.
+/// Accepts a material pack from a training institution's staff for one of its cases: checks the names, sniffs the
+/// type, stores the original (content-addressed), then starts the case (first pack) or delivers
+/// <c>pack-resubmitted</c> (later packs). Idempotent by SHA-256 per business key. The case row is written before its
+/// instance starts, with the instance id reserved in it: a crash between the two leaves a case whose instance the
+/// next upload (the client's retry) starts under that id, never an orphan instance nor a second one. Uploads to one
+/// Host are serialised; two Hosts starting the same case at once: the database keeps the first case row and the
+/// second upload fails with <see cref="CaseExistsException"/>.
 /// </summary>
-public sealed class CaseUploads(WorkflowEngine engine, IOriginalStore originals, ICaseIndex index, PipelineOptions options)
+public sealed class CaseUploads(
+    WorkflowEngine engine, IDefinitionStore definitions, IInstanceStore instances, IOriginalStore originals, ICaseIndex index,
+    PipelineOptions options, TimeProvider time)
 {
     public const string ResubmittedMessage = "pack-resubmitted";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <param name="fileName">The upload's file name (at most <see cref="UploadNames.MaxFileName"/> characters).</param>
+    /// <exception cref="UploadRefusedException">Bad names (400), unknown process (404), a case of another institution (404),
+    /// not a pack format (415), too large (413), the case waits for no pack (409).</exception>
+    /// <exception cref="CaseExistsException">Another node started the case meanwhile.</exception>
     public async Task<PackAccepted> AcceptAsync(
-        string businessKey, Stream content, string fileName, string processId, string? profile, string actor, CancellationToken cancellationToken)
+        string businessKey, Stream content, string fileName, string processId, Caller caller, CancellationToken cancellationToken)
     {
+        // Everything that can be refused is refused before anything is written.
+        UploadNames.Check(businessKey, fileName, processId);
+        if (await definitions.LatestAsync(processId, cancellationToken) is null)
+            throw new UploadRefusedException(StatusCodes.Status404NotFound, "No such process", $"process '{processId}' is not deployed");
+        if (await index.FindAsync(businessKey, cancellationToken) is { } owned && owned.InstitutionId != caller.OrganisationId)
+            throw NotYours(businessKey);
+
         var temp = await SpoolAsync(content, cancellationToken);
         try
         {
@@ -37,30 +54,7 @@ public sealed class CaseUploads(WorkflowEngine engine, IOriginalStore originals,
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                var entry = await index.FindAsync(businessKey, cancellationToken);
-                if (entry?.Packs.FirstOrDefault(p => p.Sha256 == stored.Sha256) is { } known)
-                    return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, known.Sha256, known.FileName, known.Action, Duplicate: true);
-
-                if (entry is null)
-                {
-                    var instance = await engine.StartAsync(processId, businessKey, new Dictionary<string, object?>
-                    {
-                        ["document"] = stored.Path, ["profile"] = profile, ["fileName"] = fileName,
-                    }, actor, cancellationToken);
-                    var pack = new PackUpload(stored.Sha256, fileName, stored.Path, "started", DateTimeOffset.UtcNow, actor);
-                    entry = new CaseEntry(businessKey, instance.Id, instance.ProcessId, [pack]);
-                    await index.AddCaseAsync(entry, actor, cancellationToken);
-                    return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, pack.Action, Duplicate: false);
-                }
-                var resumed = await engine.CorrelateMessageAsync(ResubmittedMessage, businessKey, new Dictionary<string, object?>
-                {
-                    ["document"] = stored.Path, ["fileName"] = fileName,
-                }, actor, cancellationToken);
-                if (resumed is null)
-                    throw new UploadRefusedException(StatusCodes.Status409Conflict, "The case is not waiting for a pack",
-                        $"case '{businessKey}' does not wait for '{ResubmittedMessage}' now; see GET /api/cases/{businessKey}");
-                await index.AddPackAsync(businessKey, new PackUpload(stored.Sha256, fileName, stored.Path, "resubmitted", DateTimeOffset.UtcNow, actor), cancellationToken);
-                return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, "resubmitted", Duplicate: false);
+                return await AcceptStoredAsync(businessKey, stored, fileName, processId, caller, cancellationToken);
             }
             finally
             {
@@ -72,6 +66,53 @@ public sealed class CaseUploads(WorkflowEngine engine, IOriginalStore originals,
             File.Delete(temp);
         }
     }
+
+    private async Task<PackAccepted> AcceptStoredAsync(
+        string businessKey, StoredOriginal stored, string fileName, string processId, Caller caller, CancellationToken cancellationToken)
+    {
+        var entry = await index.FindAsync(businessKey, cancellationToken);
+        if (entry is not null && entry.InstitutionId != caller.OrganisationId) throw NotYours(businessKey);
+        if (entry is null)
+        {
+            var pack = new PackUpload(stored.Sha256, fileName, stored.Sha256, "started", time.GetUtcNow(), caller.UserId);
+            entry = new CaseEntry(businessKey, Guid.CreateVersion7(time.GetUtcNow()), processId, [pack], caller.OrganisationId, caller.Jurisdiction);
+            await index.AddCaseAsync(entry, caller.UserId, cancellationToken);
+            await StartAsync(entry, cancellationToken);
+            return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, pack.Action, Duplicate: false);
+        }
+        if (await instances.GetAsync(entry.InstanceId, cancellationToken) is null)
+        {
+            // The case was recorded but its instance never started (a crash in between): start it now, with its first pack.
+            await StartAsync(entry, cancellationToken);
+            if (entry.Packs[0].Sha256 == stored.Sha256)
+                return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, entry.Packs[0].FileName, "started", Duplicate: false);
+        }
+        if (entry.Packs.FirstOrDefault(p => p.Sha256 == stored.Sha256) is { } known)
+            return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, known.Sha256, known.FileName, known.Action, Duplicate: true);
+
+        var resumed = await engine.CorrelateMessageAsync(ResubmittedMessage, businessKey, new Dictionary<string, object?>
+        {
+            ["document"] = stored.Sha256, ["fileName"] = fileName,
+        }, caller.UserId, cancellationToken);
+        if (resumed is null)
+            throw new UploadRefusedException(StatusCodes.Status409Conflict, "The case is not waiting for a pack",
+                $"案件当前不需要补交材料 (case '{businessKey}' does not wait for '{ResubmittedMessage}' now; see GET /api/cases/{businessKey})");
+        await index.AddPackAsync(businessKey, new PackUpload(stored.Sha256, fileName, stored.Sha256, "resubmitted", time.GetUtcNow(), caller.UserId), cancellationToken);
+        return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, "resubmitted", Duplicate: false);
+    }
+
+    /// <summary>Starts the case's instance under its reserved id; the engine's variables come from the Host alone.</summary>
+    private Task<ProcessInstance> StartAsync(CaseEntry entry, CancellationToken cancellationToken)
+    {
+        var first = entry.Packs[0];
+        return engine.StartAsync(entry.ProcessId, entry.BusinessKey, new Dictionary<string, object?>
+        {
+            ["document"] = first.Document, ["profile"] = entry.Jurisdiction, ["fileName"] = first.FileName,
+        }, first.By, cancellationToken, entry.InstanceId);
+    }
+
+    private static UploadRefusedException NotYours(string businessKey) =>
+        new(StatusCodes.Status404NotFound, "No such case", $"no case '{businessKey}'");
 
     /// <summary>Copies the upload to a temporary file, refusing it past the size limit or when its first bytes are no known format.</summary>
     private async Task<string> SpoolAsync(Stream content, CancellationToken cancellationToken)

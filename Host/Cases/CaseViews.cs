@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Pipeline.Activities.Rosters;
-using Pipeline.Host.Identity;
+using Pipeline.Host.Accounts;
+using Pipeline.Host.Authentication;
 using Pipeline.Host.Jobs;
+using Pipeline.Host.Privacy;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
 
@@ -9,19 +11,38 @@ namespace Pipeline.Host.Cases;
 
 /// <summary>
 /// Builds the view of a case or of any instance: waiting elements with job progress, incidents, variables, packs,
-/// report, history, children. Identity and mobile numbers in variables and history are masked (<see cref="MaskedJson"/>).
+/// report, history with decisions, children. Identity and mobile numbers in variables, history and file names are
+/// masked (<see cref="MaskedJson"/>); actors are shown by display name and organisation. Institution staff see what
+/// concerns them (status, findings, requests for resubmission, decisions): not the bureau's variables, variable
+/// changes, incident details or comments marked internal.
 /// </summary>
-public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, JobMonitor jobs)
+public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, JobMonitor jobs, IServiceScopeFactory scopes)
 {
-    /// <param name="entry">The case index entry (its packs), when the instance is a case started by an upload.</param>
-    public async Task<CaseView> BuildAsync(ProcessInstance instance, CaseEntry? entry, CancellationToken cancellationToken)
+    /// <summary>Variables institution staff see (the pack check's outcome and the latest decision).</summary>
+    public static readonly IReadOnlySet<string> PublicVariables = new HashSet<string>(StringComparer.Ordinal) { "verdict", "missing", "errors", "outcome" };
+
+    /// <summary>History kinds institution staff see.</summary>
+    private static readonly IReadOnlySet<string> PublicHistory = new HashSet<string>(StringComparer.Ordinal)
     {
+        HistoryKinds.InstanceStarted, HistoryKinds.TaskCompleted, HistoryKinds.MessageCorrelated, HistoryKinds.JobCompleted, HistoryKinds.InstanceCompleted,
+    };
+
+    /// <summary>Variable a task completion sets when its comment is for bureau staff only.</summary>
+    public const string CommentInternal = "commentInternal";
+
+    /// <param name="entry">The case index entry (its packs), when the instance is a case started by an upload.</param>
+    /// <param name="caller">Who looks: institution staff get the redacted view.</param>
+    public async Task<CaseView> BuildAsync(ProcessInstance instance, CaseEntry? entry, Caller caller, CancellationToken cancellationToken)
+    {
+        var outsider = caller.IsInstitution;
         var report = await reports.LoadAsync(instance.Id, cancellationToken);
-        var history = await instances.HistoryAsync(instance.Id, cancellationToken);
+        var history = (await instances.HistoryAsync(instance.Id, cancellationToken)).Where(h => !outsider || PublicHistory.Contains(h.Kind)).ToList();
         var children = await instances.ChildrenAsync(instance.Id, cancellationToken);
         var variables = new JsonObject();
         foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
-            if (name != "report") variables[name] = MaskedJson.Mask(FeelValues.ToJsonNode(value));
+            if (name != "report" && (!outsider || PublicVariables.Contains(name))) variables[name] = MaskedJson.Mask(FeelValues.ToJsonNode(value));
+        var names = await DisplayNamesAsync(history.Select(h => h.Actor).Concat((entry?.Packs ?? []).Select(p => p.By)), cancellationToken);
+        string Actor(string id) => names.TryGetValue(id, out var name) ? name : id;
 
         var waiting = new List<WaitingView>();
         foreach (var b in instance.Bookmarks)
@@ -32,16 +53,37 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
             instance.BusinessKey ?? "", instance.Id, instance.ProcessId, instance.Version, instance.Status.ToString(),
             instance.StartedAt, instance.EndedAt,
             waiting,
-            instance.Tokens.Where(t => t.State == TokenState.Incident).Select(t => new IncidentView(t.Id, t.NodeId, SensitiveText.Mask(t.Incident ?? ""))).ToList(),
+            instance.Tokens.Where(t => t.State == TokenState.Incident).Select(t => new IncidentView(t.Id, t.NodeId,
+                outsider ? "处理中出现问题，人社局正在处理 (a processing problem; the bureau is dealing with it)" : SensitiveText.Mask(t.Incident ?? ""))).ToList(),
             variables,
-            (entry?.Packs ?? []).Select(p => new PackView(p.Sha256, p.FileName, p.Action, p.At, p.By)).ToList(),
+            (entry?.Packs ?? []).Select(p => new PackView(p.Sha256, SensitiveText.Mask(p.FileName), p.Action, p.At, Actor(p.By))).ToList(),
             report is null ? null : new ReportView(
                 report["file"]?.GetValue<string>(), report["sha256"]?.GetValue<string>(), report["verdict"]?.GetValue<string>(),
                 report["missing"]?.DeepClone(), report["findings"]?.DeepClone()),
-            history.Select(h => new HistoryView(h.Sequence, h.At, h.Actor, h.Kind, h.NodeId, h.Detail, MaskedJson.Parse(h.VariablesBefore), MaskedJson.Parse(h.VariablesAfter))).ToList(),
+            history.Select(h => History(h, Actor(h.Actor), outsider)).ToList(),
             instance.ParentInstanceId,
             children.Select(c => new ChildView(c.Id, c.ProcessId, c.Version, c.Status.ToString(), c.StartedAt, c.EndedAt, c.Bookmarks.Count,
                 c.Tokens.Count(t => t.State == TokenState.Incident))).ToList());
+    }
+
+    /// <summary>A history entry; a task completion carries its decision (outcome and comment, an internal comment only for bureau staff).</summary>
+    private static HistoryView History(HistoryEntry h, string actor, bool outsider)
+    {
+        string? outcome = null, comment = null;
+        if (h.Kind == HistoryKinds.TaskCompleted && MaskedJson.Parse(h.VariablesAfter) is JsonObject after)
+        {
+            outcome = after["outcome"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null;
+            var internalOnly = after[CommentInternal] is JsonValue i && i.TryGetValue<bool>(out var flag) && flag;
+            comment = after["comment"] is JsonValue c && c.TryGetValue<string>(out var said) && !(outsider && internalOnly) ? said : null;
+        }
+        return new HistoryView(h.Sequence, h.At, actor, h.Kind, h.NodeId, h.Detail is null ? null : SensitiveText.Mask(h.Detail),
+            outsider ? null : MaskedJson.Parse(h.VariablesBefore), outsider ? null : MaskedJson.Parse(h.VariablesAfter), outcome, comment);
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> actors, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountDirectory>().DisplayNamesAsync(actors, cancellationToken);
     }
 }
 
@@ -71,4 +113,8 @@ public sealed record PackView(string Sha256, string FileName, string Action, Dat
 /// <summary>The latest pack report's verdict, missing sections and findings.</summary>
 public sealed record ReportView(string? File, string? Sha256, string? Verdict, JsonNode? Missing, JsonNode? Findings);
 
-public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Kind, string? NodeId, string? Detail, JsonNode? VariablesBefore, JsonNode? VariablesAfter);
+/// <summary>A history entry. <paramref name="Actor"/>: display name and organisation (or a system actor such as <c>system</c>);
+/// <paramref name="Outcome"/> and <paramref name="Comment"/>: the decision of a task completion.</summary>
+public sealed record HistoryView(
+    long Sequence, DateTimeOffset At, string Actor, string Kind, string? NodeId, string? Detail, JsonNode? VariablesBefore, JsonNode? VariablesAfter,
+    string? Outcome = null, string? Comment = null);

@@ -13,7 +13,16 @@ public sealed class EfCaseIndex(IDbContextFactory<HostDbContext> contexts) : ICa
         if (row is null) return null;
         var packs = await db.CasePacks.AsNoTracking().Where(p => p.BusinessKey == businessKey).OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
         return new CaseEntry(row.BusinessKey, row.InstanceId, row.ProcessId,
-            packs.Select(p => new PackUpload(p.Sha256, p.FileName, p.Document, p.Action, p.At, p.By)).ToList());
+            packs.Select(p => new PackUpload(p.Sha256, p.FileName, p.Document, p.Action, p.At, p.By)).ToList(), row.InstitutionId, row.Jurisdiction);
+    }
+
+    public async Task<IReadOnlyDictionary<string, CaseScope>> ScopesAsync(IEnumerable<string> businessKeys, CancellationToken cancellationToken)
+    {
+        var keys = businessKeys.Distinct().ToList();
+        if (keys.Count == 0) return new Dictionary<string, CaseScope>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Cases.AsNoTracking().Where(c => keys.Contains(c.BusinessKey))
+            .ToDictionaryAsync(c => c.BusinessKey, c => new CaseScope(c.InstitutionId, c.Jurisdiction), cancellationToken);
     }
 
     public async Task AddCaseAsync(CaseEntry entry, string createdBy, CancellationToken cancellationToken)
@@ -23,6 +32,7 @@ public sealed class EfCaseIndex(IDbContextFactory<HostDbContext> contexts) : ICa
         {
             BusinessKey = entry.BusinessKey, InstanceId = entry.InstanceId, ProcessId = entry.ProcessId,
             CreatedAt = entry.Packs.FirstOrDefault()?.At ?? DateTimeOffset.UtcNow, CreatedBy = createdBy,
+            InstitutionId = entry.InstitutionId, Jurisdiction = entry.Jurisdiction,
         });
         var ordinal = 0;
         foreach (var pack in entry.Packs) db.CasePacks.Add(Row(entry.BusinessKey, pack, ++ordinal));
@@ -46,14 +56,16 @@ public sealed class EfCaseIndex(IDbContextFactory<HostDbContext> contexts) : ICa
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CaseSummary>> ListAsync(string? keyPrefix, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(CaseFilter filter, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var cases = db.Cases.AsNoTracking();
-        if (keyPrefix is { Length: > 0 }) cases = cases.Where(c => c.BusinessKey.StartsWith(keyPrefix));
+        if (filter.KeyPrefix is { Length: > 0 } prefix) cases = cases.Where(c => c.BusinessKey.StartsWith(prefix));
+        if (filter.InstitutionId is { } institution) cases = cases.Where(c => c.InstitutionId == institution);
+        if (filter.Jurisdictions is { } jurisdictions) cases = cases.Where(c => c.Jurisdiction != null && jurisdictions.Contains(c.Jurisdiction));
         return await cases.OrderByDescending(c => c.CreatedAt).Take(limit)
             .Select(c => new CaseSummary(c.BusinessKey, c.InstanceId, c.ProcessId, c.CreatedAt, c.CreatedBy,
-                db.CasePacks.Count(p => p.BusinessKey == c.BusinessKey)))
+                db.CasePacks.Count(p => p.BusinessKey == c.BusinessKey), c.InstitutionId, c.Jurisdiction))
             .ToListAsync(cancellationToken);
     }
 

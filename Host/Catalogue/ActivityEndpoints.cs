@@ -8,7 +8,7 @@ public static class ActivityEndpoints
     public static IEndpointRouteBuilder MapActivities(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/activities", () => TypedResults.Ok(ActivityCatalogue.Descriptors))
-            .WithTags("Activities").WithSummary("Service-task activities with their inputs, outputs and outcomes");
+            .WithTags("Activities").RequireAuthorization(Authentication.Policies.SignedIn).WithSummary("Service-task activities with their inputs, outputs and outcomes");
         return app;
     }
 }

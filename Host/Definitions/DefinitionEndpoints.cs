@@ -1,6 +1,7 @@
 using System.Xml;
 using Pipeline.Activities.Catalogue;
-using Pipeline.Host.Identity;
+using Pipeline.Host.Privacy;
+using Pipeline.Host.Authentication;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Definitions;
@@ -10,12 +11,12 @@ public static class DefinitionEndpoints
 {
     public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
     {
-        var definitions = app.MapGroup("/api/definitions").WithTags("Definitions");
+        var definitions = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.SignedIn);
         definitions.MapGet("/", ListAsync).WithSummary("Every deployed version of every process");
         definitions.MapGet("/{processId}/{version:int}/xml", XmlAsync)
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .WithSummary("The stored BPMN XML of one process version (for the diagram)");
-        definitions.MapPost("/", DeployAsync)
+        definitions.MapPost("/", DeployAsync).RequireAuthorization(Policies.Admin)
             .Accepts<string>("application/xml", "text/xml")
             .WithSummary("Deploy BPMN 2.0 XML: 201 with the versions, or 422 listing every problem with its element id");
         return app;
@@ -30,10 +31,8 @@ public static class DefinitionEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such definition",
                 detail: $"no version {version} of process '{processId}'");
 
-    private static async Task<IResult> DeployAsync(HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> DeployAsync(HttpContext context, Caller caller, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(context);
-        if (caller.User is not { } user) return Caller.Unauthenticated();
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("application/xml" or "text/xml"))
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Expected BPMN XML",
@@ -43,7 +42,7 @@ public static class DefinitionEndpoints
         var xml = await reader.ReadToEndAsync(cancellationToken);
         try
         {
-            var deployed = await engine.DeployAsync(xml, ActivityCatalogue.Types, user, cancellationToken, "upload");
+            var deployed = await engine.DeployAsync(xml, ActivityCatalogue.Types, caller.UserId, cancellationToken, "upload");
             return TypedResults.Created("/api/definitions", deployed.Select(DefinitionView.Of).ToList());
         }
         catch (DefinitionInvalidException e)

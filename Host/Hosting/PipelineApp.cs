@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
+using Pipeline.Host.Accounts;
+using Pipeline.Host.Authentication;
 using Pipeline.Host.Cases;
 using Pipeline.Host.Catalogue;
 using Pipeline.Host.Definitions;
@@ -35,7 +37,8 @@ public static class PipelineApp
         builder.Services
             .AddPipelineWorkflows(options)
             .AddPipelineJobs(options)
-            .AddPipelineCases(options);
+            .AddPipelineCases(options)
+            .AddPipelineAuthentication(options);
         configure?.Invoke(builder);
 
         var designer = FindDesignerFolder(builder.Configuration[DesignerVariable]);
@@ -56,7 +59,11 @@ public static class PipelineApp
             app.Logger.LogWarning("Designer build not found (run ./pipeline test or npm run build in Designer/, or set {Variable}): serving the API only",
                 DesignerVariable);
         }
+        app.UsePipelineAuthentication();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi();
+        app.MapSignIn();
+        app.MapAccounts();
         app.MapCases();
         app.MapTasks();
         app.MapDefinitions();
@@ -67,9 +74,11 @@ public static class PipelineApp
         app.MapMessages();
         if (designerFiles is not null)
         {
-            // Client-side routes of the single-page app.
-            app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles);
-            app.MapFallbackToFile("/instances/{**path}", "index.html", designerFiles);
+            // Client-side routes of the single-page app: the sign-in page for anyone, the rest for signed-in users
+            // (others are sent to /login by the cookie scheme's challenge).
+            app.MapFallbackToFile("/login", "index.html", designerFiles).AllowAnonymous();
+            app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
+            app.MapFallbackToFile("/instances/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
         }
         return app;
     }

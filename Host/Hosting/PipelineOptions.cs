@@ -18,6 +18,18 @@ public sealed record PipelineOptions
     /// <summary>Largest pack upload accepted.</summary>
     public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
 
+    /// <summary>How long a bearer token from <c>POST /api/auth/token</c> is valid (its <c>expiresIn</c>); default one hour.</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a browser sign-in lasts without activity (sliding); default eight hours, a working day.</summary>
+    public TimeSpan SignInCookieLifetime { get; init; } = TimeSpan.FromHours(8);
+
+    /// <summary>Sign-in attempts (token or cookie) accepted per client address and minute; more get 429.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10;
+
+    /// <summary>Pack uploads accepted per signed-in user and minute; more get 429.</summary>
+    public int UploadsPerMinute { get; init; } = 20;
+
     public string OriginalsFolder => Path.Combine(DataFolder, "originals");
 
     /// <summary>The embedded SQLite database (workflow tables, Host tables, Quartz tables) when no PostgreSQL is configured.</summary>

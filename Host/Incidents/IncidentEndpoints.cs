@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pipeline.Activities.Rosters;
-using Pipeline.Host.Identity;
+using Pipeline.Host.Privacy;
+using Pipeline.Host.Authentication;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
 
@@ -11,7 +12,7 @@ public static class IncidentEndpoints
 {
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
-        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Admin);
         incidents.MapGet("/", ListAsync).WithSummary("Every open incident, oldest case first (limit 1–500, default 100)");
         incidents.MapGet("/{instanceId:guid}/{tokenId:guid}", GetAsync)
             .WithSummary("One incident: the error, where it stands, the case's variables and the history of its element");
@@ -42,13 +43,11 @@ public static class IncidentEndpoints
             variables, history.Select(h => new IncidentStep(h.Sequence, h.At, h.Actor, h.Kind, h.Detail)).ToList()));
     }
 
-    private static async Task<IResult> RetryAsync(Guid instanceId, Guid tokenId, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> RetryAsync(Guid instanceId, Guid tokenId, Caller caller, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(context);
-        if (caller.User is not { } user) return Caller.Unauthenticated();
         try
         {
-            var instance = await engine.RetryIncidentAsync(instanceId, tokenId, user, cancellationToken);
+            var instance = await engine.RetryIncidentAsync(instanceId, tokenId, caller.UserId, cancellationToken);
             return TypedResults.Ok(new IncidentRetried(instance.Id, instance.BusinessKey, instance.Status.ToString()));
         }
         catch (KeyNotFoundException e)

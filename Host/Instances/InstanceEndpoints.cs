@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pipeline.Host.Cases;
-using Pipeline.Host.Identity;
+using Pipeline.Host.Privacy;
+using Pipeline.Host.Authentication;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime.Migration;
 using Pipeline.Workflows.Runtime;
@@ -12,28 +13,26 @@ public static class InstanceEndpoints
 {
     public static IEndpointRouteBuilder MapInstances(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/instances").WithTags("Instances");
+        var group = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/{instanceId:guid}", GetAsync)
             .WithSummary("One process instance, as the case view shows it (parent, children, waiting elements, history)");
-        group.MapPut("/{instanceId:guid}/variables", UpdateVariablesAsync)
+        group.MapPut("/{instanceId:guid}/variables", UpdateVariablesAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Set variables of an active instance (to fix what an incident failed on, then retry it); recorded in the history");
-        group.MapPost("/{instanceId:guid}/migrate", MigrateAsync)
+        group.MapPost("/{instanceId:guid}/migrate", MigrateAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Move a running instance to another version of its process { targetVersion, mapping: { sourceElementId: targetElementId } }: 200, or 422 listing every problem with its element id (nothing changed)");
         return app;
     }
 
     private static async Task<IResult> MigrateAsync(
-        Guid instanceId, MigrateRequest? body, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+        Guid instanceId, MigrateRequest? body, Caller caller, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(context);
-        if (caller.User is not { } user) return Caller.Unauthenticated();
         if (body is not { TargetVersion: > 0 })
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Which version?",
                 detail: "give targetVersion (and mapping for elements renamed in it)");
         try
         {
             var instance = await engine.MigrateInstanceAsync(instanceId, body.TargetVersion,
-                body.Mapping ?? new Dictionary<string, string>(), user, cancellationToken);
+                body.Mapping ?? new Dictionary<string, string>(), caller.UserId, cancellationToken);
             return TypedResults.Ok(new InstanceMigrated(instance.Id, instance.ProcessId, instance.Version));
         }
         catch (KeyNotFoundException e)
@@ -53,17 +52,15 @@ public static class InstanceEndpoints
     }
 
     private static async Task<IResult> UpdateVariablesAsync(
-        Guid instanceId, JsonElement body, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+        Guid instanceId, JsonElement body, Caller caller, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(context);
-        if (caller.User is not { } user) return Caller.Unauthenticated();
         if (body.ValueKind != JsonValueKind.Object || !body.EnumerateObject().Any())
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No variables",
                 detail: "send a JSON object of the variables to set, e.g. { \"score\": 12 }");
         try
         {
             var changes = new Dictionary<string, object?>(FeelValues.VariablesFromJson(body), StringComparer.Ordinal);
-            var instance = await engine.UpdateVariablesAsync(instanceId, changes, user, cancellationToken);
+            var instance = await engine.UpdateVariablesAsync(instanceId, changes, caller.UserId, cancellationToken);
             return TypedResults.Ok(new VariablesUpdated(instance.Id, changes.Keys.Order(StringComparer.Ordinal).ToList()));
         }
         catch (KeyNotFoundException e)
@@ -76,12 +73,14 @@ public static class InstanceEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(Guid instanceId, IInstanceStore instances, ICaseIndex index, CaseViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        Guid instanceId, Caller caller, IInstanceStore instances, ICaseIndex index, CaseAccess access, CaseViews views, CancellationToken cancellationToken)
     {
-        if (await instances.GetAsync(instanceId, cancellationToken) is not { } instance)
+        var instance = await instances.GetAsync(instanceId, cancellationToken);
+        var entry = instance?.BusinessKey is { } key ? await index.FindAsync(key, cancellationToken) : null;
+        if (instance is null || !access.Reaches(caller, entry?.Scope))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such instance", detail: $"no process instance {instanceId}");
-        var entry = instance.BusinessKey is { } key ? await index.FindAsync(key, cancellationToken) : null;
-        return TypedResults.Ok(await views.BuildAsync(instance, entry?.InstanceId == instance.Id ? entry : null, cancellationToken));
+        return TypedResults.Ok(await views.BuildAsync(instance, entry?.InstanceId == instance.Id ? entry : null, caller, cancellationToken));
     }
 }
 

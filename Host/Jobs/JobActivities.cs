@@ -29,7 +29,7 @@ public sealed class JobActivities(PackCheckingServices packs, PackReportStore re
                     Profile = Text(inputs, "profile"),
                     FileName = Text(inputs, "fileName"),
                 };
-                var done = await new CheckMaterialPackActivity(packs.Checker).ExecuteAsync(input, progress, cancellationToken).ConfigureAwait(false);
+                var done = await new CheckMaterialPackActivity(packs.Checker, packs.Originals).ExecuteAsync(input, progress, cancellationToken).ConfigureAwait(false);
                 await reports.SaveAsync(instanceId, done.Output.Report, cancellationToken).ConfigureAwait(false);
                 return new Dictionary<string, object?>(StringComparer.Ordinal)
                 {

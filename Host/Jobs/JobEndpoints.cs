@@ -5,7 +5,7 @@ public static class JobEndpoints
 {
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
-        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
+        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(Authentication.Policies.Admin);
         jobs.MapGet("/", async (JobMonitor monitor, CancellationToken cancellationToken) => TypedResults.Ok(await monitor.ListAsync(cancellationToken)))
             .WithSummary("Jobs of service tasks that are queued, running (pages done / total) or waiting for a retry");
         jobs.MapGet("/{bookmarkId:guid}", async (Guid bookmarkId, JobMonitor monitor, CancellationToken cancellationToken) =>

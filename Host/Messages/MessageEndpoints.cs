@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Pipeline.Host.Identity;
+using Pipeline.Host.Privacy;
+using Pipeline.Host.Authentication;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
 
@@ -14,25 +15,26 @@ public static class MessageEndpoints
 {
     public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/messages").WithTags("Messages")
+        app.MapGroup("/api/messages").WithTags("Messages").RequireAuthorization(Policies.Admin)
             .MapPost("/", PublishAsync)
             .WithSummary("Publish a message { name, correlationKey, variables }: 200 with the instances it resumed or started, 409 when nobody takes it");
         return app;
     }
 
-    private static async Task<IResult> PublishAsync(PublishMessageRequest? body, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> PublishAsync(PublishMessageRequest? body, Caller caller, WorkflowEngine engine, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(context);
-        if (caller.User is not { } user) return Caller.Unauthenticated();
         if (body is not { Name.Length: > 0, CorrelationKey.Length: > 0 })
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid message",
                 detail: "give the message's name and correlationKey (the case's business key)");
         Dictionary<string, object?>? variables = null;
         if (body.Variables is { ValueKind: JsonValueKind.Object } json)
             variables = new Dictionary<string, object?>(FeelValues.VariablesFromJson(json), StringComparer.Ordinal);
+        if (variables?.Keys.Where(ReservedVariables.Names.Contains).ToList() is { Count: > 0 } reserved)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Reserved variables",
+                detail: $"消息不能设置系统变量 {string.Join(", ", reserved)} (a message cannot set the Host's own variables: {string.Join(", ", reserved)}; packs are uploaded, not named)");
         try
         {
-            var published = await engine.PublishMessageAsync(body.Name, body.CorrelationKey, variables, user, cancellationToken);
+            var published = await engine.PublishMessageAsync(body.Name, body.CorrelationKey, variables, caller.UserId, cancellationToken);
             if (published.Refused)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nobody takes this message",
                     detail: $"no instance waits for '{body.Name}' with key '{body.CorrelationKey}' and no process starts by it; messages are not kept, send it again when the case waits for it");

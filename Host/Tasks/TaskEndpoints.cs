@@ -1,50 +1,79 @@
-using Pipeline.Host.Identity;
+using Pipeline.Host.Accounts;
+using Pipeline.Host.Authentication;
+using Pipeline.Host.Cases;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Tasks;
 
-/// <summary><c>/api/tasks</c>: open user tasks per role, and completing one.</summary>
+/// <summary>
+/// <c>/api/tasks</c>: bureau staff's open user tasks and completing one. The assignee is the signed-in user; a task
+/// is listed and completed only within the caller's jurisdiction, never for an institution the caller recuses from
+/// (R-YN-11), and never by finance staff when it is a business approval (R-YN-10).
+/// </summary>
 public static class TaskEndpoints
 {
     private static readonly string[] Outcomes = ["approve", "reject"];
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks");
-        tasks.MapGet("/", ListAsync).WithSummary("Open user tasks a role may complete (role, else the caller's roles); overdue=true: only those past their due date, most overdue first");
-        tasks.MapPost("/{instanceId:guid}/{bookmarkId:guid}/complete", CompleteAsync).WithSummary("Complete a user task with an outcome");
+        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.BureauStaff);
+        tasks.MapGet("/", ListAsync).WithSummary("Open user tasks for the caller's roles (role narrows them to one of them) in the caller's reach; overdue=true: only those past their due date");
+        tasks.MapPost("/{instanceId:guid}/{bookmarkId:guid}/complete", CompleteAsync)
+            .WithSummary("Complete a user task as the signed-in user { outcome: approve|reject, comment, internal }");
         return app;
     }
 
     private static async Task<IResult> ListAsync(
-        string? role, bool? overdue, HttpContext context, IInstanceStore instances, TimeProvider time, CancellationToken cancellationToken)
+        string? role, bool? overdue, Caller caller, IInstanceStore instances, ICaseIndex index, CaseAccess access, AccountDirectory accounts,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<string> roles = role is { Length: > 0 }
-            ? role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : Caller.From(context).Roles;
+            ? role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(caller.Roles.Contains).ToList()
+            : caller.Roles;
         if (roles.Count == 0)
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Which role?",
-                detail: $"give ?role=… or the {Caller.RolesHeader} header");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your role",
+                detail: $"您不持有角色 {role} (you do not hold the role '{role}'; yours: {string.Join(", ", caller.Roles)})");
         var query = new BookmarkQuery(BookmarkKind.UserTask, CandidateGroups: roles, DueBefore: overdue == true ? time.GetUtcNow() : null);
         var found = await instances.FindBookmarksAsync(query, cancellationToken);
-        return TypedResults.Ok(found.Select(f => new TaskView(
-            f.Instance.Id, f.Bookmark.Id, f.Instance.BusinessKey, f.Instance.ProcessId, f.Instance.Version,
-            f.Bookmark.NodeId, f.Bookmark.Name, f.Bookmark.CandidateGroups, f.Bookmark.CreatedAt, f.Bookmark.DueAt)).ToList());
+        var scopes = await index.ScopesAsync(found.Select(f => f.Instance.BusinessKey).OfType<string>(), cancellationToken);
+        var recused = await accounts.RecusedInstitutionsAsync(caller.UserId, cancellationToken);
+        CaseScope? ScopeOf(ProcessInstance i) => i.BusinessKey is { } key && scopes.TryGetValue(key, out var s) ? s : null;
+        return TypedResults.Ok(found
+            .Where(f => access.Reaches(caller, ScopeOf(f.Instance)) && !(ScopeOf(f.Instance)?.InstitutionId is { } owner && recused.Contains(owner)))
+            .Select(f => new TaskView(
+                f.Instance.Id, f.Bookmark.Id, f.Instance.BusinessKey, f.Instance.ProcessId, f.Instance.Version,
+                f.Bookmark.NodeId, f.Bookmark.Name, f.Bookmark.CandidateGroups, f.Bookmark.CreatedAt, f.Bookmark.DueAt,
+                ScopeOf(f.Instance)?.InstitutionId, ScopeOf(f.Instance)?.Jurisdiction)).ToList());
     }
 
     private static async Task<IResult> CompleteAsync(
-        Guid instanceId, Guid bookmarkId, CompleteTaskRequest? body, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)
+        Guid instanceId, Guid bookmarkId, CompleteTaskRequest? body, Caller caller, WorkflowEngine engine, IInstanceStore instances,
+        CaseAccess access, AccountDirectory accounts, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(context);
-        if (caller.User is not { } user) return Caller.Unauthenticated();
         if (body?.Outcome is not { } outcome || !Outcomes.Contains(outcome))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid outcome",
                 detail: "outcome must be \"approve\" or \"reject\"");
+        if (body.Comment is { Length: > 2000 })
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Comment too long", detail: "意见不超过2000字 (a comment has at most 2,000 characters)");
+        var instance = await instances.GetAsync(instanceId, cancellationToken);
+        var scope = instance is null ? null : await access.ScopeAsync(instance, cancellationToken);
+        if (instance is null || !access.Reaches(caller, scope) || instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId && b.Kind == BookmarkKind.UserTask) is not { } task)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such open task", detail: $"no open task {bookmarkId}");
+        if (scope?.InstitutionId is { } owner && (await accounts.RecusedInstitutionsAsync(caller.UserId, cancellationToken)).Contains(owner))
+            return Refused("R-YN-11", "Recusal", task.Name,
+                "您与该培训机构存在亲属关系，须回避，不能办理此任务 (R-YN-11: you recuse from this institution's cases; another colleague must complete this task)");
+        if (caller.Roles.Contains(Roles.Finance) && !task.CandidateGroups.Any(caller.Roles.Contains))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Segregation of duties",
+                detail: "财务人员不得参与职业技能培训业务审批 (R-YN-10: finance staff never approve training business)",
+                extensions: new Dictionary<string, object?> { ["rule"] = "R-YN-10", ["task"] = task.Name });
         try
         {
-            var instance = await engine.CompleteUserTaskAsync(instanceId, bookmarkId, user, caller.Roles,
-                new Dictionary<string, object?> { ["outcome"] = outcome, ["comment"] = body.Comment }, cancellationToken);
-            return TypedResults.Ok(new TaskCompleted(instance.Id, instance.BusinessKey, instance.Status.ToString()));
+            var completed = await engine.CompleteUserTaskAsync(instanceId, bookmarkId, caller.UserId, caller.Roles,
+                new Dictionary<string, object?>
+                {
+                    ["outcome"] = outcome, ["comment"] = body.Comment, [CaseViews.CommentInternal] = body.Internal == true,
+                }, cancellationToken);
+            return TypedResults.Ok(new TaskCompleted(completed.Id, completed.BusinessKey, completed.Status.ToString()));
         }
         catch (TaskForbiddenException e)
         {
@@ -52,8 +81,13 @@ public static class TaskEndpoints
         }
         catch (AssigneeConflictException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Segregation of duties", detail: e.Message,
-                extensions: new Dictionary<string, object?> { ["rule"] = e.Rule, ["taskId"] = e.TaskId, ["person"] = e.Person });
+            var names = await accounts.DisplayNamesAsync([e.Person], cancellationToken);
+            // The engine names the BPMN property; the API names the regulation it implements.
+            var (rule, title) = e.Rule == Workflows.Definitions.Bpmn.BpmnReader.DistinctAssigneesProperty
+                ? ("R-QJ-8", "Co-signing needs different people")
+                : ("R-YN-10", "Segregation of duties");
+            return Refused(rule, title, task.Name, e.Message.Replace(e.Person, names.GetValueOrDefault(e.Person, e.Person)),
+                ("taskId", e.TaskId), ("property", e.Rule));
         }
         catch (Exception e) when (e is BookmarkNotFoundException or KeyNotFoundException)
         {
@@ -64,14 +98,23 @@ public static class TaskEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The case changed meanwhile", detail: e.Message);
         }
     }
+
+    private static IResult Refused(string? rule, string title, string task, string detail, params (string Key, object? Value)[] more)
+    {
+        var extensions = new Dictionary<string, object?> { ["rule"] = rule, ["task"] = task };
+        foreach (var (key, value) in more) extensions[key] = value;
+        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, extensions: extensions);
+    }
 }
 
 /// <param name="Outcome"><c>approve</c> or <c>reject</c>.</param>
-public sealed record CompleteTaskRequest(string? Outcome, string? Comment);
+/// <param name="Internal">True: the comment is for bureau staff only; institutions never see it.</param>
+public sealed record CompleteTaskRequest(string? Outcome, string? Comment, bool? Internal = null);
 
 /// <param name="DueAt">The task's due date (<c>zeebe:taskSchedule dueDate</c>), when it has one.</param>
+/// <param name="InstitutionId">The training institution of the case.</param>
 public sealed record TaskView(
     Guid InstanceId, Guid BookmarkId, string? BusinessKey, string ProcessId, int Version, string NodeId, string Name,
-    IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt, DateTimeOffset? DueAt);
+    IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string? InstitutionId, string? Jurisdiction);
 
 public sealed record TaskCompleted(Guid InstanceId, string? BusinessKey, string Status);

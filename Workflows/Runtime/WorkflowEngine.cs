@@ -54,16 +54,19 @@ public sealed partial class WorkflowEngine(
 
     /// <summary>Starts an instance of the latest version of <paramref name="processId"/> at its plain start event and advances it.</summary>
     /// <exception cref="KeyNotFoundException">No such process deployed.</exception>
+    /// <param name="instanceId">The new instance's id when the caller reserved one (a case recorded before its instance
+    /// starts, so a retry after a crash starts the same instance); a new version-7 GUID when null.</param>
     /// <exception cref="InvalidOperationException">The process has no plain start event (it starts by message or timer only).</exception>
     public async Task<ProcessInstance> StartAsync(
-        string processId, string? businessKey, IReadOnlyDictionary<string, object?>? variables, string actor, CancellationToken cancellationToken)
+        string processId, string? businessKey, IReadOnlyDictionary<string, object?>? variables, string actor, CancellationToken cancellationToken,
+        Guid? instanceId = null)
     {
         var process = await definitions.LatestAsync(processId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"process '{processId}' is not deployed");
         var now = time.GetUtcNow();
         var instance = new ProcessInstance
         {
-            Id = Guid.CreateVersion7(now),
+            Id = instanceId ?? Guid.CreateVersion7(now),
             ProcessId = process.ProcessId,
             Version = process.Version,
             BusinessKey = businessKey,

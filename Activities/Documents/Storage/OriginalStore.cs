@@ -16,12 +16,26 @@ public interface IOriginalStore
 {
     /// <summary>Copies <paramref name="sourcePath"/> into the store (if not already there) and returns its address.</summary>
     Task<StoredOriginal> StoreAsync(string sourcePath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stored original with SHA-256 <paramref name="sha256"/> (64 lower-case hex digits), or null when the text is
+    /// not such a hash or no such original is stored. Never resolves anything outside the store (a path, <c>..</c>).
+    /// </summary>
+    StoredOriginal? Find(string sha256);
 }
 
 /// <summary><see cref="IOriginalStore"/> on a local (or shared-volume) folder.</summary>
 public sealed class FolderOriginalStore(string root) : IOriginalStore
 {
     public string Root { get; } = root;
+
+    public StoredOriginal? Find(string sha256)
+    {
+        if (sha256 is not { Length: 64 } || sha256.AsSpan().ContainsAnyExcept("0123456789abcdef")) return null;
+        var path = System.IO.Path.Combine(Root, sha256[..2], sha256);
+        var file = new FileInfo(path);
+        return file.Exists ? new StoredOriginal(sha256, file.FullName, file.Length) : null;
+    }
 
     public async Task<StoredOriginal> StoreAsync(string sourcePath, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Activities.Rosters;
 
-namespace Pipeline.Host.Identity;
+namespace Pipeline.Host.Privacy;
 
 /// <summary>
 /// Variables and history leave the API with identity and mobile numbers masked (<see cref="SensitiveText"/>): in
