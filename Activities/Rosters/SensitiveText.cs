@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Pipeline.Activities.Organisations;
 
 namespace Pipeline.Activities.Rosters;
 
@@ -19,13 +20,14 @@ public static partial class SensitiveText
     /// <list type="bullet">
     /// <item>identity number: 17 digits and a check digit or <c>X</c>, unbroken; or split by spaces, hyphens
     /// (<c>- －</c> and dashes) or dots only between area code, year, month/day and sequence (<c>410802 19900307 1234</c>,
-    /// <c>410802-1990-0307-123X</c>); or split anywhere by single spaces (OCR);</item>
+    /// <c>410802-1990-0307-123X</c>); or split anywhere by single spaces (OCR); or split anywhere by hyphens or dots
+    /// when its area code and birth date are real (<c>4108-0219-9003-0712-34</c>);</item>
     /// <item>any other run of 15 or more digits (and a trailing <c>X</c>), unbroken or split by single spaces: an
     /// identity number OCR read with a digit too many or too few;</item>
     /// <item>mobile number: 11 digits starting with 1, unbroken; or split 3-4-4, 3-8 or 7-4 by spaces, hyphens or dots
     /// (<c>138-1234-5678</c>, <c>138.1234.5678</c>); or split anywhere by single spaces; a country prefix
     /// (<c>+86 </c>, <c>86-</c>, <c>(+86)</c>, <c>0086 </c>) stays as written, and one glued to the number
-    /// (<c>+8613812345678</c>, <c>008613812345678</c>, for 1[3-9]…) is kept in front of the mask
+    /// (<c>+8613812345678</c>, <c>8613812345678</c>, <c>008613812345678</c>, for 1[3-9]…) is kept in front of the mask
     /// (<c>+86138****5678</c>).</item>
     /// </list>
     /// A number counts wherever it is not part of a longer digit run: between Chinese characters, punctuation,
@@ -183,7 +185,7 @@ public static partial class SensitiveText
             var phoneLike = HalfWidth(text[phoneStart]) == '1'
                 && (prefix == 0 || phoneStart + 1 < head.End && HalfWidth(text[phoneStart + 1]) is >= '3' and <= '9');
 
-            Candidate? idNatural = null, phoneNatural = null, idSpaced = null, phoneSpaced = null;
+            Candidate? idNatural = null, phoneNatural = null, idSpaced = null, phoneSpaced = null, idOther = null;
             bool spacesOnly = true, idSplits = true, phoneSplits = true;
             var total = 0;
             for (var j = first; j < groups.Length; j++)
@@ -196,12 +198,14 @@ public static partial class SensitiveText
                 }
                 total += groups[j].Length;
                 if (total > 22) break;
-                var withX = j == groups.Length - 1 && xPos >= 0 && total == 17;
-                if (total == 18 || withX)
+                var beforeX = j == groups.Length - 1 && xPos >= 0;
+                var withX = beforeX && total == 17;
+                if (total == 18 && !beforeX || withX) // 18 digits and an X: 19 characters, left to the misread rule
                 {
                     var id = new Candidate(first, j, 0, withX, Kind.Id);
                     if (idSplits) idNatural ??= id;
                     else if (spacesOnly) idSpaced ??= id;
+                    else idOther ??= id;
                 }
                 if (phoneLike && total - prefix == 11)
                 {
@@ -210,7 +214,12 @@ public static partial class SensitiveText
                     else if (spacesOnly && prefix == 0) phoneSpaced ??= phone;
                 }
             }
-            foreach (var candidate in (ReadOnlySpan<Candidate?>)[idNatural, phoneNatural, idSpaced, phoneSpaced])
+            // An identity number split elsewhere by hyphens or dots (4108-0219-9003-0712-34) only with a real area
+            // code and birth date, so that no date or timestamp (2026-12-04-102030-1234) is taken for one.
+            if (idOther is { } other && IdNumber.Validate(Normalised(other), DateOnly.MaxValue)
+                    is IdNumberProblem.Format or IdNumberProblem.AreaCode or IdNumberProblem.BirthDate)
+                idOther = null;
+            foreach (var candidate in (ReadOnlySpan<Candidate?>)[idNatural, phoneNatural, idSpaced, phoneSpaced, idOther])
                 if (candidate is { } c && Accepts(c))
                 {
                     found = c;
@@ -238,13 +247,15 @@ public static partial class SensitiveText
             if (c.Last == groups.Length - 1)
             {
                 var (glued, hasDigits) = RightGlue(c.UsesX ? xPos + 1 : groups[c.Last].End);
-                // Letters right after a digit run of no exact shape: a code (e.g. a credit code with its last letters), not an ID.
-                if (hasDigits || glued && c.Tolerant) return false;
+                // Letters right after a digit run of no exact shape: a code (a credit code's last letters), not an ID;
+                // unless OCR split the check character off the digits (41080219900307 Xu).
+                var spacedX = c.UsesX && xPos > groups[c.Last].End;
+                if (hasDigits || glued && c.Tolerant && !spacedX) return false;
             }
             var from = groups[c.First].Start;
             var to = c.UsesX ? xPos + 1 : groups[c.Last].End;
             if (InsideGuid(from, to)) return false;
-            if (c.Kind == Kind.Id && !c.Tolerant && IsCreditCode(Normalised(c))) return false;
+            if (c.Kind == Kind.Id && CharCount(c) == 18 && IsCreditCode(Normalised(c))) return false;
             return true;
         }
 
@@ -272,6 +283,8 @@ public static partial class SensitiveText
         /// <summary>Whether [from, to) lies inside a GUID (<c>3f2504e0-4f89-11d3-9a0c-0305e82c3301</c>).</summary>
         private bool InsideGuid(int from, int to)
         {
+            static bool HexOrHyphen(char c) => c == '-' || char.IsAsciiHexDigit(c);
+            if ((from == 0 || !HexOrHyphen(text[from - 1])) && (to == text.Length || !HexOrHyphen(text[to]))) return false;
             for (var o = Math.Max(0, to - 36); o <= from && o + 36 <= text.Length; o++)
                 if (text[o + 8] == '-' && Guid.TryParseExact(text.AsSpan(o, 36), "D", out _)) return true;
             return false;
@@ -285,11 +298,18 @@ public static partial class SensitiveText
             return true;
         }
 
-        /// <summary>The candidate's characters in half-width, without separators and without its prefix.</summary>
-        private string Normalised(Candidate c)
+        /// <summary>The number of the candidate's characters, without separators and without its prefix.</summary>
+        private int CharCount(Candidate c)
         {
             var length = c.UsesX ? 1 - c.Prefix : -c.Prefix;
             for (var i = c.First; i <= c.Last; i++) length += groups[i].Length;
+            return length;
+        }
+
+        /// <summary>The candidate's characters in half-width, without separators and without its prefix.</summary>
+        private string Normalised(Candidate c)
+        {
+            var length = CharCount(c);
             Span<char> buffer = length <= 64 ? stackalloc char[length] : new char[length];
             var w = 0;
             for (var i = c.First; i <= c.Last; i++)
@@ -315,18 +335,11 @@ public static partial class SensitiveText
     private static readonly System.Buffers.SearchValues<char> HexDigits =
         System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
-    private const string CreditCodeChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static readonly int[] CreditCodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
     /// <summary>
-    /// An all-digit unified social credit code (GB 32100: valid check character) whose first two digits are no
-    /// province code, so it cannot be an identity number. Codes with letters never reach here.
+    /// An all-digit (but for an <c>X</c> check character) unified social credit code with a valid GB 32100 check
+    /// character whose first two digits are no province code, so it cannot be an identity number. Codes with
+    /// letters inside never come here.
     /// </summary>
-    private static bool IsCreditCode(string code)
-    {
-        if (code.Length != 18 || IdNumber.Validate(code, DateOnly.MaxValue) != IdNumberProblem.AreaCode) return false;
-        var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (code[i] - '0') * CreditCodeWeights[i];
-        return code[17] == CreditCodeChars[(31 - sum % 31) % 31];
-    }
+    private static bool IsCreditCode(string code) =>
+        IdNumber.Validate(code, DateOnly.MaxValue) == IdNumberProblem.AreaCode && UnifiedSocialCreditCode.IsValid(code);
 }

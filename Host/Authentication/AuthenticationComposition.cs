@@ -152,7 +152,8 @@ public static class AuthenticationComposition
 
     private static Task Answer(HttpContext context, string? redirect, int status)
     {
-        if (redirect is not null && !context.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(context.Request.Method))
+        var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+        if (redirect is not null && !api && HttpMethods.IsGet(context.Request.Method))
             context.Response.Redirect(redirect);
         else
             context.Response.StatusCode = status;

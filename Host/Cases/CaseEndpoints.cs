@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Pipeline.Host.Hosting;
-using Pipeline.Host.Privacy;
+using Pipeline.Host.Accounts;
 using Pipeline.Host.Authentication;
 using Pipeline.Workflows.Runtime;
 
@@ -78,10 +78,14 @@ public static class CaseEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        Caller caller, ICaseIndex index, CaseAccess access, CancellationToken cancellationToken, string? prefix = null, int limit = 100) =>
-        limit is < 1 or > 500
-            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500")
-            : TypedResults.Ok(await index.ListAsync(access.Filter(caller, prefix), limit, cancellationToken));
+        Caller caller, ICaseIndex index, CaseAccess access, AccountDirectory accounts, CancellationToken cancellationToken, string? prefix = null, int limit = 100)
+    {
+        if (limit is < 1 or > 500)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500");
+        var cases = await index.ListAsync(access.Filter(caller, prefix), limit, cancellationToken);
+        var names = await accounts.DisplayNamesAsync(cases.Select(c => c.CreatedBy), cancellationToken);
+        return TypedResults.Ok(cases.Select(c => c with { CreatedBy = names.GetValueOrDefault(c.CreatedBy, c.CreatedBy) }).ToList());
+    }
 
     private static IResult TooLarge(PipelineOptions options) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Pack too large",

@@ -11,15 +11,29 @@ public static class CommandLine
           pipeline bundle check FILE --pack class-opening|subsidy-claim [--profile NAME] [--json] [--as-of YYYY-MM-DD]
           pipeline definition validate FILE.bpmn
           pipeline profiles
-          pipeline demo-case [--url URL] [--packs DIR]
+          pipeline institution add CODE --name NAME --profile PROFILE [--occupations A,B] | institution list
+          pipeline user add USERNAME --role ROLE[,ROLE...] (--bureau PROFILE | --institution CODE) [--display-name NAME]   (password on stdin)
+          pipeline user list
+          pipeline demo-setup --accounts FILE
+          pipeline demo-case [--url URL] [--packs DIR] [--accounts FILE]
           pipeline serve [--urls URL]     (HTTP API; default http://127.0.0.1:5080)
         """;
 
     /// <summary>Runs one command line; returns the process exit code (<see cref="ExitCodes"/>).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, Console.In, stdout, stderr, cancellationToken);
+
+    /// <param name="stdin">Where <c>user add</c> reads the password.</param>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         switch (args)
         {
+            case ["institution", .. var rest]:
+                return await AccountCommands.InstitutionAsync(rest, stdout, stderr, cancellationToken);
+            case ["user", .. var rest]:
+                return await AccountCommands.UserAsync(rest, stdin, stdout, stderr, cancellationToken);
+            case ["demo-setup", .. var rest]:
+                return await DemoSetupCommand.RunAsync(rest, stdout, stderr, cancellationToken);
             case ["bundle", "check", .. var rest]:
                 return await BundleCheckCommand.RunAsync(rest, stdout, stderr, cancellationToken);
             case ["definition", "validate", .. var rest]:

@@ -1,6 +1,6 @@
 using System.Xml;
 using Pipeline.Activities.Catalogue;
-using Pipeline.Host.Privacy;
+using Pipeline.Host.Accounts;
 using Pipeline.Host.Authentication;
 using Pipeline.Workflows.Runtime;
 
@@ -22,8 +22,16 @@ public static class DefinitionEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(IDefinitionStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(DefinitionView.Of).ToList());
+    private static async Task<IResult> ListAsync(IDefinitionStore store, AccountDirectory accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ViewsAsync(await store.ListAsync(cancellationToken), accounts, cancellationToken));
+
+    /// <summary>The versions with who deployed each by display name (start-up deployment shows as <c>startup</c>).</summary>
+    private static async Task<List<DefinitionView>> ViewsAsync(IEnumerable<DeployedProcess> processes, AccountDirectory accounts, CancellationToken cancellationToken)
+    {
+        var list = processes.ToList();
+        var names = await accounts.DisplayNamesAsync(list.Select(p => p.DeployedBy), cancellationToken);
+        return list.Select(p => DefinitionView.Of(p) with { DeployedBy = names.GetValueOrDefault(p.DeployedBy, p.DeployedBy) }).ToList();
+    }
 
     private static async Task<IResult> XmlAsync(string processId, int version, IDefinitionStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(processId, version, cancellationToken) is { } process
@@ -31,7 +39,8 @@ public static class DefinitionEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such definition",
                 detail: $"no version {version} of process '{processId}'");
 
-    private static async Task<IResult> DeployAsync(HttpContext context, Caller caller, WorkflowEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> DeployAsync(
+        HttpContext context, Caller caller, WorkflowEngine engine, AccountDirectory accounts, CancellationToken cancellationToken)
     {
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("application/xml" or "text/xml"))
@@ -43,7 +52,7 @@ public static class DefinitionEndpoints
         try
         {
             var deployed = await engine.DeployAsync(xml, ActivityCatalogue.Types, caller.UserId, cancellationToken, "upload");
-            return TypedResults.Created("/api/definitions", deployed.Select(DefinitionView.Of).ToList());
+            return TypedResults.Created("/api/definitions", await ViewsAsync(deployed, accounts, cancellationToken));
         }
         catch (DefinitionInvalidException e)
         {

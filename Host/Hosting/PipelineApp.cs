@@ -61,7 +61,7 @@ public static class PipelineApp
         }
         app.UsePipelineAuthentication();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(Policies.SignedIn);
         app.MapSignIn();
         app.MapAccounts();
         app.MapCases();

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Pipeline.Host.Privacy;
+using Pipeline.Activities.Profiles;
 using Pipeline.Host.Authentication;
+using Pipeline.Host.Cases;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
 
@@ -21,11 +22,16 @@ public static class MessageEndpoints
         return app;
     }
 
-    private static async Task<IResult> PublishAsync(PublishMessageRequest? body, Caller caller, WorkflowEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> PublishAsync(
+        PublishMessageRequest? body, Caller caller, WorkflowEngine engine, ICaseIndex index, ProfileCatalog profiles, CancellationToken cancellationToken)
     {
         if (body is not { Name.Length: > 0, CorrelationKey.Length: > 0 })
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid message",
                 detail: "give the message's name and correlationKey (the case's business key)");
+        var jurisdiction = body.Jurisdiction is { Length: > 0 } named ? named : caller.Jurisdiction;
+        if (!profiles.Contains(jurisdiction))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown jurisdiction",
+                detail: $"未知辖区「{jurisdiction}」(unknown jurisdiction '{jurisdiction}'; known: {string.Join(", ", profiles.Names)})");
         Dictionary<string, object?>? variables = null;
         if (body.Variables is { ValueKind: JsonValueKind.Object } json)
             variables = new Dictionary<string, object?>(FeelValues.VariablesFromJson(json), StringComparer.Ordinal);
@@ -38,6 +44,19 @@ public static class MessageEndpoints
             if (published.Refused)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nobody takes this message",
                     detail: $"no instance waits for '{body.Name}' with key '{body.CorrelationKey}' and no process starts by it; messages are not kept, send it again when the case waits for it");
+            // A case a message starts belongs to a jurisdiction (the publisher's unless named), so its bureau's staff reach it.
+            foreach (var started in published.Started.Where(i => i.ParentInstanceId is null))
+            {
+                try
+                {
+                    await index.AddCaseAsync(new CaseEntry(body.CorrelationKey, started.Id, started.ProcessId, [], null, profiles.Get(jurisdiction).Name),
+                        caller.UserId, cancellationToken);
+                }
+                catch (CaseExistsException)
+                {
+                    // The key has a case already (an upload's); the instance is reached through it.
+                }
+            }
             return TypedResults.Ok(new MessagePublished(published.Correlated?.Id, published.Started.Select(i => i.Id).ToList()));
         }
         catch (ConcurrencyException e)
@@ -48,7 +67,8 @@ public static class MessageEndpoints
 }
 
 /// <param name="Variables">A JSON object of variables the message carries, or none.</param>
-public sealed record PublishMessageRequest(string Name, string CorrelationKey, JsonElement? Variables);
+/// <param name="Jurisdiction">The jurisdiction of a case the message starts (default: the publisher's).</param>
+public sealed record PublishMessageRequest(string Name, string CorrelationKey, JsonElement? Variables, string? Jurisdiction = null);
 
 /// <param name="Correlated">The waiting instance the message resumed, if any.</param>
 /// <param name="Started">Instances it started at message start events.</param>

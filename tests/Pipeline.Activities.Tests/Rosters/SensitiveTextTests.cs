@@ -28,6 +28,7 @@ public class SensitiveTextTests
     [InlineData("410802199003071", "410802*****3071")] // 15 digits: the old first-generation length
     [InlineData("41080219900307123 X", "410802********123X")] // OCR split off the check character
     [InlineData("4108021990030712 39X", "410802*********239X")]
+    [InlineData("41080219900307 Xu", "410802*****307Xu")] // 14 digits and an X: 15 characters
     public void DigitRunsOf15OrMore_StayMaskedAsMisreadIds(string input, string expected) =>
         Assert.Equal(expected, SensitiveText.Mask(input));
 
@@ -95,6 +96,8 @@ public class SensitiveTextTests
     [InlineData("410802 1990 0307 123X", "410802********123X")]
     [InlineData("41080219900307123x", "410802********123x")]
     [InlineData("41080219900307123×", "410802********123×")] // OCR's multiplication sign for X, as before
+    [InlineData("4108-0219-9003-0712-34", "410802********1234")] // odd split, but a real area code and birth date
+    [InlineData("410802.19900307.1234", "410802********1234")]
     public void IdSplitBySpacesOrHyphens_OrWithLowercaseX_IsMasked(string input, string expected) =>
         Assert.Equal($"身份证号 {expected} 男", SensitiveText.Mask($"身份证号 {input} 男"));
 
@@ -161,6 +164,10 @@ public class SensitiveTextTests
     [InlineData("1381234567")] // 10 digits
     [InlineData("138123456789")] // 12 digits
     [InlineData("23812345678")] // 11 digits, not starting with 1
+    [InlineData("scan-2026-12-04-102030-1234.pdf")] // 18 digits split by hyphens, but no area code or birth date
+    [InlineData("1234-5678-9012-3456-78")]
+    [InlineData("INV2026120413812345678A")] // digits inside a longer alphanumeric code
+    [InlineData("9141080012345678XY")]
     public void DatesAmountsCodesAndPageNumbers_AreUntouched(string text) =>
         Assert.Equal(text, SensitiveText.Mask(text));
 

@@ -65,11 +65,12 @@ public sealed class ApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var deployed = Assert.Single((await JsonAsync(response)).AsArray())!;
         Assert.Equal("tiny", deployed["processId"]!.GetValue<string>());
-        Assert.Equal("admin", deployed["deployedBy"]!.GetValue<string>());
+        // Who deployed it, by display name and organisation (the history and lists never show bare account ids).
+        Assert.Equal("admin（焦作市人力资源和社会保障局）", deployed["deployedBy"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task Writes_without_a_user_are_401()
+    public async Task Writes_without_a_signed_in_user_are_401()
     {
         var deploy = await host.Client.SendAsync(As(HttpMethod.Post, "/api/definitions", null, null,
             new StringContent(BrokenBpmn, Encoding.UTF8, "application/xml")));
@@ -82,7 +83,7 @@ public sealed class ApiTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task A_text_file_is_415_and_starts_no_case()
     {
-        var response = await host.Client.SendAsync(As(HttpMethod.Post, "/api/cases/K-TEXT/packs", "institution", null,
+        var response = await host.Client.SendAsync(As(HttpMethod.Post, "/api/cases/K-TEXT/packs", "institution", "institution",
             Pack(Encoding.UTF8.GetBytes("这不是材料包 just some text\n"), "notes.txt")));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -11,42 +11,39 @@ namespace Pipeline.Host.Tests.Http;
 /// What the case page needs from the Host: a process version's XML, and the Designer build served at <c>/</c>
 /// with <c>/cases/*</c> falling back to its index.html (a stand-in build in a temporary folder).
 /// </summary>
-public sealed class CaseViewTests : IAsyncLifetime
+public sealed class CaseViewTests(CaseViewTests.DesignerHost host) : IClassFixture<CaseViewTests.DesignerHost>
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-caseview-tests-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-    private HttpClient _client = null!;
+    private HttpClient _client => host.Client;
+    private string _root => host.Root;
+    private string Dist => host.Dist;
 
-    private string Dist => Path.Combine(_root, "dist");
-
-    public async Task InitializeAsync()
+    /// <summary>The Host serving a stand-in Designer build from a temporary folder.</summary>
+    public sealed class DesignerHost : HostFixture
     {
-        Directory.CreateDirectory(Path.Combine(Dist, "assets"));
-        await File.WriteAllTextAsync(Path.Combine(Dist, "index.html"), "<!doctype html><title>designer-index</title>");
-        await File.WriteAllTextAsync(Path.Combine(Dist, "assets", "app.js"), "console.log('designer');");
-        var options = new PipelineOptions
+        public string Root { get; } = Path.Combine(Path.GetTempPath(), "pipeline-caseview-tests-" + Guid.NewGuid().ToString("N"));
+        public string Dist => Path.Combine(Root, "dist");
+
+        protected override void Configure(WebApplicationBuilder builder)
         {
-            DataFolder = Path.Combine(_root, "data"),
-            DefinitionsFolder = PipelineOptions.FindDefinitionsFolder() ?? throw new DirectoryNotFoundException("workflow-definitions"),
-        };
-        _app = PipelineApp.Build(options, configure: b =>
-        {
-            b.WebHost.UseTestServer();
-            b.Configuration[PipelineApp.DesignerVariable] = Dist;
-        });
-        await _app.StartAsync();
-        _client = _app.GetTestClient();
+            Directory.CreateDirectory(Path.Combine(Dist, "assets"));
+            File.WriteAllText(Path.Combine(Dist, "index.html"), "<!doctype html><title>designer-index</title>");
+            File.WriteAllText(Path.Combine(Dist, "assets", "app.js"), "console.log('designer');");
+            builder.Configuration[PipelineApp.DesignerVariable] = Dist;
+        }
     }
 
-    public async Task DisposeAsync()
+    [Theory]
+    [InlineData("/cases/JZ-2026-0001")]
+    [InlineData("/instances/01a24268-1524-77bb-b35d-50a479e1ac21")]
+    public async Task A_page_asked_for_without_signing_in_goes_to_the_sign_in_page(string path)
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        var response = await host.Anonymous.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/login?returnUrl={Uri.EscapeDataString(path)}", response.Headers.Location!.PathAndQuery);
+        var login = await host.Anonymous.GetAsync("/login");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("designer-index", await login.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await host.Anonymous.GetAsync("/assets/app.js")).StatusCode);
     }
 
     [Fact]

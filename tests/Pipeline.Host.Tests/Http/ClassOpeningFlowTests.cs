@@ -26,6 +26,9 @@ public sealed class ClassOpeningFlowOnPostgresTests(HostFixture.OnPostgres host)
 public abstract class ClassOpeningFlow(HostFixture host)
 {
     private const string Key = "JZ-2026-0042";
+
+    /// <summary>How the history names the institution's staff member: display name and organisation.</summary>
+    private const string Institution = "institution-a（测试培训学校 institution-a）";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     protected async Task RunAsync()
@@ -57,7 +60,7 @@ public abstract class ClassOpeningFlow(HostFixture host)
         Assert.Equal("incomplete", waiting["variables"]!["verdict"]!.GetValue<string>());
 
         // A reviewer cannot act yet: no task.
-        var none = (await JsonAsync(await client.GetAsync("/api/tasks?role=reviewer"))).AsArray();
+        var none = (await JsonAsync(await client.SendAsync(As(HttpMethod.Get, "/api/tasks?role=reviewer", "alice", "reviewer")))).AsArray();
         Assert.DoesNotContain(none, t => t!["businessKey"]!.GetValue<string>() == Key);
 
         // The complete pack resumes the case; after its check the reviewer has a task.
@@ -68,7 +71,7 @@ public abstract class ClassOpeningFlow(HostFixture host)
         var review = await PollAsync(c => Waits(c, "UserTask", "经办人审核"));
         Assert.Equal("complete", review["report"]!["verdict"]!.GetValue<string>());
 
-        var tasks = (await JsonAsync(await client.GetAsync("/api/tasks?role=reviewer"))).AsArray();
+        var tasks = (await JsonAsync(await client.SendAsync(As(HttpMethod.Get, "/api/tasks?role=reviewer", "alice", "reviewer")))).AsArray();
         var reviewTask = Assert.Single(tasks, t => t!["businessKey"]!.GetValue<string>() == Key)!;
         Assert.Equal(instanceId, reviewTask["instanceId"]!.GetValue<string>());
         Assert.Equal("Task_Review", reviewTask["nodeId"]!.GetValue<string>());
@@ -83,7 +86,7 @@ public abstract class ClassOpeningFlow(HostFixture host)
         Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
 
         // The sign-off is the approver's: a reviewer is refused.
-        var signOff = Assert.Single((await JsonAsync(await client.GetAsync("/api/tasks?role=approver"))).AsArray(),
+        var signOff = Assert.Single((await JsonAsync(await client.SendAsync(As(HttpMethod.Get, "/api/tasks?role=approver", "bob", "approver")))).AsArray(),
             t => t!["businessKey"]!.GetValue<string>() == Key)!;
         var url = $"/api/tasks/{instanceId}/{signOff["bookmarkId"]}/complete";
         var forbidden = await client.SendAsync(As(HttpMethod.Post, url, "alice", "reviewer", ApiTests.JsonContent("""{ "outcome": "approve" }""")));
@@ -99,16 +102,16 @@ public abstract class ClassOpeningFlow(HostFixture host)
         Assert.Empty(done["waiting"]!.AsArray());
         Assert.Equal(2, done["packs"]!.AsArray().Count);
         var history = done["history"]!.AsArray();
-        Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "institution-a" && h["kind"]!.GetValue<string>() == "instance-started");
-        Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "institution-a" && h["kind"]!.GetValue<string>() == "message-correlated");
-        Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "alice" && h["kind"]!.GetValue<string>() == "task-completed");
-        Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "bob" && h["kind"]!.GetValue<string>() == "task-completed");
+        Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == Institution && h["kind"]!.GetValue<string>() == "instance-started");
+        Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == Institution && h["kind"]!.GetValue<string>() == "message-correlated");
+        Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "alice（焦作市人力资源和社会保障局）" && h["kind"]!.GetValue<string>() == "task-completed");
+        Assert.Contains(history, h => h!["actor"]!.GetValue<string>() == "bob（焦作市人力资源和社会保障局）" && h["kind"]!.GetValue<string>() == "task-completed");
         Assert.Contains(history, h => h!["kind"]!.GetValue<string>() == "instance-completed");
 
         var listed = (await JsonAsync(await client.GetAsync("/api/cases?prefix=JZ-2026-00"))).AsArray();
         var line = Assert.Single(listed, c => c!["businessKey"]!.GetValue<string>() == Key)!;
         Assert.Equal(2, line["packs"]!.GetValue<int>());
-        Assert.Equal("institution-a", line["createdBy"]!.GetValue<string>());
+        Assert.Equal(Institution, line["createdBy"]!.GetValue<string>());
         Assert.Empty((await JsonAsync(await client.GetAsync("/api/cases?prefix=NOPE-"))).AsArray());
     }
 

@@ -15,7 +15,13 @@ public class HostFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
+    /// <summary>Signs in as <see cref="TestSignIn.DefaultUser"/> (an administrator) unless a request names someone (<see cref="As"/>).</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>No credentials at all.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>The PostgreSQL database to use, or null for the embedded SQLite file.</summary>
     protected virtual Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
@@ -23,7 +29,7 @@ public class HostFixture : IAsyncLifetime
     /// <summary>False when the fixture has nothing to run on (no PostgreSQL configured): the tests skip.</summary>
     protected virtual bool Available => true;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (!Available) return;
         var options = new PipelineOptions
@@ -32,9 +38,28 @@ public class HostFixture : IAsyncLifetime
             PostgresConnectionString = await DatabaseAsync(),
             DefinitionsFolder = PipelineOptions.FindDefinitionsFolder() ?? throw new DirectoryNotFoundException("workflow-definitions"),
         };
-        _app = PipelineApp.Build(options, configure: b => b.WebHost.UseTestServer());
+        _app = PipelineApp.Build(Tune(options with { SignInAttemptsPerMinute = 10_000, UploadsPerMinute = 10_000 }), configure: b =>
+        {
+            b.WebHost.UseTestServer();
+            Configure(b);
+        });
         await _app.StartAsync();
-        Client = _app.GetTestClient();
+        Anonymous = _app.GetTestClient();
+        Client = new HttpClient(new TestSignIn((user, roles) => TestAccounts.EnsureAsync(_app.Services, user, roles))
+        {
+            InnerHandler = _app.GetTestServer().CreateHandler(),
+        }) { BaseAddress = Anonymous.BaseAddress };
+    }
+
+    /// <summary>The test server (for clients with handlers of their own).</summary>
+    public TestServer Server => _app!.GetTestServer();
+
+    /// <summary>Options of a fixture that needs other settings.</summary>
+    protected virtual PipelineOptions Tune(PipelineOptions options) => options;
+
+    /// <summary>Last changes to the Host's services (a test's failure injection).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()
@@ -56,11 +81,13 @@ public class HostFixture : IAsyncLifetime
         protected override async Task<string?> DatabaseAsync() => await TestDatabases.CreateAsync();
     }
 
+    /// <summary>A request sent by the test client as <paramref name="user"/> holding <paramref name="roles"/> (signed in
+    /// with a bearer token; the account is made on first use); <paramref name="user"/> null: anonymous.</summary>
     public static HttpRequestMessage As(HttpMethod method, string url, string? user, string? roles = null, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = content };
-        if (user is not null) request.Headers.Add("X-Pipeline-User", user);
-        if (roles is not null) request.Headers.Add("X-Pipeline-Roles", roles);
+        request.Headers.Add(TestSignIn.UserHeader, Uri.EscapeDataString(user ?? TestSignIn.Anonymous));
+        if (roles is not null) request.Headers.Add(TestSignIn.RolesHeader, roles);
         return request;
     }
 

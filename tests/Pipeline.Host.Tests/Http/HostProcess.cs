@@ -13,10 +13,16 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _output = [];
 
-    private HostProcess(Process process, Uri address)
+    private HostProcess(Process process, Uri address, string dataFolder, string? postgres)
     {
         _process = process;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        // Test people get accounts in the Host's database (through the same code as the CLI) and sign in over HTTP.
+        var options = new Hosting.PipelineOptions { DataFolder = dataFolder, PostgresConnectionString = postgres };
+        Client = new HttpClient(new TestSignIn(async (user, roles) =>
+        {
+            await using var services = await Hosting.AccountServices.OpenAsync(options, CancellationToken.None);
+            await TestAccounts.EnsureAsync(services, user, roles);
+        }) { InnerHandler = new HttpClientHandler() }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public HttpClient Client { get; }
@@ -42,7 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment.Remove("PIPELINE_DATABASE");
         if (postgres is not null) start.Environment["PIPELINE_DATABASE"] = postgres;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the Host");
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder, postgres);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
@@ -79,7 +85,9 @@ public sealed class HostProcess : IAsyncDisposable
             if (_process.HasExited) throw new InvalidOperationException($"the Host exited ({_process.ExitCode}):\n{Output}");
             try
             {
-                if ((await Client.GetAsync("/api/definitions")).StatusCode == HttpStatusCode.OK) return;
+                using var probe = new HttpRequestMessage(HttpMethod.Get, "/health");
+                probe.Headers.Add(TestSignIn.UserHeader, TestSignIn.Anonymous);
+                if ((await Client.SendAsync(probe)).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
             {

@@ -15,6 +15,18 @@ public static class Processes
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="host-tests" targetNamespace="http://pipeline.test">
         """;
 
+    /// <summary>start → user task "Review" (candidate group <paramref name="role"/>) → end.</summary>
+    public static string SingleTask(string processId, string role = "reviewer") => Head + $$"""
+          <bpmn:process id="{{processId}}" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:userTask id="Review" name="Review"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="{{role}}" /></bpmn:extensionElements></bpmn:userTask>
+            <bpmn:endEvent id="End" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Review" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Review" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
     /// <summary>start → timer (<paramref name="duration"/>, ISO 8601) → user task "After" (role reviewer) → end.</summary>
     public static string TimerThenTask(string processId, string duration) => Head + $"""
           <bpmn:process id="{processId}" isExecutable="true">
@@ -118,12 +130,13 @@ public static class Processes
     }
 
     /// <summary>Starts a case of <paramref name="processId"/> with a tiny (unchecked) pack; returns the instance id.</summary>
-    public static async Task<string> StartAsync(HttpClient client, string processId, string businessKey)
+    /// <param name="institution">The institution staff member who uploads (their institution owns the case).</param>
+    public static async Task<string> StartAsync(HttpClient client, string processId, string businessKey, string institution = "institution-a")
     {
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Encoding.ASCII.GetBytes(businessKey)];
         var form = Pack(png, "cover.png");
         form.Add(new StringContent(processId), "process");
-        var response = await client.SendAsync(As(HttpMethod.Post, $"/api/cases/{businessKey}/packs", "institution-a", "institution", form));
+        var response = await client.SendAsync(As(HttpMethod.Post, $"/api/cases/{businessKey}/packs", institution, "institution", form));
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         return (await JsonAsync(response))["instanceId"]!.GetValue<string>();
     }

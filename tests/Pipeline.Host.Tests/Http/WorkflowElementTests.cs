@@ -37,13 +37,17 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         var problem = await JsonAsync(again);
-        Assert.Equal("张科长", problem["person"]!.GetValue<string>());
+        // Co-signing compares the signed-in accounts, and says so by rule and by name.
+        Assert.Equal("R-QJ-8", problem["rule"]!.GetValue<string>());
+        Assert.Contains("张科长（焦作市人力资源和社会保障局）", problem["detail"]!.GetValue<string>());
 
         var other = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/tasks/{instanceId}/{tasks[1]}/complete", "李主任", "approver",
             ApiTests.JsonContent("""{ "outcome": "approve" }""")));
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         var done = await JsonAsync(await host.Client.GetAsync("/api/cases/C-0001"));
         Assert.Equal("Completed", done["status"]!.GetValue<string>());
+        var signers = done["history"]!.AsArray().Where(h => h!["kind"]!.GetValue<string>() == "task-completed").Select(h => h!["actor"]!.GetValue<string>());
+        Assert.Equal(["张科长（焦作市人力资源和社会保障局）", "李主任（焦作市人力资源和社会保障局）"], signers);
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
     public async Task A_message_starts_a_case_once_and_one_nobody_takes_is_refused()
     {
         await DeployAsync(host.Client, MessageStart("register-application", "application-received"));
-        var publish = () => host.Client.SendAsync(As(HttpMethod.Post, "/api/messages", "gateway", "system",
+        var publish = () => host.Client.SendAsync(As(HttpMethod.Post, "/api/messages", "gateway", "admin",
             ApiTests.JsonContent("""{ "name": "application-received", "correlationKey": "M-0001", "variables": { "institution": "华信职业培训学校", "contact": { "idNumber": "410802199001011239", "mobile": "13812345678" } } }""")));
 
         var first = await publish();
@@ -112,7 +116,7 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
     public async Task An_incident_is_listed_inspected_fixed_and_retried_to_completion()
     {
         await DeployAsync(host.Client, ScoreGateway("scored", "score-received"));
-        var publish = await host.Client.SendAsync(As(HttpMethod.Post, "/api/messages", "gateway", "system",
+        var publish = await host.Client.SendAsync(As(HttpMethod.Post, "/api/messages", "gateway", "admin",
             ApiTests.JsonContent("""{ "name": "score-received", "correlationKey": "I-0001", "variables": { "score": "high" } }""")));
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
         var instanceId = (await JsonAsync(publish))["started"]![0]!.GetValue<string>();

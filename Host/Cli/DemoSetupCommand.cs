@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Pipeline.Host.Accounts;
+
+namespace Pipeline.Host.Cli;
+
+/// <summary>
+/// <c>pipeline demo-setup --accounts FILE</c>: the demo's organisations and people in the Host's database — a
+/// fictitious training institution in Jiaozuo and the Jiaozuo bureau's reviewer, approver and administrator — each with
+/// a random password written to FILE (created with owner-only permissions; kept beside the demo database). Run again,
+/// it reuses FILE. Used by <c>./pipeline demo</c>; <c>demo-case</c> signs in with these accounts.
+/// </summary>
+public static class DemoSetupCommand
+{
+    /// <summary>The demo institution's unified social credit code (fictitious, valid check character).</summary>
+    public const string InstitutionCode = "91410800MA4XDEMP1E";
+
+    private static readonly (string UserName, string DisplayName, string Role, bool Institution)[] People =
+    [
+        ("huaxin.staff", "华信培训学校 张老师", Roles.Institution, true),
+        ("wang.reviewer", "王经办", Roles.Reviewer, false),
+        ("li.approver", "李科长", Roles.Approver, false),
+        ("demo.admin", "系统管理员", Roles.Admin, false),
+    ];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (args is not ["--accounts", var file])
+        {
+            stderr.WriteLine("usage: pipeline demo-setup --accounts FILE");
+            return ExitCodes.Usage;
+        }
+        return await AccountCommands.RunAsync(stdout, stderr, cancellationToken, async accounts =>
+        {
+            var known = File.Exists(file) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file)) ?? [] : [];
+            var existing = (await accounts.ListUsersAsync(cancellationToken)).Select(u => u.UserName).ToHashSet();
+            if ((await accounts.ListOrganisationsAsync(cancellationToken)).All(o => o.CreditCode != InstitutionCode))
+                await accounts.AddInstitutionAsync(new NewInstitution(InstitutionCode, "焦作市华信职业培训学校", "jiaozuo", ["电工", "育婴员"]), "demo", cancellationToken);
+            foreach (var (userName, displayName, role, institution) in People)
+            {
+                if (existing.Contains(userName))
+                {
+                    if (!known.ContainsKey(userName))
+                        throw new AccountException($"demo user {userName} exists but {file} has no password for it: remove the demo data folder and run the demo again");
+                    continue;
+                }
+                var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15));
+                await accounts.AddUserAsync(new NewUser(userName, password, [role], institution ? null : "jiaozuo", institution ? InstitutionCode : null, displayName),
+                    "demo", cancellationToken);
+                known[userName] = password;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(known), cancellationToken);
+            // Owner-only: the file holds passwords.
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            stdout.WriteLine($"demo accounts: {string.Join(", ", People.Select(p => $"{p.UserName} ({Roles.Chinese(p.Role)})"))}; passwords in {file}");
+        });
+    }
+}
