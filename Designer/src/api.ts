@@ -49,6 +49,10 @@ export interface HistoryItem {
   kind: string;
   nodeId: string | null;
   detail: string | null;
+  /** A task completion's decision: approve or reject. */
+  outcome?: string | null;
+  /** A task completion's comment (internal comments only reach bureau staff). */
+  comment?: string | null;
 }
 export interface Pack {
   sha256: string;

@@ -55,6 +55,17 @@ function table(headers: HTMLElement[], rows: Child[][], empty: string): HTMLElem
   );
 }
 
+const outcomeText: Record<string, [string, string]> = {
+  approve: ['同意', 'approved'],
+  reject: ['不同意', 'rejected'],
+};
+
+/** A task completion's outcome as a badge, with its comment. */
+function decision(outcome: string | null | undefined, comment: string | null | undefined): Child {
+  if (!outcome && !comment) return '';
+  return h('span', {}, outcome ? badge(outcomeText[outcome], outcome, outcome === 'approve' ? 'completed' : 'incident') : null, comment ? ` ${comment}` : null);
+}
+
 function section(title: HTMLElement, ...children: Child[]): HTMLElement {
   return h('section', { class: 'card' }, h('h2', {}, title), ...children);
 }
@@ -254,13 +265,14 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
   );
 
   const history = table(
-    [label('时间', 'time'), label('操作人', 'actor'), label('事件', 'kind'), label('节点', 'node'), label('详情', 'detail')],
+    [label('时间', 'time'), label('操作人', 'actor'), label('事件', 'kind'), label('节点', 'node'), label('详情', 'detail'), label('意见', 'decision')],
     view.history.map((e) => [
       h('span', { class: 'nowrap' }, time(e.at)),
       e.actor,
       h('code', {}, e.kind),
       e.nodeId ? h('code', {}, e.nodeId) : '',
       e.detail ?? '',
+      decision(e.outcome, e.comment),
     ]),
     '没有记录 (no history)',
   );

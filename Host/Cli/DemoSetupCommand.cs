@@ -17,7 +17,7 @@ public static class DemoSetupCommand
 
     private static readonly (string UserName, string DisplayName, string Role, bool Institution)[] People =
     [
-        ("huaxin.staff", "华信培训学校 张老师", Roles.Institution, true),
+        ("huaxin.staff", "张老师", Roles.Institution, true),
         ("wang.reviewer", "王经办", Roles.Reviewer, false),
         ("li.approver", "李科长", Roles.Approver, false),
         ("demo.admin", "系统管理员", Roles.Admin, false),

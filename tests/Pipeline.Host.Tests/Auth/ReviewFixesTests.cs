@@ -85,6 +85,21 @@ public sealed class ReviewFixesTests(ReviewFixesTests.CrashingHost host) : IClas
     }
 
     [Fact]
+    public async Task Numbers_written_in_other_ways_are_masked_in_variables_and_history()
+    {
+        await DeployAsync(host.Client, MessageStart("mask-message", "mask-received"));
+        var published = await host.Client.PostAsync("/api/messages", ApiTests.JsonContent("""
+            { "name": "mask-received", "correlationKey": "MASK-MSG",
+              "variables": { "mobile": "+86 138-1234-5678", "fullWidth": "１３８１２３４５６７８", "id": "410802-19900307-1234", "note": "联系13812345678，身份证410802199003071234" } }
+            """));
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var view = (await JsonAsync(await host.Client.GetAsync("/api/cases/MASK-MSG"))).ToJsonString();
+        foreach (var raw in new[] { "1234-5678", "12345678", "１２３４５６７８", "19900307", "199003071234" })
+            Assert.DoesNotContain(raw, view, StringComparison.Ordinal);
+        Assert.Contains("138****5678", view, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_401_character_file_name_is_refused_before_anything_is_written()
         => await FileNameTooLongAsync(host);
 
