@@ -16,6 +16,7 @@ public static class CaseComposition
         services.AddSingleton<CaseUploads>();
         services.AddSingleton<CaseViews>();
         services.AddSingleton<CaseAccess>();
+        services.AddSingleton<PackReportStore>();
         return services;
     }
 }

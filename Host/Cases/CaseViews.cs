@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Pipeline.Activities.Rosters;
 using Pipeline.Host.Accounts;
 using Pipeline.Host.Authentication;
-using Pipeline.Host.Jobs;
+using Pipeline.Host.Scheduling;
 using Pipeline.Host.Privacy;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
@@ -16,7 +16,7 @@ namespace Pipeline.Host.Cases;
 /// concerns them (status, findings, requests for resubmission, decisions): not the bureau's variables, variable
 /// changes, incident details or comments marked internal.
 /// </summary>
-public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, JobMonitor jobs, IServiceScopeFactory scopes)
+public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, IJobMonitor jobs, IServiceScopeFactory scopes)
 {
     /// <summary>Variables institution staff see (the pack check's outcome and the latest decision).</summary>
     public static readonly IReadOnlySet<string> PublicVariables = new HashSet<string>(StringComparer.Ordinal) { "verdict", "missing", "errors", "outcome" };

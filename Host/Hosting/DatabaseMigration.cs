@@ -6,7 +6,7 @@ namespace Pipeline.Host.Hosting;
 
 /// <summary>
 /// First at start-up: brings the schema up to date with the provider's migrations of the workflow tables and the
-/// Host tables (Quartz provisions its own <c>QRTZ_*</c> tables when its scheduler starts, next).
+/// Host tables (Hangfire prepares its own storage when the job servers start, next).
 /// </summary>
 public sealed class DatabaseMigration(IDbContextFactory<WorkflowDbContext> workflow, IDbContextFactory<HostDbContext> host) : IHostedService
 {

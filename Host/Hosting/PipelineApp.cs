@@ -9,7 +9,7 @@ using Pipeline.Host.Definitions;
 using Pipeline.Host.Incidents;
 using Pipeline.Host.Instances;
 using Pipeline.Host.Messages;
-using Pipeline.Host.Jobs;
+using Pipeline.Host.Scheduling;
 using Pipeline.Host.Tasks;
 
 namespace Pipeline.Host.Hosting;
@@ -36,7 +36,7 @@ public static class PipelineApp
         builder.Services.AddOpenApi();
         builder.Services
             .AddPipelineWorkflows(options)
-            .AddPipelineJobs(options)
+            .AddPipelineScheduling(options)
             .AddPipelineCases(options)
             .AddPipelineAuthentication(options);
         configure?.Invoke(builder);
@@ -70,6 +70,7 @@ public static class PipelineApp
         app.MapActivities();
         app.MapIncidents();
         app.MapJobs();
+        app.MapJobDashboard();
         app.MapInstances();
         app.MapMessages();
         if (designerFiles is not null)

@@ -32,7 +32,7 @@ public sealed record PipelineOptions
 
     public string OriginalsFolder => Path.Combine(DataFolder, "originals");
 
-    /// <summary>The embedded SQLite database (workflow tables, Host tables, Quartz tables) when no PostgreSQL is configured.</summary>
+    /// <summary>The embedded SQLite database (workflow tables, Host tables; Hangfire's are in <c>hangfire.db</c> beside it) when no PostgreSQL is configured.</summary>
     public string DatabasePath => Path.Combine(DataFolder, "pipeline.db");
 
     public static PipelineOptions FromEnvironment() => new()

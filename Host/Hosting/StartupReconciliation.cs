@@ -1,7 +1,5 @@
-using Pipeline.Host.Jobs;
-using Pipeline.Host.Timers;
+using Pipeline.Host.Scheduling;
 using Pipeline.Workflows.Runtime;
-using Quartz;
 
 namespace Pipeline.Host.Hosting;
 
@@ -9,32 +7,30 @@ namespace Pipeline.Host.Hosting;
 /// At start-up, after the scheduler started, puts back whatever a Host stopped between a commit and its follow-up
 /// left undone (the database is the source of truth, every step here is idempotent):
 /// <list type="bullet">
-/// <item>every open job bookmark whose token waits gets a Quartz job, unless Quartz holds one (queued, running,
-/// recovering, waiting for a retry);</item>
-/// <item>every open timer gets its trigger (a misfired one fires now by its own policy);</item>
+/// <item>every open job bookmark whose token waits gets a job, unless the job storage holds one (queued, running,
+/// waiting for a retry; one a dead server was running goes back to its queue);</item>
+/// <item>every open timer gets its job (one whose time passed while the Host was down runs at once);</item>
 /// <item>every timer start event of the latest versions has its next occurrence scheduled;</item>
 /// <item>call activities: a missing child instance is started, a parent whose child completed is resumed
 /// (<see cref="WorkflowEngine.ReconcileCallActivitiesAsync"/>).</item>
 /// </list>
 /// </summary>
 public sealed partial class StartupReconciliation(
-    IInstanceStore instances, WorkflowEngine engine, IJobDispatcher jobs, ITimerScheduler timers, ISchedulerFactory schedulers, TimeProvider time,
+    IInstanceStore instances, WorkflowEngine engine, IJobDispatcher jobs, ITimerScheduler timers, IScheduledWork scheduled, TimeProvider time,
     ILogger<StartupReconciliation> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         foreach (var (instance, bookmark) in await instances.FindBookmarksAsync(new BookmarkQuery(BookmarkKind.Job), cancellationToken))
         {
             if (instance.Tokens.FirstOrDefault(t => t.Id == bookmark.TokenId) is not { State: TokenState.Waiting }) continue;
-            var held = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(JobKeys.Group(bookmark.Id)), cancellationToken);
-            if (held.Count > 0) continue;
+            if (await scheduled.HoldsJobAsync(bookmark.Id, cancellationToken)) continue;
             LogRescheduled(log, "job", bookmark.Name, instance.Id);
             await jobs.DispatchAsync(instance, bookmark, cancellationToken);
         }
         foreach (var (instance, bookmark) in await instances.FindBookmarksAsync(new BookmarkQuery(BookmarkKind.Timer), cancellationToken))
         {
-            if (await scheduler.Exists(QuartzTimerScheduler.KeyOf(bookmark.Id), cancellationToken)) continue;
+            if (await scheduled.HoldsTimerAsync(bookmark.Id, cancellationToken)) continue;
             LogRescheduled(log, "timer", bookmark.NodeId, instance.Id);
             await timers.ScheduleAsync(instance, bookmark, cancellationToken);
         }

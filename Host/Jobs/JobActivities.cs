@@ -4,6 +4,8 @@ using Pipeline.Workflows.Activities;
 using Pipeline.Workflows.Expressions;
 using Pipeline.Workflows.Runtime;
 
+using Pipeline.Host.Cases;
+
 namespace Pipeline.Host.Jobs;
 
 /// <summary>

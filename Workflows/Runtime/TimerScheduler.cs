@@ -1,7 +1,7 @@
 namespace Pipeline.Workflows.Runtime;
 
 /// <summary>
-/// Makes timers fire (BPMN 2.0 §10.5.5): the Host implements it with persistent Quartz triggers that call
+/// Makes timers fire (BPMN 2.0 §10.5.5): the Host implements it with persistent scheduled jobs that call
 /// <see cref="WorkflowEngine.FireTimerAsync"/> at <see cref="Bookmark.DueAt"/>. Called after the commit that created
 /// or removed the timer's bookmark. The database stays the source of truth: at start-up the Host finds due timers
 /// with <see cref="BookmarkQuery.DueBefore"/> and re-schedules the open ones, and firing is idempotent, so a lost
@@ -42,4 +42,17 @@ public interface ITimerScheduler
 
         public Task CancelAsync(ProcessInstance instance, Bookmark timer, CancellationToken cancellationToken) => Task.CompletedTask;
     }
+}
+
+/// <summary>What <see cref="WorkflowEngine.FireTimerWhenDueAsync"/> did.</summary>
+public enum TimerFiring
+{
+    /// <summary>The timer was due and fired.</summary>
+    Fired,
+
+    /// <summary>Too early: scheduled again for its due time, nothing changed.</summary>
+    NotDue,
+
+    /// <summary>Fired or cancelled already, or the instance is gone: nothing to do.</summary>
+    Gone,
 }

@@ -158,6 +158,27 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>
+    /// What a timer job does when it runs (BPMN 2.0 §10.5.5): fires the timer if it is due, and never before. A job
+    /// scheduler may run a job early (Hangfire keeps due times in whole seconds); then the timer is scheduled again
+    /// for its due time through the <see cref="ITimerScheduler"/> and nothing else changes.
+    /// </summary>
+    /// <returns><see cref="TimerFiring.Fired"/> with the instance; <see cref="TimerFiring.NotDue"/> (re-scheduled);
+    /// <see cref="TimerFiring.Gone"/> when the timer was fired or cancelled already, or the instance is gone.</returns>
+    /// <exception cref="ConcurrencyException">The instance changed meanwhile (run again).</exception>
+    public async Task<(TimerFiring Outcome, ProcessInstance? Instance)> FireTimerWhenDueAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken)
+    {
+        var instance = await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (instance?.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId && b.Kind == BookmarkKind.Timer) is not { } timer) return (TimerFiring.Gone, null);
+        if (timer.DueAt is { } due && due > time.GetUtcNow())
+        {
+            await _timers.ScheduleAsync(instance, timer, cancellationToken).ConfigureAwait(false);
+            return (TimerFiring.NotDue, instance);
+        }
+        var fired = await FireTimerAsync(instanceId, bookmarkId, cancellationToken).ConfigureAwait(false);
+        return fired is null ? (TimerFiring.Gone, null) : (TimerFiring.Fired, fired);
+    }
+
+    /// <summary>
     /// Cancels an active instance: every token and bookmark is removed (timers unscheduled), status
     /// <see cref="InstanceStatus.Cancelled"/>; the child instances of its call activities are cancelled with it.
     /// </summary>
@@ -243,7 +264,7 @@ public sealed partial class WorkflowEngine(
     }
 }
 
-/// <summary>Runs the jobs of service tasks (a persistent Quartz job in the Host). Called after the commit that created the job's bookmark.</summary>
+/// <summary>Runs the jobs of service tasks (a persistent background job in the Host). Called after the commit that created the job's bookmark.</summary>
 public interface IJobDispatcher
 {
     Task DispatchAsync(ProcessInstance instance, Bookmark job, CancellationToken cancellationToken);

@@ -12,7 +12,7 @@ public sealed class ClassOpeningFlowOnSqliteTests(HostFixture host) : ClassOpeni
     public Task A_case_runs_from_upload_through_resubmission_to_sign_off() => RunAsync();
 }
 
-/// <summary>The class-opening flow over HTTP on PostgreSQL (clustered Quartz store), when configured.</summary>
+/// <summary>The class-opening flow over HTTP on PostgreSQL (Hangfire's PostgreSQL storage), when configured.</summary>
 public sealed class ClassOpeningFlowOnPostgresTests(HostFixture.OnPostgres host) : ClassOpeningFlow(host), IClassFixture<HostFixture.OnPostgres>
 {
     [PostgresFact]

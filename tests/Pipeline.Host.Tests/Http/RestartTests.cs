@@ -7,7 +7,7 @@ namespace Pipeline.Host.Tests.Http;
 /// <summary>
 /// Issue 3's "done when": the Host killed (SIGKILL) while a pack check runs, and started again, finishes the check and
 /// the instance continues: the job is completed once, nothing is lost. A real child process on SQLite, and on
-/// PostgreSQL (clustered Quartz store) when configured. ~20 s each (the 7-page pack is read twice).
+/// PostgreSQL (Hangfire's PostgreSQL storage) when configured. ~20 s each (the 7-page pack is read twice).
 /// </summary>
 public sealed class RestartTests
 {
@@ -30,7 +30,7 @@ public sealed class RestartTests
                 Pack(Fixture("packs", "class-opening-complete.pdf"))));
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
 
-            // Progress comes from Quartz's store: wait until some pages, not all, are read, then pull the plug.
+            // Progress comes from the job storage: wait until some pages, not all, are read, then pull the plug.
             running = await Processes.PollAsync(host.Client, key, c => JobOf(c) is { } job
                 && job["state"]!.GetValue<string>() == "running"
                 && job["done"]?.GetValue<int>() is > 0 and var done && done < job["total"]!.GetValue<int>(), Patience, () => host.Output);
@@ -49,7 +49,7 @@ public sealed class RestartTests
             Assert.Single(history, h => h!["kind"]!.GetValue<string>() == "job-completed");
             Assert.DoesNotContain(history, h => h!["kind"]!.GetValue<string>().StartsWith("incident", StringComparison.Ordinal));
             Assert.Contains("recovered", host.Output, StringComparison.Ordinal);
-            // The job completes the bookmark before Quartz retires the firing: the list empties a moment later.
+            // The job completes the bookmark before Hangfire records the job as succeeded: the list empties a moment later.
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
             while ((await JsonAsync(await host.Client.GetAsync("/api/jobs"))).AsArray().Count > 0)
             {

@@ -4,7 +4,7 @@ namespace Pipeline.Host.Tests.Http;
 
 /// <summary>
 /// A fresh PostgreSQL database per Host under test, made on the server named by <c>PIPELINE_TEST_POSTGRES</c>: Hosts
-/// on one database form a Quartz cluster and would run each other's jobs.
+/// on one database share Hangfire's queues and would run each other's jobs.
 /// </summary>
 public static class TestDatabases
 {

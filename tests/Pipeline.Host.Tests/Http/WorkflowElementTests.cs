@@ -4,7 +4,7 @@ using static Pipeline.Host.Tests.Http.Processes;
 
 namespace Pipeline.Host.Tests.Http;
 
-/// <summary>Issue 4's engine features through the Host: timers on Quartz, co-signing refused with 409.</summary>
+/// <summary>Issue 4's engine features through the Host: timers on Hangfire, co-signing refused with 409.</summary>
 public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -34,6 +34,28 @@ public class TimerTests
     }
 
     [Fact]
+    public async Task A_timer_job_that_runs_early_never_fires_the_timer_it_schedules_it_again()
+    {
+        var instance = await _h.StartAsync(Start() + TimerCatch("Wait", "timeDuration", "PT10S") + Task("After") + End() + Chain("Start", "Wait", "After", "End"));
+        var timer = Assert.Single(instance.Bookmarks);
+
+        // A scheduler that rounds due times runs the job 0.6 s early: nothing fires, the timer is scheduled again.
+        _h.Time.Advance(TimeSpan.FromSeconds(9.4));
+        var early = await _h.Engine.FireTimerWhenDueAsync(instance.Id, timer.Id, Harness.None);
+        Assert.Equal(TimerFiring.NotDue, early.Outcome);
+        Assert.Equal(2, _h.Timers.Scheduled.Count(t => t.Id == timer.Id));
+        var unchanged = (await _h.Instances.GetAsync(instance.Id, Harness.None))!;
+        Assert.Equal(instance.Revision, unchanged.Revision);
+        Assert.DoesNotContain(await _h.HistoryAsync(instance), h => h.Kind == HistoryKinds.TimerFired);
+
+        _h.Time.Advance(TimeSpan.FromSeconds(0.6));
+        var due = await _h.Engine.FireTimerWhenDueAsync(instance.Id, timer.Id, Harness.None);
+        Assert.Equal(TimerFiring.Fired, due.Outcome);
+        Assert.Equal(["After"], Harness.Waiting(due.Instance!));
+        Assert.Equal(TimerFiring.Gone, (await _h.Engine.FireTimerWhenDueAsync(instance.Id, timer.Id, Harness.None)).Outcome);
+    }
+
+    [Fact]
     public async Task TimerExpression_FromAVariable_AndTimeDate()
     {
         var instance = await _h.StartAsync(Start() + TimerCatch("Wait", "timeDuration", "=reminderDelay") + TimerCatch("Until", "timeDate", "=deadline") + End()

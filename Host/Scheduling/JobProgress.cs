@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pipeline.Workflows.Activities;
 
-namespace Pipeline.Host.Jobs;
+namespace Pipeline.Host.Scheduling;
 
 /// <summary>
 /// Where a job stands, as the case view and <c>GET /api/jobs</c> show it.
@@ -16,12 +16,12 @@ namespace Pipeline.Host.Jobs;
 /// <param name="Done">Units done (pages for <c>pack.check</c>).</param>
 /// <param name="Total">Units in all.</param>
 /// <param name="Unit">What is counted (<c>pages</c>).</param>
-/// <param name="Node">The scheduler node running it (a cluster node id).</param>
+/// <param name="Node">The job server running it (a Hangfire server id: host, process, server).</param>
 public sealed record JobProgress(
     Guid BookmarkId, Guid InstanceId, string JobType, string State, int Try, int? Percent, int? Done, int? Total, string? Unit,
     DateTimeOffset? NextTryAt, string? Node)
 {
-    /// <summary>The Quartz progress message for <paramref name="progress"/>: <c>"12/24 pages"</c>.</summary>
+    /// <summary>The stored progress message for <paramref name="progress"/>: <c>"12/24 pages"</c>.</summary>
     public static string Format(ActivityProgress progress) =>
         string.Create(CultureInfo.InvariantCulture, $"{progress.Done}/{progress.Total} {progress.Unit}");
 

@@ -4,7 +4,7 @@ using Pipeline.Activities.Packs;
 using Pipeline.Host.Cli;
 using Pipeline.Host.Hosting;
 
-namespace Pipeline.Host.Jobs;
+namespace Pipeline.Host.Cases;
 
 /// <summary>
 /// The latest pack report of each instance, as the bundle-check JSON, in <c>$PIPELINE_DATA/reports/{instanceId}.json</c>.

@@ -1,4 +1,4 @@
-namespace Pipeline.Host.Jobs;
+namespace Pipeline.Host.Scheduling;
 
 /// <summary><c>/api/jobs</c>: the jobs queued, running (with progress) or waiting for a retry, on every node.</summary>
 public static class JobEndpoints
@@ -6,9 +6,9 @@ public static class JobEndpoints
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(Authentication.Policies.Admin);
-        jobs.MapGet("/", async (JobMonitor monitor, CancellationToken cancellationToken) => TypedResults.Ok(await monitor.ListAsync(cancellationToken)))
+        jobs.MapGet("/", async (IJobMonitor monitor, CancellationToken cancellationToken) => TypedResults.Ok(await monitor.ListAsync(cancellationToken)))
             .WithSummary("Jobs of service tasks that are queued, running (pages done / total) or waiting for a retry");
-        jobs.MapGet("/{bookmarkId:guid}", async (Guid bookmarkId, JobMonitor monitor, CancellationToken cancellationToken) =>
+        jobs.MapGet("/{bookmarkId:guid}", async (Guid bookmarkId, IJobMonitor monitor, CancellationToken cancellationToken) =>
                 await monitor.FindAsync(bookmarkId, cancellationToken) is { } job
                     ? Results.Ok(job)
                     : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job",
