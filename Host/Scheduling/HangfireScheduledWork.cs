@@ -11,7 +11,8 @@ namespace Pipeline.Host.Scheduling;
 /// <see cref="SchedulingComposition.ServerTimeout"/>, or, on the embedded SQLite storage (one node by design), when it
 /// was another process of this machine.
 /// </summary>
-public sealed class HangfireScheduledWork(JobStorage storage, IBackgroundJobClient client, HangfireHashes hashes, SchedulingOptions options) : IScheduledWork
+public sealed partial class HangfireScheduledWork(
+    JobStorage storage, IBackgroundJobClient client, HangfireHashes hashes, SchedulingOptions options, ILogger<HangfireScheduledWork> log) : IScheduledWork
 {
     private static readonly string[] Open = [EnqueuedState.StateName, ProcessingState.StateName, ScheduledState.StateName, AwaitingState.StateName];
 
@@ -24,9 +25,10 @@ public sealed class HangfireScheduledWork(JobStorage storage, IBackgroundJobClie
             var state = connection.GetJobData(id)?.State;
             if (state is null || !Open.Contains(state)) continue;
             held = true;
-            if (state == ProcessingState.StateName && IsGone(HangfireJobMonitor.StateValue(connection, id, "ServerId")))
-                client.ChangeState(id, new EnqueuedState(SchedulingKeys.ServiceTasksQueue) { Reason = "its server stopped while running it" },
-                    ProcessingState.StateName);
+            if (state == ProcessingState.StateName && HangfireJobMonitor.StateValue(connection, id, "ServerId") is var server && IsGone(server)
+                && client.ChangeState(id, new EnqueuedState(SchedulingKeys.ServiceTasksQueue) { Reason = "its server stopped while running it" },
+                    ProcessingState.StateName))
+                LogRecovered(log, id, bookmarkId, server);
         }
         return Task.FromResult(held);
     }
@@ -38,6 +40,9 @@ public sealed class HangfireScheduledWork(JobStorage storage, IBackgroundJobClie
             .Any(id => connection.GetJobData(id)?.State is { } state && Open.Contains(state));
         return Task.FromResult(held);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "job {JobId} of bookmark {BookmarkId} recovered: server {ServerId} stopped while running it; queued again")]
+    private static partial void LogRecovered(ILogger logger, string jobId, Guid bookmarkId, string? serverId);
 
     private bool IsGone(string? serverId)
     {

@@ -7,12 +7,14 @@ namespace Pipeline.Host.Scheduling;
 /// <see cref="SchedulingComposition.ServiceTaskWorkers"/> workers, the timer queue with
 /// <see cref="SchedulingComposition.TimerWorkers"/>. Jobs are resolved from the Host's services, a scope per job.
 /// </summary>
-public sealed class JobServers(JobStorage storage, IServiceScopeFactory scopes) : IHostedService, IDisposable
+public sealed class JobServers(JobStorage storage, IServiceScopeFactory scopes, ILoggerFactory logging) : IHostedService, IDisposable
 {
     private readonly List<BackgroundJobServer> _servers = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        HangfireLogging.Use(logging);
+        GlobalConfiguration.Configuration.UseLogProvider(HangfireLogging.Instance);
         _servers.Add(Start(SchedulingKeys.ServiceTasksQueue, [SchedulingKeys.ServiceTasksQueue], SchedulingComposition.ServiceTaskWorkers));
         _servers.Add(Start(SchedulingKeys.TimersQueue, [SchedulingKeys.TimersQueue, "default"], SchedulingComposition.TimerWorkers));
         return Task.CompletedTask;

@@ -42,7 +42,8 @@ public static class SchedulingComposition
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(HangfireLogging.Instance));
         services.AddSingleton<JobStorage>(_ => Storage(options));
         services.AddSingleton(new SchedulingOptions(SingleNode: options.PostgresConnectionString is null));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));

@@ -108,7 +108,8 @@ public sealed partial class ServiceTaskJob(
         public void Flush()
         {
             if (_pending is not { } value) return;
-            context.SetJobParameter(SchedulingKeys.ProgressParameter, JobProgress.Format(value));
+            // Stored as plain text (PerformContext.SetJobParameter would store it JSON-encoded).
+            context.Connection.SetJobParameter(context.BackgroundJob.Id, SchedulingKeys.ProgressParameter, JobProgress.Format(value));
             _stored = time.GetUtcNow();
             _pending = null;
         }

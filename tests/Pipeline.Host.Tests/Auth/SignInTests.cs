@@ -108,7 +108,7 @@ public sealed class SignInTests(SignInTests.ShortTokens host) : IClassFixture<Si
     {
         await TestAccounts.EnsureAsync(host.Services, "browser", "reviewer");
         var cookies = new System.Net.CookieContainer();
-        using var browser = new HttpClient(new CookieHandler(cookies) { InnerHandler = host.Server.CreateHandler() }) { BaseAddress = host.Anonymous.BaseAddress };
+        using var browser = new HttpClient(new CookieJar(cookies) { InnerHandler = host.Server.CreateHandler() }) { BaseAddress = host.Anonymous.BaseAddress };
 
         // Sign-in without the anti-forgery token is refused; with it, the cookie is set.
         var bare = await browser.PostAsync("/api/auth/login", ApiTests.JsonContent($$"""{ "userName": "{{TestAccounts.UserName("browser", "reviewer")}}", "password": "{{TestSignIn.Password}}" }"""));
@@ -145,19 +145,5 @@ public sealed class SignInTests(SignInTests.ShortTokens host) : IClassFixture<Si
         for (var i = 0; i < 40 && last != HttpStatusCode.TooManyRequests; i++)
             last = (await TokenAsync("nobody-" + i, "whatever-password")).StatusCode;
         Assert.Equal(HttpStatusCode.TooManyRequests, last);
-    }
-
-    /// <summary>Keeps cookies between requests, as a browser does (the test server's handler has no cookie container).</summary>
-    private sealed class CookieHandler(System.Net.CookieContainer cookies) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = cookies.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0) request.Headers.Add("Cookie", header);
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var set))
-                foreach (var cookie in set) cookies.SetCookies(request.RequestUri!, cookie);
-            return response;
-        }
     }
 }
