@@ -161,11 +161,15 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         var instanceRows = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var bookmarkRows = await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var instances = instanceRows.ToDictionary(i => i.Id, i => ToInstance(i, bookmarkRows.Where(b => b.InstanceId == i.Id)));
-        return found.Select(b =>
+        // A bookmark resumed between the two reads (a timer firing, a job completing on another thread) is left out.
+        var list = new List<(ProcessInstance, Bookmark)>(found.Count);
+        foreach (var b in found)
         {
-            var instance = instances[b.InstanceId].Clone();
-            return (instance, instance.Bookmarks.First(x => x.Id == b.Id));
-        }).ToList();
+            if (!instances.TryGetValue(b.InstanceId, out var loaded)) continue;
+            var instance = loaded.Clone();
+            if (instance.Bookmarks.FirstOrDefault(x => x.Id == b.Id) is { } bookmark) list.Add((instance, bookmark));
+        }
+        return list;
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken cancellationToken)

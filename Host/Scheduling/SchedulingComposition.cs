@@ -44,7 +44,7 @@ public static class SchedulingComposition
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(HangfireLogging.Instance));
-        services.AddSingleton<JobStorage>(_ => Storage(options));
+        services.AddSingleton<JobStorage>(_ => CreateStorage(options));
         services.AddSingleton(new SchedulingOptions(SingleNode: options.PostgresConnectionString is null));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<HangfireHashes>();
@@ -63,7 +63,8 @@ public static class SchedulingComposition
         return services;
     }
 
-    private static JobStorage Storage(PipelineOptions options)
+    /// <summary>The Host's job storage for <paramref name="options"/> (also used by <c>./pipeline bench jobs</c>).</summary>
+    public static JobStorage CreateStorage(PipelineOptions options)
     {
         if (options.PostgresConnectionString is { } pg)
             return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(pg, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions

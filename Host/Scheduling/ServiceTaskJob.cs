@@ -44,6 +44,9 @@ public sealed partial class ServiceTaskJob(
             return;
         }
         var attempt = (context?.GetJobParameter<int>(SchedulingKeys.RetryCountParameter) ?? 0) + 1;
+        // Progress stored and no retry counted: an earlier run of this try was cut off (its Host stopped).
+        if (context?.Connection.GetJobParameter(context.BackgroundJob.Id, SchedulingKeys.ProgressParameter) is { Length: > 0 })
+            LogRecovering(log, job.Name, instanceId, attempt);
 
         Dictionary<string, object?> result;
         try
@@ -57,6 +60,8 @@ public sealed partial class ServiceTaskJob(
             var permanent = e is DocumentRejectedException or KeyNotFoundException or NotSupportedException;
             if (!permanent && attempt < tries)
             {
+                // The next try starts from nothing (and is not taken for a recovered run).
+                context?.Connection.SetJobParameter(context.BackgroundJob.Id, SchedulingKeys.ProgressParameter, "");
                 LogRetry(log, e, job.Name, instanceId, attempt);
                 throw new JobFailedException($"{job.Name} failed (try {attempt} of {tries}): {e.Message}", e);
             }
@@ -117,6 +122,9 @@ public sealed partial class ServiceTaskJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "job bookmark {BookmarkId} of instance {InstanceId} is no longer open; nothing to run")]
     private static partial void LogGone(ILogger logger, Guid bookmarkId, Guid instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "job {JobType} of instance {InstanceId} recovered after a stopped run (try {Try}); running it again")]
+    private static partial void LogRecovering(ILogger logger, string jobType, Guid instanceId, int @try);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "job {JobType} of instance {InstanceId} failed (try {Try}); it is retried")]
     private static partial void LogRetry(ILogger logger, Exception error, string jobType, Guid instanceId, int @try);

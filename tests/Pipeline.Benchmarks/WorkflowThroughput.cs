@@ -53,7 +53,7 @@ public static class WorkflowThroughput
     }
 
     /// <summary>An empty database on the server, so every run measures the same thing.</summary>
-    private static async Task<string> FreshDatabaseAsync(string server)
+    internal static async Task<string> FreshDatabaseAsync(string server)
     {
         var name = "pipeline_bench_" + Guid.NewGuid().ToString("N")[..12];
         await using var connection = new Npgsql.NpgsqlConnection(server);
