@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Activities.Packs;
-using Pipeline.Host.Cli;
 using Pipeline.Host.Hosting;
 
 namespace Pipeline.Host.Cases;

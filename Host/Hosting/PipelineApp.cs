@@ -39,6 +39,9 @@ public static class PipelineApp
             .AddPipelineScheduling(options)
             .AddPipelineCases(options)
             .AddPipelineAuthentication(options);
+        // Start-up order of the hosted services: migrate → job servers → deploy → reconcile.
+        builder.Services.AddHostedService<StartupDeployment>();
+        builder.Services.AddHostedService<StartupReconciliation>();
         configure?.Invoke(builder);
 
         var designer = FindDesignerFolder(builder.Configuration[DesignerVariable]);

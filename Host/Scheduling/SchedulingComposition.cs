@@ -56,10 +56,8 @@ public static class SchedulingComposition
         services.AddTransient<ServiceTaskJob>();
         services.AddTransient<TimerJob>();
         services.AddTransient<StartTimerJob>();
-        // Start-up order: migrate (added earlier) → job servers → deploy → reconcile.
+        // Started after the migration (registered earlier) and before the deployment and the reconciliation (later).
         services.AddHostedService<JobServers>();
-        services.AddHostedService<StartupDeployment>();
-        services.AddHostedService<StartupReconciliation>();
         return services;
     }
 

@@ -159,7 +159,7 @@ public sealed partial class WorkflowEngine(
 
     /// <summary>
     /// What a timer job does when it runs (BPMN 2.0 §10.5.5): fires the timer if it is due, and never before. A job
-    /// scheduler may run a job early (Hangfire keeps due times in whole seconds); then the timer is scheduled again
+    /// scheduler may run a job early (one that keeps due times in whole seconds); then the timer is scheduled again
     /// for its due time through the <see cref="ITimerScheduler"/> and nothing else changes.
     /// </summary>
     /// <returns><see cref="TimerFiring.Fired"/> with the instance; <see cref="TimerFiring.NotDue"/> (re-scheduled);

@@ -1,10 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Pipeline.Activities.Packs;
 
-namespace Pipeline.Host.Cli;
+namespace Pipeline.Activities.Packs;
 
-/// <summary>The pack report as the JSON document of architecture.md (camelCase, Chinese kept readable).</summary>
+/// <summary>The pack report as the JSON document of architecture.md (camelCase, Chinese kept readable): the CLI's <c>--json</c> and the Host's stored reports.</summary>
 public static class ReportJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
