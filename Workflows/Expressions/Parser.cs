@@ -44,6 +44,13 @@ internal sealed class Parser
 {
     private const int MaxDepth = 200;
 
+    /// <summary>
+    /// Most tokens an expression may have. Evaluation walks the syntax tree recursively and a chain of n binary
+    /// operators is n levels deep, so a bound on size is a bound on stack: a 200,000-term sum is refused here instead
+    /// of overflowing the stack (which no .NET code can catch). BPMN conditions and mappings are a few dozen tokens.
+    /// </summary>
+    public const int MaxTokens = 1000;
+
     private static readonly HashSet<string> Keywords =
         new(["true", "false", "null", "and", "or", "if", "then", "else", "between", "in"], StringComparer.Ordinal);
 
@@ -69,7 +76,10 @@ internal sealed class Parser
         while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
         if (start < text.Length && text[start] == '=') start++;
 
-        var parser = new Parser(text, Lexer.Tokenize(text, start));
+        var tokens = Lexer.Tokenize(text, start);
+        if (tokens.Count > MaxTokens)
+            throw new FeelSyntaxException($"expression is too long ({tokens.Count - 1} tokens; at most {MaxTokens})", start, text);
+        var parser = new Parser(text, tokens);
         var root = parser.ParseExpression();
         if (parser.Current.Kind != TokenKind.End) throw parser.Unexpected();
         return root;

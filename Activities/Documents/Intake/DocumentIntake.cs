@@ -69,9 +69,10 @@ public sealed class DocumentIntake(Poppler poppler, IntakeOptions options)
         return new PdfDocument(path, info.Pages, poppler, options.MinTextLayerChars);
     }
 
-    private static async Task<PagedDocument> OpenImageAsync(string path, string format, CancellationToken cancellationToken)
+    private async Task<PagedDocument> OpenImageAsync(string path, string format, CancellationToken cancellationToken)
     {
         var data = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        CheckPixels(data, options.MaxImagePixels, Path.GetFileName(path));
         using (var probe = Ocr.LeptonicaImage.Decode(data))
         {
             if (probe is null) throw new DocumentRejectedException(RejectionReason.UnreadableImage);
@@ -79,11 +80,13 @@ public sealed class DocumentIntake(Poppler poppler, IntakeOptions options)
         return new ImageDocument(data, null, format);
     }
 
-    private static async Task<PagedDocument> OpenTiffAsync(string path, CancellationToken cancellationToken)
+    private async Task<PagedDocument> OpenTiffAsync(string path, CancellationToken cancellationToken)
     {
         var data = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         var pages = TiffPages.Count(data);
         if (pages == 0) throw new DocumentRejectedException(RejectionReason.Damaged, "broken TIFF directory chain");
+        if (pages > options.MaxPages) throw new DocumentRejectedException(RejectionReason.TooLarge, $"{pages} TIFF pages");
+        CheckPixels(data, options.MaxImagePixels, Path.GetFileName(path));
         using (var probe = Ocr.LeptonicaImage.DecodeTiffPage(data, 0))
         {
             if (probe is null) throw new DocumentRejectedException(RejectionReason.UnreadableImage);
@@ -97,21 +100,38 @@ public sealed class DocumentIntake(Poppler poppler, IntakeOptions options)
         try
         {
             using var zip = ZipFile.OpenRead(path);
+            if (zip.Entries.Count > options.MaxZipEntries)
+                throw new DocumentRejectedException(RejectionReason.TooLarge, $"{zip.Entries.Count} ZIP entries (at most {options.MaxZipEntries})");
+            var declared = zip.Entries.Sum(e => e.Length);
+            if (declared > options.MaxZipTotalBytes)
+                throw new DocumentRejectedException(RejectionReason.TooLarge, $"ZIP entries declare {declared} bytes uncompressed (at most {options.MaxZipTotalBytes})");
             names = zip.Entries.Select(e => e.FullName).ToList();
         }
         catch (InvalidDataException e)
         {
             throw new DocumentRejectedException(RejectionReason.Damaged, e.Message);
         }
-        if (names.Contains("word/document.xml")) return new TextDocument(WordText.ReadPages(path), "docx");
-        if (names.Contains("xl/workbook.xml")) return new TextDocument(SpreadsheetText.ReadPages(path), "xlsx");
+        if (names.Contains("word/document.xml")) return new TextDocument(WordText.ReadPages(path, options.MaxOfficePartCharacters), "docx");
+        if (names.Contains("xl/workbook.xml")) return new TextDocument(SpreadsheetText.ReadPages(path, options.MaxOfficePartCharacters), "xlsx");
         var images = names
             .Where(n => !n.EndsWith('/') && !Path.GetFileName(n).StartsWith('.') && !n.StartsWith("__MACOSX/", StringComparison.Ordinal))
             .Where(n => ImageExtensions.Contains(Path.GetExtension(n).ToLowerInvariant()))
             .Order(NaturalOrder.Instance)
             .ToList();
         if (images.Count == 0) throw new DocumentRejectedException(RejectionReason.UnsupportedType, "ZIP holds no page images");
-        return new ZipImagesDocument(path, images, options.MaxZipEntryBytes);
+        return new ZipImagesDocument(path, images, options.MaxZipEntryBytes, options.MaxImagePixels);
+    }
+
+    /// <summary>
+    /// Refuses an image whose header declares more than <paramref name="maxPixels"/> (width × height), before it is
+    /// decoded: a few bytes can declare gigapixels.
+    /// </summary>
+    /// <exception cref="DocumentRejectedException"><see cref="RejectionReason.TooManyPixels"/>.</exception>
+    public static void CheckPixels(ReadOnlySpan<byte> image, long maxPixels, string what)
+    {
+        var largest = ImageHeader.Sizes(image).Select(s => (s.Width, s.Height)).DefaultIfEmpty().MaxBy(s => s.Width * s.Height);
+        if (largest.Width * largest.Height > maxPixels)
+            throw new DocumentRejectedException(RejectionReason.TooManyPixels, $"{what}: {largest.Width} × {largest.Height} pixels (at most {maxPixels})");
     }
 
     /// <summary>Orders file names with embedded numbers numerically: <c>p2.png</c> before <c>p10.png</c>.</summary>

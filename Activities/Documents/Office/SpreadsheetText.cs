@@ -12,11 +12,12 @@ public static class SpreadsheetText
 {
     /// <summary>Pages of text, one per worksheet in workbook order.</summary>
     /// <exception cref="DocumentRejectedException">Not a readable workbook, or no worksheets.</exception>
-    public static IReadOnlyList<string> ReadPages(string path)
+    /// <param name="maxPartCharacters">Most characters one part of the package may hold (a part bomb is refused, not read).</param>
+    public static IReadOnlyList<string> ReadPages(string path, long maxPartCharacters = 20_000_000)
     {
         try
         {
-            using var doc = SpreadsheetDocument.Open(path, false);
+            using var doc = SpreadsheetDocument.Open(path, false, new OpenSettings { MaxCharactersInPart = maxPartCharacters });
             var workbook = doc.WorkbookPart ?? throw new DocumentRejectedException(RejectionReason.Damaged, "no workbook");
             var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
             var pages = new List<string>();
@@ -34,6 +35,10 @@ public static class SpreadsheetText
             }
             if (pages.Count == 0) throw new DocumentRejectedException(RejectionReason.NoPages);
             return pages;
+        }
+        catch (System.Xml.XmlException e) when (e.Message.Contains("MaxCharacters", StringComparison.Ordinal))
+        {
+            throw new DocumentRejectedException(RejectionReason.TooLarge, $"a part holds more than {maxPartCharacters} characters");
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
         {

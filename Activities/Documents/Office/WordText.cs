@@ -12,11 +12,12 @@ public static class WordText
 {
     /// <summary>Pages of text (at least one).</summary>
     /// <exception cref="DocumentRejectedException">Not a readable Word document.</exception>
-    public static IReadOnlyList<string> ReadPages(string path)
+    /// <param name="maxPartCharacters">Most characters one part of the package may hold (a part bomb is refused, not read).</param>
+    public static IReadOnlyList<string> ReadPages(string path, long maxPartCharacters = 20_000_000)
     {
         try
         {
-            using var doc = WordprocessingDocument.Open(path, false);
+            using var doc = WordprocessingDocument.Open(path, false, new OpenSettings { MaxCharactersInPart = maxPartCharacters });
             var body = doc.MainDocumentPart?.Document?.Body
                 ?? throw new DocumentRejectedException(RejectionReason.Damaged, "no document body");
             var pages = new List<string>();
@@ -39,6 +40,10 @@ public static class WordText
             }
             pages.Add(page.ToString());
             return pages.Where(p => p.Trim().Length > 0).DefaultIfEmpty("").ToList();
+        }
+        catch (System.Xml.XmlException e) when (e.Message.Contains("MaxCharacters", StringComparison.Ordinal))
+        {
+            throw new DocumentRejectedException(RejectionReason.TooLarge, $"a part holds more than {maxPartCharacters} characters");
         }
         catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
         {

@@ -12,14 +12,17 @@ public sealed class ZipImagesDocument : PagedDocument
     private readonly string _path;
     private readonly IReadOnlyList<string> _entries;
     private readonly long _maxEntryBytes;
+    private readonly long _maxPixels;
 
     /// <param name="entries">Image entry names in page order.</param>
     /// <param name="maxEntryBytes">Largest uncompressed entry accepted (zip-bomb guard), in bytes.</param>
-    public ZipImagesDocument(string path, IReadOnlyList<string> entries, long maxEntryBytes)
+    /// <param name="maxPixels">Most pixels an image may declare (width × height), checked before decoding.</param>
+    public ZipImagesDocument(string path, IReadOnlyList<string> entries, long maxEntryBytes, long maxPixels = long.MaxValue)
     {
         _path = path;
         _entries = entries;
         _maxEntryBytes = maxEntryBytes;
+        _maxPixels = maxPixels;
     }
 
     public override int PageCount => _entries.Count;
@@ -36,6 +39,7 @@ public sealed class ZipImagesDocument : PagedDocument
             await using var stream = entry.Open();
             await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
         }
+        Intake.DocumentIntake.CheckPixels(bytes, _maxPixels, _entries[number - 1]);
         return await OcrPageAsync(number, LeptonicaImage.Decode(bytes), ocr, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -31,7 +31,29 @@ public static partial class BpmnReader
         "collaboration", "category", "documentation", "extensionElements", "signal", "escalation", "itemDefinition",
     ];
 
-    /// <summary>Reads a BPMN document from text. DTDs and external entities are refused.</summary>
+    /// <summary>
+    /// Deepest element nesting read: the reader follows sub-processes recursively, so 20,000 nested sub-processes would
+    /// overflow the stack (which no .NET code can catch); a real lifecycle nests a handful.
+    /// </summary>
+    public const int MaxElementDepth = 100;
+
+    /// <summary>How deeply elements nest below <paramref name="root"/> (1 for a leaf), without recursion.</summary>
+    private static int DepthOf(XElement root)
+    {
+        var deepest = 0;
+        var stack = new Stack<(XElement Element, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (deepest > MaxElementDepth) return deepest;
+            foreach (var child in element.Elements()) stack.Push((child, depth + 1));
+        }
+        return deepest;
+    }
+
+    /// <summary>Reads a BPMN document from text. DTDs and external entities are refused; nesting deeper than <see cref="MaxElementDepth"/> is refused.</summary>
     public static BpmnReadResult Read(string xml, string sourceName = "definitions")
     {
         XDocument document;
@@ -50,6 +72,9 @@ public static partial class BpmnReader
         }
 
         var root = document.Root!;
+        if (DepthOf(root) is var depth && depth > MaxElementDepth)
+            return new BpmnReadResult([], [new DefinitionProblem(sourceName, "xml",
+                $"elements are nested {depth} deep; at most {MaxElementDepth} (sub-processes inside sub-processes are read recursively)")]);
         if (root.Name != BpmnNames.Model + "definitions")
             return new BpmnReadResult([], [new DefinitionProblem(sourceName, BpmnNames.Display(root.Name), "the root element must be bpmn:definitions (BPMN 2.0, namespace http://www.omg.org/spec/BPMN/20100524/MODEL)")]);
 

@@ -35,6 +35,14 @@ public class BundleCheckErrorTests
     }
 
     [Fact]
+    public Task PngDeclaringGigapixels_IsRejectedBeforeDecoding()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R',
+            0x00, 0x01, 0x86, 0xA0, 0x00, 0x01, 0x86, 0xA0, 8, 0, 0, 0, 0, 0, 0, 0, 0];
+        return AssertRejected(CliRun.TempFile("bomb.png", png), "像素过多");
+    }
+
+    [Fact]
     public Task RandomBytesAfterPngSignature_AreRejectedAsUndecodable() =>
         AssertRejected(CliRun.TempFile("scan.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[200]]), "图片无法解码");
 
