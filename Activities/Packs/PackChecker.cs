@@ -1,3 +1,4 @@
+using Pipeline.Activities.Documents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Activities.Classification;
@@ -48,7 +49,20 @@ public sealed class PackChecker(
         _log.LogInformation("Checking {Pack} pack {Sha} ({Format}, {Pages} pages, profile {Profile})",
             request.Pack, original.Sha256[..12], document.Format, document.PageCount, profile.Name);
 
-        var texts = await PageReader.ReadAllAsync(document, ocr, progress, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PageText> texts;
+        var budget = options.DocumentTimeBase + options.DocumentTimePerPage * document.PageCount;
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            deadline.CancelAfter(budget);
+            try
+            {
+                texts = await PageReader.ReadAllAsync(document, ocr, progress, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new DocumentRejectedException(RejectionReason.TimedOut, $"{document.PageCount} pages not read within {budget.TotalSeconds:0} s");
+            }
+        }
         var classes = classifier.ClassifyPages(texts.Select(t => t.Text).ToList());
         var pages = texts.Select((t, i) => new ClassifiedPage(t, classes[i].Section, Readability.IsReadable(t, options))).ToList();
 

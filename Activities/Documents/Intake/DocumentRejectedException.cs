@@ -14,6 +14,9 @@ public enum RejectionReason
 
     /// <summary>An image declares more pixels than a page can have (a pixel bomb).</summary>
     TooManyPixels,
+
+    /// <summary>Reading the document took longer than its time budget.</summary>
+    TimedOut,
 }
 
 /// <summary>
@@ -37,6 +40,7 @@ public sealed class DocumentRejectedException(RejectionReason reason, string? de
         RejectionReason.NoPages => "文件中没有任何页面。The document has no pages.",
         RejectionReason.TooLarge => "文件过大，请拆分后上传。The file is too large; split it and upload the parts.",
         RejectionReason.TooManyPixels => "图片尺寸异常（像素过多），请按 200–300 dpi 重新扫描后上传。The image declares far more pixels than a scanned page; scan it again at 200–300 dpi.",
+        RejectionReason.TimedOut => "文件处理超时，请检查文件是否异常，或拆分后重新上传。Reading the file took too long; check it or split it and upload the parts.",
         RejectionReason.UnreadableImage => "图片无法解码，请重新扫描后上传。The image cannot be decoded; scan it again.",
         _ => reason.ToString(),
     };

@@ -125,3 +125,27 @@ public sealed class HostileFileTests : IDisposable
         Assert.Equal(1, read.PageCount);
     }
 }
+
+/// <summary>The wall-clock budget of one document.</summary>
+public sealed class DocumentDeadlineTests
+{
+    [Fact]
+    public async Task A_document_not_read_within_its_time_budget_is_refused_as_timed_out_not_retried()
+    {
+        var originals = Path.Combine(Path.GetTempPath(), "pipeline-deadline-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var services = new PackCheckingServices(originals,
+                check: new Pipeline.Activities.Packs.PackCheckOptions { DocumentTimeBase = TimeSpan.FromMilliseconds(1), DocumentTimePerPage = TimeSpan.Zero });
+            var pack = Support.Fixtures.Pack("class-opening-complete.pdf");
+            var refused = await Assert.ThrowsAsync<DocumentRejectedException>(() =>
+                services.Checker.CheckAsync(new Pipeline.Activities.Packs.PackCheckRequest(pack, "class-opening", null, null), null, CancellationToken.None));
+            Assert.Equal(RejectionReason.TimedOut, refused.Reason);
+            Assert.StartsWith("文件处理超时", refused.Message);
+        }
+        finally
+        {
+            if (Directory.Exists(originals)) Directory.Delete(originals, recursive: true);
+        }
+    }
+}
