@@ -39,7 +39,8 @@ public sealed record CheckMaterialPackOutput
 /// <summary>
 /// Catalogue activity <c>pack.check</c> (材料包审核): checks an uploaded material pack against its checklist and
 /// the jurisdiction profile and ends with the verdict as its outcome. Long-running (OCR): the runtime runs it as a
-/// persistent job and reports page progress.
+/// persistent job and reports page progress. A file that cannot be read at all (damaged, a pixel or ZIP bomb, too
+/// slow) ends <c>unreadable</c> with a finding that says why, not in an error.
 /// </summary>
 [Activity("pack.check", "Documents",
     DisplayName = "Check material pack",
@@ -61,8 +62,17 @@ public sealed class CheckMaterialPackActivity(PackChecker checker, IOriginalStor
             ?? throw new KeyNotFoundException($"pack.check: document '{Clip(input.Document)}' is not a stored original (give the SHA-256 of an uploaded pack)");
         // Relayed on the reporting thread: Progress<T> would post each report to the thread pool, out of order.
         var pageProgress = progress is null ? null : new PageRelay(progress);
-        var report = await checker.CheckAsync(new PackCheckRequest(original.Path, input.Pack, input.Profile, input.FileName), pageProgress, cancellationToken)
-            .ConfigureAwait(false);
+        var request = new PackCheckRequest(original.Path, input.Pack, input.Profile, input.FileName);
+        PackReport report;
+        try
+        {
+            report = await checker.CheckAsync(request, pageProgress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Documents.DocumentRejectedException refusal)
+        {
+            // A file that cannot be read is the institution's to replace: a finding and a resubmission, never a retry.
+            report = checker.Refused(request, original.Sha256, refusal);
+        }
         return new ActivityResult<CheckMaterialPackOutput>(report.Verdict, new CheckMaterialPackOutput
         {
             Verdict = report.Verdict,

@@ -30,6 +30,23 @@ public sealed class PackChecker(
 {
     private readonly ILogger _log = logger ?? NullLogger<PackChecker>.Instance;
 
+    /// <summary>
+    /// The report of an upload that could not be read at all (<paramref name="refusal"/>: empty, damaged, a pixel or
+    /// ZIP bomb, too slow…): verdict <c>unreadable</c> and one error finding, citing the checklist's rule, that says
+    /// why in the clerk's words, so the case asks for a new pack instead of failing.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">Unknown profile, or the profile has no checklist for the pack kind.</exception>
+    public PackReport Refused(PackCheckRequest request, string sha256, DocumentRejectedException refusal)
+    {
+        var profile = profiles.Get(request.Profile);
+        if (!profile.Checklists.TryGetValue(request.Pack, out var checklistId))
+            throw new KeyNotFoundException($"profile '{profile.Name}' has no checklist for pack '{request.Pack}'");
+        var checklist = PackChecklist.LoadEmbedded(checklistId);
+        _log.LogWarning("Pack {Sha} refused: {Reason} ({Detail})", sha256[..Math.Min(12, sha256.Length)], refusal.Reason, refusal.Detail);
+        return new PackReport(request.FileName ?? Path.GetFileName(request.Path), sha256, request.Pack, profile.Name, [], [], [], [],
+            [new Finding(checklist.Rule, Severities.Error, refusal.Message, null)], Verdicts.Unreadable, new PackSummary(0, 0, 0, 0, null));
+    }
+
     /// <summary>Checks one upload.</summary>
     /// <param name="progress">Receives pages done / total while pages are read.</param>
     /// <returns>The report; its verdict says whether the pack is complete. A pack that could be read is never an exception.</returns>
