@@ -101,6 +101,22 @@ public sealed class ApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_definition_nested_too_deep_or_a_huge_expression_is_422_and_the_Host_keeps_running()
+    {
+        var open = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<bpmn:subProcess id=\"S{i}\">"));
+        var close = string.Concat(Enumerable.Repeat("</bpmn:subProcess>", 20_000));
+        var deep = $"""<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="deep" isExecutable="true">{open}{close}</bpmn:process></bpmn:definitions>""";
+        var sum = string.Join(" + ", Enumerable.Repeat("1", 200_000));
+        var huge = $"""<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="huge" isExecutable="true"><bpmn:startEvent id="S" /><bpmn:exclusiveGateway id="G" default="F3" /><bpmn:endEvent id="A" /><bpmn:endEvent id="B" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="G" /><bpmn:sequenceFlow id="F2" sourceRef="G" targetRef="A"><bpmn:conditionExpression>={sum} > 3</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:sequenceFlow id="F3" sourceRef="G" targetRef="B" /></bpmn:process></bpmn:definitions>""";
+        foreach (var xml in new[] { deep, huge })
+        {
+            var response = await host.Client.SendAsync(As(HttpMethod.Post, "/api/definitions", "admin", "admin", new StringContent(xml, Encoding.UTF8, "application/xml")));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/api/definitions")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_catalogue_and_the_OpenAPI_document_are_served()
     {
         var activities = (await JsonAsync(await host.Client.GetAsync("/api/activities"))).AsArray();
