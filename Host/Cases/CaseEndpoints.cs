@@ -19,7 +19,7 @@ public static class CaseEndpoints
             // Anti-forgery for cookie sign-ins is checked by the Host's middleware; the form binding's own check is off.
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
-            .WithMetadata(new RequestSizeLimitAttribute(100L * 1024 * 1024 + 1024 * 1024))
+            .WithMetadata(new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<PipelineOptions>().MaxUploadBytes + 1024 * 1024))
             .WithSummary("Institution staff upload a material pack: starts their case, or resubmits a pack when it waits for one");
         cases.MapGet("/", ListAsync).WithSummary("Cases the caller reaches, newest first (prefix filters business keys; limit 1–500, default 100)");
         cases.MapGet("/{businessKey}", GetAsync).WithSummary("Where a case stands: waiting elements, incidents, variables, the latest pack report, history");

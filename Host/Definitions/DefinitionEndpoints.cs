@@ -17,6 +17,7 @@ public static class DefinitionEndpoints
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .WithSummary("The stored BPMN XML of one process version (for the diagram)");
         definitions.MapPost("/", DeployAsync).RequireAuthorization(Policies.Admin)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<Hosting.PipelineOptions>().MaxDefinitionBytes))
             .Accepts<string>("application/xml", "text/xml")
             .WithSummary("Deploy BPMN 2.0 XML: 201 with the versions, or 422 listing every problem with its element id");
         return app;

@@ -15,6 +15,12 @@ public sealed record PipelineOptions
     /// <summary>First back-off of a failed job whose activity declares none; doubled per retry (1 s, 2 s, 4 s, …).</summary>
     public TimeSpan JobRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Largest request body of any other endpoint (JSON, sign-in, messages), in bytes; default 1 MiB.</summary>
+    public long MaxRequestBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Largest BPMN XML a deployment may send, in bytes; default 10 MiB.</summary>
+    public long MaxDefinitionBytes { get; init; } = 10L * 1024 * 1024;
+
     /// <summary>Largest pack upload accepted.</summary>
     public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
 
