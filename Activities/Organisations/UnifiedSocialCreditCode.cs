@@ -36,13 +36,28 @@ public static class UnifiedSocialCreditCode
         }
         if (!text.AsSpan(2, 6).ContainsAnyExcept("0123456789"))
         {
-            var check = (31 - sum % 31) % 31;
-            if (Alphabet[check] == text[17]) return text;
-            error = $"校验位错误：应为「{Alphabet[check]}」，收到「{text[17]}」 (wrong check character: expected '{Alphabet[check]}', got '{text[17]}'; GB 32100)";
+            var check = Alphabet[(31 - sum % 31) % 31];
+            if (check == text[17]) return text;
+            error = $"校验位错误：应为「{check}」，收到「{text[17]}」 (wrong check character: expected '{check}', got '{text[17]}'; GB 32100)";
             return null;
         }
         error = "第3–8位应为行政区划代码（数字） (characters 3–8 are the area code, digits only)";
         return null;
+    }
+
+    /// <summary>The check character completing the first 17 characters of a code (upper case, from the code's alphabet).</summary>
+    /// <exception cref="ArgumentException">Not 17 characters of the alphabet.</exception>
+    public static char CheckCharacter(string first17)
+    {
+        if (first17.Length != 17) throw new ArgumentException("give the first 17 characters", nameof(first17));
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var value = Alphabet.IndexOf(first17[i]);
+            if (value < 0) throw new ArgumentException($"character {i + 1} '{first17[i]}' is not in the alphabet", nameof(first17));
+            sum += value * Weights[i];
+        }
+        return Alphabet[(31 - sum % 31) % 31];
     }
 
     /// <summary>Whether <paramref name="code"/> is a valid code (see <see cref="Normalise"/>).</summary>

@@ -29,6 +29,14 @@ public sealed class UnifiedSocialCreditCodeTests
     }
 
     [Fact]
+    public void The_check_character_completes_a_code()
+    {
+        Assert.Equal('6', UnifiedSocialCreditCode.CheckCharacter("91440300192203821"));
+        Assert.Equal('E', UnifiedSocialCreditCode.CheckCharacter("91410800MA4XDEMP1"));
+        Assert.Throws<ArgumentException>(() => UnifiedSocialCreditCode.CheckCharacter("91410800MA4XDEMPI"));
+    }
+
+    [Fact]
     public void A_province_covers_its_prefecture_but_not_the_reverse_nor_a_neighbour()
     {
         var profiles = ProfileCatalog.LoadEmbedded();

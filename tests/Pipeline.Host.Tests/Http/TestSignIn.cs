@@ -102,10 +102,8 @@ public static class TestAccounts
     public static string CreditCode(string seed)
     {
         const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed));
         var body = "91410800" + new string(hash.Take(9).Select(b => alphabet[b % alphabet.Length]).ToArray());
-        var sum = body.Select((c, i) => alphabet.IndexOf(c) * weights[i]).Sum();
-        return body + alphabet[(31 - sum % 31) % 31];
+        return body + Pipeline.Activities.Organisations.UnifiedSocialCreditCode.CheckCharacter(body);
     }
 }
