@@ -161,16 +161,6 @@ public sealed class AccountDirectory(
         return (await db.Organisations.AsNoTracking().OrderBy(o => o.Kind).ThenBy(o => o.Id).ToListAsync(cancellationToken)).Select(View).ToList();
     }
 
-    /// <summary>Display names of users by id (for histories); ids without an account are left out.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
-    {
-        var ids = userIds.Distinct().ToList();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await (from u in db.Users join o in db.Organisations on u.OrganisationId equals o.Id
-                          where ids.Contains(u.Id) select new { u.Id, u.DisplayName, o.Name }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => $"{r.DisplayName}（{r.Name}）");
-    }
-
     /// <summary>An institution by its id (<c>institution:CODE</c>) or its credit code.</summary>
     /// <exception cref="AccountException">No such institution (404).</exception>
     public async Task<OrganisationView> FindInstitutionAsync(string idOrCode, CancellationToken cancellationToken)

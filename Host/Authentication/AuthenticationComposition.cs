@@ -56,6 +56,7 @@ public static class AuthenticationComposition
         services.AddDataProtection().SetApplicationName("pipeline").PersistKeysToDbContext<HostDbContext>();
         services.AddSingleton<SecurityLog>();
         services.AddScoped<AccountDirectory>();
+        services.AddSingleton<AccountNames>();
         services.AddScoped<PasswordCheck>();
         return services;
     }

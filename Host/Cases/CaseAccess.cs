@@ -26,9 +26,6 @@ public sealed class CaseAccess(ICaseIndex index, ProfileCatalog profiles)
     public async Task<CaseScope?> ScopeAsync(ProcessInstance instance, CancellationToken cancellationToken) =>
         instance.BusinessKey is { } key && (await index.ScopesAsync([key], cancellationToken)).TryGetValue(key, out var scope) ? scope : null;
 
-    public async Task<bool> ReachesAsync(Caller caller, ProcessInstance instance, CancellationToken cancellationToken) =>
-        caller.IsAdmin || Reaches(caller, await ScopeAsync(instance, cancellationToken));
-
     /// <summary>The case-list filter of <paramref name="caller"/>.</summary>
     public CaseFilter Filter(Caller caller, string? keyPrefix) =>
         caller.IsAdmin ? new CaseFilter(keyPrefix, null, null)

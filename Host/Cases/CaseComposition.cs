@@ -10,8 +10,7 @@ public static class CaseComposition
     /// <summary>The case index on the Host's tables (same database as the workflow tables) and the upload service.</summary>
     public static IServiceCollection AddPipelineCases(this IServiceCollection services, PipelineOptions options)
     {
-        var dbOptions = options.PostgresConnectionString is { } pg ? HostDbContext.Postgres(pg) : HostDbContext.Sqlite(options.DatabasePath);
-        services.AddSingleton<IDbContextFactory<HostDbContext>>(new PooledDbContextFactory<HostDbContext>(dbOptions));
+        services.AddSingleton<IDbContextFactory<HostDbContext>>(new PooledDbContextFactory<HostDbContext>(Databases.Host(options)));
         services.AddSingleton<ICaseIndex, EfCaseIndex>();
         services.AddSingleton<CaseUploads>();
         services.AddSingleton<CaseViews>();

@@ -78,13 +78,13 @@ public static class CaseEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        Caller caller, ICaseIndex index, CaseAccess access, AccountDirectory accounts, CancellationToken cancellationToken, string? prefix = null, int limit = 100)
+        Caller caller, ICaseIndex index, CaseAccess access, AccountNames accounts, CancellationToken cancellationToken, string? prefix = null, int limit = 100)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500");
         var cases = await index.ListAsync(access.Filter(caller, prefix), limit, cancellationToken);
-        var names = await accounts.DisplayNamesAsync(cases.Select(c => c.CreatedBy), cancellationToken);
-        return TypedResults.Ok(cases.Select(c => c with { CreatedBy = names.GetValueOrDefault(c.CreatedBy, c.CreatedBy) }).ToList());
+        var name = await accounts.ResolveAsync(cases.Select(c => c.CreatedBy), cancellationToken);
+        return TypedResults.Ok(cases.Select(c => c with { CreatedBy = name(c.CreatedBy) }).ToList());
     }
 
     private static IResult TooLarge(PipelineOptions options) => TypedResults.Problem(
@@ -100,7 +100,7 @@ public static class CaseEndpoints
         var instance = entry is not null
             ? await instances.GetAsync(entry.InstanceId, cancellationToken)
             : (await instances.ByBusinessKeyAsync(businessKey, cancellationToken)).FirstOrDefault(i => i.ParentInstanceId is null);
-        if (instance is null || !access.Reaches(caller, entry?.Scope ?? await access.ScopeAsync(instance, cancellationToken)))
+        if (instance is null || !access.Reaches(caller, entry?.Scope))
             return CaseAccess.NotFound(businessKey);
         return TypedResults.Ok(await views.BuildAsync(instance, entry, caller, cancellationToken));
     }

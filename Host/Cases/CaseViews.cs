@@ -16,7 +16,7 @@ namespace Pipeline.Host.Cases;
 /// concerns them (status, findings, requests for resubmission, decisions): not the bureau's variables, variable
 /// changes, incident details or comments marked internal.
 /// </summary>
-public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, IJobMonitor jobs, IServiceScopeFactory scopes)
+public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, IJobMonitor jobs, AccountNames accounts)
 {
     /// <summary>Variables institution staff see (the pack check's outcome and the latest decision).</summary>
     public static readonly IReadOnlySet<string> PublicVariables = new HashSet<string>(StringComparer.Ordinal) { "verdict", "missing", "errors", "outcome" };
@@ -41,8 +41,7 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
         var variables = new JsonObject();
         foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
             if (name != "report" && (!outsider || PublicVariables.Contains(name))) variables[name] = MaskedJson.Mask(FeelValues.ToJsonNode(value));
-        var names = await DisplayNamesAsync(history.Select(h => h.Actor).Concat((entry?.Packs ?? []).Select(p => p.By)), cancellationToken);
-        string Actor(string id) => names.TryGetValue(id, out var name) ? name : id;
+        var Actor = await accounts.ResolveAsync(history.Select(h => h.Actor).Concat((entry?.Packs ?? []).Select(p => p.By)), cancellationToken);
 
         var waiting = new List<WaitingView>();
         foreach (var b in instance.Bookmarks)
@@ -78,12 +77,6 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
         }
         return new HistoryView(h.Sequence, h.At, actor, h.Kind, h.NodeId, h.Detail is null ? null : SensitiveText.Mask(h.Detail),
             outsider ? null : MaskedJson.Parse(h.VariablesBefore), outsider ? null : MaskedJson.Parse(h.VariablesAfter), outcome, comment);
-    }
-
-    private async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> actors, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AccountDirectory>().DisplayNamesAsync(actors, cancellationToken);
     }
 }
 

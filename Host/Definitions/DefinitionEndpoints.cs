@@ -23,15 +23,15 @@ public static class DefinitionEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(IDefinitionStore store, AccountDirectory accounts, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ListAsync(IDefinitionStore store, AccountNames accounts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ViewsAsync(await store.ListAsync(cancellationToken), accounts, cancellationToken));
 
     /// <summary>The versions with who deployed each by display name (start-up deployment shows as <c>startup</c>).</summary>
-    private static async Task<List<DefinitionView>> ViewsAsync(IEnumerable<DeployedProcess> processes, AccountDirectory accounts, CancellationToken cancellationToken)
+    private static async Task<List<DefinitionView>> ViewsAsync(IEnumerable<DeployedProcess> processes, AccountNames accounts, CancellationToken cancellationToken)
     {
         var list = processes.ToList();
-        var names = await accounts.DisplayNamesAsync(list.Select(p => p.DeployedBy), cancellationToken);
-        return list.Select(p => DefinitionView.Of(p) with { DeployedBy = names.GetValueOrDefault(p.DeployedBy, p.DeployedBy) }).ToList();
+        var name = await accounts.ResolveAsync(list.Select(p => p.DeployedBy), cancellationToken);
+        return list.Select(p => DefinitionView.Of(p) with { DeployedBy = name(p.DeployedBy) }).ToList();
     }
 
     private static async Task<IResult> XmlAsync(string processId, int version, IDefinitionStore store, CancellationToken cancellationToken) =>
@@ -41,7 +41,7 @@ public static class DefinitionEndpoints
                 detail: $"no version {version} of process '{processId}'");
 
     private static async Task<IResult> DeployAsync(
-        HttpContext context, Caller caller, WorkflowEngine engine, AccountDirectory accounts, CancellationToken cancellationToken)
+        HttpContext context, Caller caller, WorkflowEngine engine, AccountNames accounts, CancellationToken cancellationToken)
     {
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("application/xml" or "text/xml"))

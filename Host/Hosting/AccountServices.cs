@@ -20,14 +20,11 @@ public static class AccountServices
         services.AddLogging();
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        var hostDb = options.PostgresConnectionString is { } pg ? HostDbContext.Postgres(pg) : HostDbContext.Sqlite(options.DatabasePath);
-        services.AddSingleton<IDbContextFactory<HostDbContext>>(new PooledDbContextFactory<HostDbContext>(hostDb));
+        services.AddSingleton<IDbContextFactory<HostDbContext>>(new PooledDbContextFactory<HostDbContext>(Databases.Host(options)));
         services.AddPipelineAccounts();
         var provider = services.BuildServiceProvider();
-        var workflowDb = options.PostgresConnectionString is { } pg2 ? WorkflowDatabase.UsePostgres(pg2) : WorkflowDatabase.UseSqlite(options.DatabasePath);
-        await WorkflowDatabase.MigrateAsync(WorkflowDatabase.Factory(workflowDb), cancellationToken);
-        await using (var db = await provider.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContextAsync(cancellationToken))
-            await db.Database.MigrateAsync(cancellationToken);
+        await Databases.MigrateAsync(WorkflowDatabase.Factory(Databases.Workflow(options)), provider.GetRequiredService<IDbContextFactory<HostDbContext>>(),
+            cancellationToken);
         return provider;
     }
 }

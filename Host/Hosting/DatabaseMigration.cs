@@ -10,12 +10,7 @@ namespace Pipeline.Host.Hosting;
 /// </summary>
 public sealed class DatabaseMigration(IDbContextFactory<WorkflowDbContext> workflow, IDbContextFactory<HostDbContext> host) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await WorkflowDatabase.MigrateAsync(workflow, cancellationToken);
-        await using var db = await host.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Databases.MigrateAsync(workflow, host, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

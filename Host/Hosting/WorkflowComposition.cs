@@ -16,9 +16,7 @@ public static class WorkflowComposition
     public static IServiceCollection AddPipelineWorkflows(this IServiceCollection services, PipelineOptions options)
     {
         Directory.CreateDirectory(options.DataFolder);
-        var dbOptions = options.PostgresConnectionString is { } pg
-            ? WorkflowDatabase.UsePostgres(pg)
-            : WorkflowDatabase.UseSqlite(options.DatabasePath);
+        var dbOptions = Databases.Workflow(options);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>>(WorkflowDatabase.Factory(dbOptions));

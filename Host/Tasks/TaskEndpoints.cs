@@ -37,18 +37,18 @@ public static class TaskEndpoints
         var found = await instances.FindBookmarksAsync(query, cancellationToken);
         var scopes = await index.ScopesAsync(found.Select(f => f.Instance.BusinessKey).OfType<string>(), cancellationToken);
         var recused = await accounts.RecusedInstitutionsAsync(caller.UserId, cancellationToken);
-        CaseScope? ScopeOf(ProcessInstance i) => i.BusinessKey is { } key && scopes.TryGetValue(key, out var s) ? s : null;
         return TypedResults.Ok(found
-            .Where(f => access.Reaches(caller, ScopeOf(f.Instance)) && !(ScopeOf(f.Instance)?.InstitutionId is { } owner && recused.Contains(owner)))
+            .Select(f => (f.Instance, f.Bookmark, Scope: f.Instance.BusinessKey is { } key ? scopes.GetValueOrDefault(key) : null))
+            .Where(f => access.Reaches(caller, f.Scope) && !(f.Scope?.InstitutionId is { } owner && recused.Contains(owner)))
             .Select(f => new TaskView(
                 f.Instance.Id, f.Bookmark.Id, f.Instance.BusinessKey, f.Instance.ProcessId, f.Instance.Version,
                 f.Bookmark.NodeId, f.Bookmark.Name, f.Bookmark.CandidateGroups, f.Bookmark.CreatedAt, f.Bookmark.DueAt,
-                ScopeOf(f.Instance)?.InstitutionId, ScopeOf(f.Instance)?.Jurisdiction)).ToList());
+                f.Scope?.InstitutionId, f.Scope?.Jurisdiction)).ToList());
     }
 
     private static async Task<IResult> CompleteAsync(
         Guid instanceId, Guid bookmarkId, CompleteTaskRequest? body, Caller caller, WorkflowEngine engine, IInstanceStore instances,
-        CaseAccess access, AccountDirectory accounts, CancellationToken cancellationToken)
+        CaseAccess access, AccountDirectory accounts, AccountNames names, CancellationToken cancellationToken)
     {
         if (body?.Outcome is not { } outcome || !Outcomes.Contains(outcome))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid outcome",
@@ -81,12 +81,12 @@ public static class TaskEndpoints
         }
         catch (AssigneeConflictException e)
         {
-            var names = await accounts.DisplayNamesAsync([e.Person], cancellationToken);
+            var person = (await names.ResolveAsync([e.Person], cancellationToken))(e.Person);
             // The engine names the BPMN property; the API names the regulation it implements.
             var (rule, title) = e.Rule == Workflows.Definitions.Bpmn.BpmnReader.DistinctAssigneesProperty
                 ? ("R-QJ-8", "Co-signing needs different people")
                 : ("R-YN-10", "Segregation of duties");
-            return Refused(rule, title, task.Name, e.Message.Replace(e.Person, names.GetValueOrDefault(e.Person, e.Person)),
+            return Refused(rule, title, task.Name, e.Message.Replace(e.Person, person),
                 ("taskId", e.TaskId), ("property", e.Rule));
         }
         catch (Exception e) when (e is BookmarkNotFoundException or KeyNotFoundException)

@@ -21,9 +21,6 @@ public static class ImageHeader
         return [];
     }
 
-    /// <summary>The largest image's pixel count (width × height), or null when no header could be read.</summary>
-    public static long? LargestPixels(ReadOnlySpan<byte> data) => Sizes(data) is { Count: > 0 } sizes ? sizes.Max(s => s.Width * s.Height) : null;
-
     private static (long, long)? Jpeg(ReadOnlySpan<byte> data)
     {
         var at = 2;
