@@ -2,11 +2,12 @@ using Pipeline.Activities;
 using Pipeline.Activities.Documents;
 using Pipeline.Activities.Documents.Ocr;
 using Pipeline.Activities.Packs;
+using Pipeline.Host.Hosting;
 
 namespace Pipeline.Host.Cli;
 
 /// <summary>
-/// <c>pipeline bundle check FILE --pack P [--profile J] [--json] [--as-of DATE]</c>: checks one material pack
+/// <c>pipeline bundle check FILE --pack P [--profile J] [--ocr paddle|tesseract] [--json] [--as-of DATE]</c>: checks one material pack
 /// and prints the report (JSON document of architecture.md with <c>--json</c>, a table otherwise).
 /// Exit 0 when the pack was checked whatever the verdict; bad input exits 3 with one line on stderr.
 /// Originals are kept under <c>$PIPELINE_DATA/originals</c> (default <c>./data</c>).
@@ -17,7 +18,7 @@ public static class BundleCheckCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        string? file = null, pack = null, profile = null;
+        string? file = null, pack = null, profile = null, engine = null;
         DateOnly? asOf = null;
         var json = false;
         for (var i = 0; i < args.Length; i++)
@@ -26,6 +27,7 @@ public static class BundleCheckCommand
             {
                 case "--pack" when i + 1 < args.Length: pack = args[++i]; break;
                 case "--profile" when i + 1 < args.Length: profile = args[++i]; break;
+                case "--ocr" when i + 1 < args.Length: engine = args[++i]; break;
                 case "--json": json = true; break;
                 case "--as-of" when i + 1 < args.Length && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", out var d): asOf = d; i++; break;
                 case var a when !a.StartsWith("--", StringComparison.Ordinal) && file is null: file = a; break;
@@ -42,7 +44,15 @@ public static class BundleCheckCommand
         }
 
         var data = Environment.GetEnvironmentVariable("PIPELINE_DATA") ?? Path.Combine(Directory.GetCurrentDirectory(), "data");
-        var ocr = new OcrOptions { TessdataPath = Environment.GetEnvironmentVariable("PIPELINE_TESSDATA") is { Length: > 0 } t ? t : null };
+        OcrOptions ocr;
+        try
+        {
+            ocr = OcrSettings.FromEnvironment(engine);
+        }
+        catch (ArgumentException e)
+        {
+            return UsageError(stderr, e.Message);
+        }
         using var services = new PackCheckingServices(Path.Combine(data, "originals"), ocr);
         try
         {

@@ -36,6 +36,9 @@ public sealed record PipelineOptions
     /// <summary>Pack uploads accepted per signed-in user and minute; more get 429.</summary>
     public int UploadsPerMinute { get; init; } = 20;
 
+    /// <summary>OCR engine and its settings (<see cref="OcrSettings"/>: <c>$PIPELINE_OCR</c>, <c>$PIPELINE_TESSDATA</c>, <c>$PIPELINE_MODELS</c>).</summary>
+    public Activities.Documents.Ocr.OcrOptions Ocr { get; init; } = new();
+
     public string OriginalsFolder => Path.Combine(DataFolder, "originals");
 
     /// <summary>The embedded SQLite database (workflow tables, Host tables; Hangfire's are in <c>hangfire.db</c> beside it) when no PostgreSQL is configured.</summary>
@@ -48,6 +51,7 @@ public sealed record PipelineOptions
             : Path.Combine(Directory.GetCurrentDirectory(), "data"),
         PostgresConnectionString = Environment.GetEnvironmentVariable("PIPELINE_DATABASE") is { Length: > 0 } pg ? pg : null,
         DefinitionsFolder = Environment.GetEnvironmentVariable("PIPELINE_DEFINITIONS") is { Length: > 0 } defs ? defs : FindDefinitionsFolder(),
+        Ocr = OcrSettings.FromEnvironment(),
     };
 
     /// <summary>The nearest <c>workflow-definitions</c> folder above the working directory or the binaries.</summary>

@@ -27,7 +27,7 @@ public static class WorkflowComposition
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IJobDispatcher>(), sp.GetRequiredService<ITimerScheduler>()));
         services.AddSingleton(sp => new PackCheckingServices(
             options.OriginalsFolder,
-            new OcrOptions { TessdataPath = Environment.GetEnvironmentVariable("PIPELINE_TESSDATA") is { Length: > 0 } t ? t : null },
+            options.Ocr,
             logging: sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IOriginalStore>(new FolderOriginalStore(options.OriginalsFolder));
         // Runs first among the hosted services: the schema exists before the scheduler starts.

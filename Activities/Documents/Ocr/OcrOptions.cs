@@ -3,6 +3,12 @@ namespace Pipeline.Activities.Documents.Ocr;
 /// <summary>Settings of the OCR engines.</summary>
 public sealed record OcrOptions
 {
+    /// <summary>The engine that reads page images.</summary>
+    public OcrEngineKind Engine { get; init; } = OcrEngineKind.Tesseract;
+
+    /// <summary>Settings of the PaddleOCR engine (used when <see cref="Engine"/> is <see cref="OcrEngineKind.Paddle"/>).</summary>
+    public Paddle.PaddleOptions Paddle { get; init; } = new();
+
     /// <summary>Folder holding <c>{Language}.traineddata</c>; null uses the system's tessdata.</summary>
     public string? TessdataPath { get; init; }
 

@@ -6,7 +6,7 @@ namespace Pipeline.Activities.Documents.Ocr;
 /// One libtesseract engine (a <c>TessBaseAPI</c>). Not thread-safe: use one per worker, through
 /// <see cref="OcrEnginePool"/>. Loading the chi_sim model takes ≈ 0.17 s and ≈ 45 MB.
 /// </summary>
-public sealed class TesseractEngine : IDisposable
+public sealed class TesseractEngine : IOcrEngine
 {
     private IntPtr _api;
     private readonly OcrOptions _options;

@@ -1,0 +1,50 @@
+using Pipeline.Activities.Documents.Ocr.Paddle;
+
+namespace Pipeline.Activities.Tests.Documents.Paddle;
+
+public sealed class DbPostProcessTests
+{
+    private const int Width = 120, Height = 60;
+
+    private static void Fill(float[] map, int x0, int y0, int x1, int y1, float p)
+    {
+        for (var y = y0; y < y1; y++)
+            for (var x = x0; x < x1; x++) map[y * Width + x] = p;
+    }
+
+    [Fact]
+    public void EachTextRegion_BecomesOneBox_EnlargedByTheUnclipDistance()
+    {
+        var map = new float[Width * Height];
+        Fill(map, 10, 20, 50, 30, 0.9f);
+        Fill(map, 70, 20, 110, 30, 0.9f);
+
+        var boxes = DbPostProcess.Boxes(map, Width, Height, new PaddleOptions()).OrderBy(b => b.X).ToList();
+
+        Assert.Equal(2, boxes.Count);
+        // 40 × 10 region: distance = 400 × 1.5 / 100 = 6 pixels on every side.
+        Assert.Equal((4, 14, 52, 22), (boxes[0].X, boxes[0].Y, boxes[0].Width, boxes[0].Height));
+        Assert.Equal(0.9f, boxes[0].Score, 3);
+    }
+
+    [Fact]
+    public void FaintRegions_AndSpecks_AreDropped()
+    {
+        var map = new float[Width * Height];
+        Fill(map, 10, 20, 50, 30, 0.45f); // above the binary threshold, below the box threshold
+        Fill(map, 80, 20, 82, 40, 0.95f); // two pixels wide
+
+        Assert.Empty(DbPostProcess.Boxes(map, Width, Height, new PaddleOptions()));
+    }
+
+    [Fact]
+    public void DiagonalNeighbours_BelongToOneRegion()
+    {
+        var map = new float[Width * Height];
+        Fill(map, 10, 10, 30, 20, 0.9f);
+        Fill(map, 30, 20, 50, 30, 0.9f); // touches the first only at a corner
+
+        var box = Assert.Single(DbPostProcess.Boxes(map, Width, Height, new PaddleOptions { BoxThreshold = 0.4f }));
+        Assert.True(box.X < 10 && box.Right > 50, box.ToString());
+    }
+}
