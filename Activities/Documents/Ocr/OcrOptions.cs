@@ -4,7 +4,7 @@ namespace Pipeline.Activities.Documents.Ocr;
 public sealed record OcrOptions
 {
     /// <summary>The engine that reads page images.</summary>
-    public OcrEngineKind Engine { get; init; } = OcrEngineKind.Tesseract;
+    public OcrEngineKind Engine { get; init; } = OcrEngineKind.Paddle;
 
     /// <summary>Settings of the PaddleOCR engine (used when <see cref="Engine"/> is <see cref="OcrEngineKind.Paddle"/>).</summary>
     public Paddle.PaddleOptions Paddle { get; init; } = new();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Pipeline.Activities.Documents.Ocr;
 using Pipeline.Activities.Packs;
 using Pipeline.Activities.Tests.Support;
 
@@ -8,7 +9,8 @@ namespace Pipeline.Activities.Tests.Packs;
 /// <summary>
 /// OCR integration: every sample pack under tests/fixtures/packs (scanned, born-digital, TIFF, ZIP, Office) and
 /// tests/fixtures/holdout/packs (another author's generator, forms and wording) goes through the real pipeline
-/// (Poppler, libtesseract) and must come out as its <c>*.expected.json</c> says.
+/// (PdfPig, Poppler, and each OCR engine: PaddleOCR, the default, and libtesseract) and must come out as its
+/// <c>*.expected.json</c> says.
 /// </summary>
 public sealed partial class SamplePackTests(PipelineFixture pipeline) : IClassFixture<PipelineFixture>
 {
@@ -29,10 +31,16 @@ public sealed partial class SamplePackTests(PipelineFixture pipeline) : IClassFi
 
     [Theory]
     [MemberData(nameof(PackFiles))]
-    public async Task SamplePack_MatchesItsExpectedOutcome(string file)
+    public Task SamplePack_MatchesItsExpectedOutcome(string file) => CheckMatchesAsync(file, null);
+
+    [Theory]
+    [MemberData(nameof(PackFiles))]
+    public Task SamplePack_ReadByTesseract_MatchesItsExpectedOutcome(string file) => CheckMatchesAsync(file, OcrEngineKind.Tesseract);
+
+    private async Task CheckMatchesAsync(string file, OcrEngineKind? engine)
     {
         var expected = Fixtures.ExpectedFor(file);
-        var report = await pipeline.CheckAsync(Fixtures.Pack(file), expected.Pack!);
+        var report = await pipeline.CheckAsync(Fixtures.Pack(file), expected.Pack!, engine);
 
         Assert.Equal(expected.Verdict, report.Verdict);
         Assert.Equal(expected.Missing!.Order(), report.Missing.Order());

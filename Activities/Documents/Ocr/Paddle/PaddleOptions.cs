@@ -7,7 +7,7 @@ public sealed record PaddleOptions
     public string? ModelFolder { get; init; }
 
     /// <summary>Resolution the page is scaled down to for text detection, in dpi (pages below it are not enlarged).</summary>
-    public int DetectionDpi { get; init; } = 150;
+    public int DetectionDpi { get; init; } = 200;
 
     /// <summary>Longest side of the detection input, in pixels (bounds time and memory on huge pages).</summary>
     public int DetectionMaxSide { get; init; } = 2560;
