@@ -105,6 +105,20 @@ public sealed class ScannedPageImageTests(PdfTestFiles files, PipelineFixture pi
     }
 
     [Fact]
+    public async Task A_colour_JPEG_scan_goes_to_OCR_as_8_bit_grey()
+    {
+        // A 32 × 45 red-to-blue gradient, JPEG (ImageMagick), 3 components.
+        var jpeg = Convert.FromBase64String("/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAtACADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAAMG/8QAFhABAQEAAAAAAAAAAAAAAAAAABIR/8QAFwEBAQEBAAAAAAAAAAAAAAAAAAYFBP/EABYRAQEBAAAAAAAAAAAAAAAAAAAUAf/aAAwDAQACEQMRAD8AztFJUU55V1SrRSVFEpSjRSVFKOVg0q0UlRRKUpUUlpqjmxgUarRSWmk2FGv/2Q==");
+        var image = new HandMadePdf.Image("Im0", "/Width 32/Height 45/ColorSpace/DeviceRGB/BitsPerComponent 8/Filter/DCTDecode", jpeg);
+        using var document = await PdfTestFiles.OpenAsync(files.Write("colour.pdf", HandMadePdf.Page(HandMadePdf.FullPage("Im0"), image)));
+        var page = await document.PageImageAsync(1, 72, CancellationToken.None);
+
+        Assert.Equal((PageImageOrigin.Embedded, 32, 32), (page!.Origin, page.Image.Width, page.Image.Depth));
+        using var forOcr = page.ForOcr(0);
+        Assert.Equal((32, 45, 8, 4), (forOcr.Width, forOcr.Height, forOcr.Depth, forOcr.XResolution));
+    }
+
+    [Fact]
     public async Task A_page_image_declaring_gigapixels_is_refused_before_it_is_decoded()
     {
         var bomb = new HandMadePdf.Image("Im0", "/Width 100000/Height 100000/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/FlateDecode", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
