@@ -21,12 +21,16 @@ public sealed class BenchContext
         if (Directory.Exists(Work)) Directory.Delete(Work, true);
         Directory.CreateDirectory(Work);
         Cli = Path.Combine(root, "Host", "bin", "Release", "net10.0", "pipeline.dll");
-        ScannedPacks = Directory.EnumerateDirectories(Path.Combine(root, "tests", "fixtures", "truth"))
-            .Select(d => Path.Combine(root, "tests", "fixtures", "packs", Path.GetFileName(d) + ".pdf"))
+        ScannedPacks = PacksWithTruth(Path.Combine(root, "tests", "fixtures"));
+        HoldoutPacks = PacksWithTruth(Path.Combine(root, "tests", "fixtures", "holdout"));
+    }
+
+    private static List<string> PacksWithTruth(string folder) =>
+        Directory.EnumerateDirectories(Path.Combine(folder, "truth"))
+            .Select(d => Path.Combine(folder, "packs", Path.GetFileName(d) + ".pdf"))
             .Where(File.Exists)
             .Order()
             .ToList();
-    }
 
     public string Root { get; }
     public string Work { get; }
@@ -35,5 +39,10 @@ public sealed class BenchContext
     /// <summary>Image-only sample packs that have ground-truth text (tests/fixtures/truth/&lt;pack&gt;/NNN.txt).</summary>
     public IReadOnlyList<string> ScannedPacks { get; }
 
-    public string TruthDir(string pack) => Path.Combine(Root, "tests", "fixtures", "truth", Path.GetFileNameWithoutExtension(pack));
+    /// <summary>The holdout packs (tests/fixtures/holdout, another generator, never tuned on) that have ground truth.</summary>
+    public IReadOnlyList<string> HoldoutPacks { get; }
+
+    /// <summary>The folder of a pack's page texts: <c>truth/</c> beside its <c>packs/</c> folder.</summary>
+    public static string TruthDir(string pack) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(pack)!)!, "truth", Path.GetFileNameWithoutExtension(pack));
 }

@@ -46,6 +46,14 @@ public static class Tools
         return Directory.EnumerateFiles(folder, "page-*.png").Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Writes every page's embedded image as it is stored (<c>pdfimages -all</c>: JPEG as JPEG, G4 as TIFF), one per scanned page.</summary>
+    public static async Task<IReadOnlyList<string>> ExtractImagesAsync(string pdf, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await RunAsync("pdfimages", "-all", pdf, Path.Combine(folder, "page"));
+        return Directory.EnumerateFiles(folder, "page-*").Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Runs the tesseract CLI on every image, <paramref name="parallel"/> processes at a time; returns the texts and wall time.</summary>
     public static async Task<(IReadOnlyList<string> Texts, TimeSpan Elapsed)> TesseractCliAsync(IReadOnlyList<string> images, int parallel, params string[] extra)
     {

@@ -65,8 +65,18 @@ public sealed class DocumentIntake(Poppler poppler, IntakeOptions options)
             await file.ReadExactlyAsync(tail, cancellationToken).ConfigureAwait(false);
         }
         if (tail.AsSpan().LastIndexOf("%%EOF"u8) < 0) throw new DocumentRejectedException(RejectionReason.Truncated);
-        var info = await poppler.InfoAsync(path, cancellationToken).ConfigureAwait(false);
-        return new PdfDocument(path, info.Pages, poppler, options.MinTextLayerChars);
+        try
+        {
+            var file = await PdfPigFile.OpenAsync(path, options.PdfStepTimeout, cancellationToken).ConfigureAwait(false);
+            return new PdfDocument(path, file, file.PageCount, poppler, options);
+        }
+        catch (PdfPigUnreadableException)
+        {
+            // PdfPig is stricter than Poppler (a missing cross-reference table or trailer /Size stops it): pdfinfo
+            // decides. It refuses the file (damaged, encrypted, no pages) or reads it, and then Poppler reads it all.
+            var info = await poppler.InfoAsync(path, cancellationToken).ConfigureAwait(false);
+            return PdfDocument.ReadByPoppler(path, info.Pages, poppler, options);
+        }
     }
 
     private async Task<PagedDocument> OpenImageAsync(string path, string format, CancellationToken cancellationToken)

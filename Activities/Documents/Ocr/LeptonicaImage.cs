@@ -4,7 +4,7 @@ namespace Pipeline.Activities.Documents.Ocr;
 /// An owned leptonica <c>PIX*</c>, decoded from bytes (PNG, JPEG, TIFF, PNM, BMP, GIF, WebP).
 /// Disposing destroys the native image.
 /// </summary>
-public sealed class LeptonicaImage : IDisposable
+public sealed partial class LeptonicaImage : IDisposable
 {
     private IntPtr _pix;
 
@@ -18,6 +18,9 @@ public sealed class LeptonicaImage : IDisposable
 
     /// <summary>Declared horizontal resolution in dpi, 0 when the file declares none.</summary>
     public int XResolution => Native.pixGetXRes(Handle);
+
+    /// <summary>Declared vertical resolution in dpi, 0 when the file declares none.</summary>
+    public int YResolution => Native.pixGetYRes(Handle);
 
     /// <summary>Decodes an image file held in memory; null when leptonica cannot read it.</summary>
     public static LeptonicaImage? Decode(ReadOnlySpan<byte> data)
@@ -34,31 +37,11 @@ public sealed class LeptonicaImage : IDisposable
     /// 300 dpi, a tenth of the page's OCR time; this takes a few milliseconds. Returns null for anything else.
     /// </summary>
     /// <param name="dpi">Resolution to record in the image (PGM carries none).</param>
-    public static unsafe LeptonicaImage? DecodeGreymap(ReadOnlySpan<byte> pgm, int dpi)
+    public static LeptonicaImage? DecodeGreymap(ReadOnlySpan<byte> pgm, int dpi)
     {
         if (!TryParseGreymapHeader(pgm, out var width, out var height, out var offset) || pgm.Length - offset < (long)width * height)
             return Decode(pgm);
-        OcrRuntime.Prepare();
-        var pix = Native.pixCreateNoInit(width, height, 8);
-        if (pix == IntPtr.Zero) return null;
-        Native.pixSetResolution(pix, dpi, dpi);
-        var wpl = Native.pixGetWpl(pix);
-        var raster = (uint*)Native.pixGetData(pix);
-        var source = pgm[offset..];
-        for (var y = 0; y < height; y++)
-        {
-            var row = source.Slice(y * width, width);
-            var words = new Span<uint>(raster + (long)y * wpl, wpl);
-            // Leptonica packs 8-bit pixels most significant byte first within each 32-bit word.
-            for (var w = 0; w < wpl; w++)
-            {
-                var x = w * 4;
-                uint b0 = x < width ? row[x] : 0u, b1 = x + 1 < width ? row[x + 1] : 0u;
-                uint b2 = x + 2 < width ? row[x + 2] : 0u, b3 = x + 3 < width ? row[x + 3] : 0u;
-                words[w] = (b0 << 24) | (b1 << 16) | (b2 << 8) | b3;
-            }
-        }
-        return new LeptonicaImage(pix);
+        return FromGreyRows(pgm.Slice(offset, width * height), width, height, width, dpi, dpi);
     }
 
     private static bool TryParseGreymapHeader(ReadOnlySpan<byte> data, out int width, out int height, out int offset)

@@ -3,9 +3,12 @@ using System.Text;
 namespace Pipeline.Activities.Documents.Pdf;
 
 /// <summary>
-/// Poppler's command-line tools (Debian <c>poppler-utils</c> 22.12) run as child processes with timeouts:
-/// <c>pdfinfo</c> for the page count, <c>pdftotext -layout</c> for the text layers (≈ 11 ms a page) and
-/// <c>pdftoppm -gray</c> to render a page to PGM on stdout for OCR (no temporary files).
+/// Poppler's command-line tools (Debian <c>poppler-utils</c> 22.12) run as child processes with timeouts. PDFs are
+/// read in process by PdfPig (<see cref="PdfPigFile"/>); Poppler renders the pages that need it: <c>pdftoppm -gray</c>
+/// renders a page to PGM on stdout for OCR (no temporary files) when it is not a scan whose image can be taken as it
+/// is (vector content, several images, 1-bit, JBIG2, JPX). For a file PdfPig cannot parse, <c>pdfinfo</c> decides
+/// whether it is refused (damaged, encrypted, no pages) or read by Poppler alone, with <c>pdftotext -layout</c> for
+/// its text layers (≈ 11 ms a page).
 /// </summary>
 public sealed class Poppler(TimeSpan? timeout = null)
 {
@@ -14,7 +17,7 @@ public sealed class Poppler(TimeSpan? timeout = null)
     /// <summary>A page may render to at most this many times an A4 page's pixels (A1 is 8×); larger is refused.</summary>
     private const int MaxPagePixelsFactor = 8;
 
-    /// <summary>Reads the page count.</summary>
+    /// <summary>Reads the page count (used for files PdfPig cannot parse).</summary>
     /// <exception cref="DocumentRejectedException">Encrypted, damaged, or zero pages.</exception>
     public async Task<PdfInfo> InfoAsync(string path, CancellationToken cancellationToken)
     {
