@@ -98,6 +98,9 @@ public sealed class PaddleModels : IDisposable
         GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         // Shapes change with every page and line width: memory patterns would be planned for one shape and discarded.
         EnableMemoryPattern = false,
+        // The arena keeps the largest working set a session has needed (bounded by the detection strip, see
+        // PaddleOptions.DetectionStripHeight). Without it every tensor is a fresh mmap: measured 4× slower.
+        EnableCpuMemArena = true,
     };
 
     public void Dispose()

@@ -12,6 +12,13 @@ public sealed record PaddleOptions
     /// <summary>Longest side of the detection input, in pixels (bounds time and memory on huge pages).</summary>
     public int DetectionMaxSide { get; init; } = 2560;
 
+    /// <summary>
+    /// Rows of the scaled page the detector sees at once (rounded down to a multiple of 32): the page is detected in
+    /// overlapping strips, so its working memory does not grow with the page (a whole A4 page at 200 dpi needs
+    /// ≈ 600 MB, a 512-row strip ≈ 120 MB, at the same speed).
+    /// </summary>
+    public int DetectionStripHeight { get; init; } = 512;
+
     /// <summary>Probability above which a map pixel is text (PaddleOCR <c>det_db_thresh</c>).</summary>
     public float BinaryThreshold { get; init; } = 0.3f;
 
