@@ -38,6 +38,20 @@ public sealed class DbPostProcessTests
     }
 
     [Fact]
+    public void SlantedLine_IsScoredAlongItsOwnAxis_AndKept()
+    {
+        // A 90-pixel line, 6 pixels thick, rising 1 pixel every 6: its upright bounding rectangle is mostly background.
+        var map = new float[Width * Height];
+        for (var x = 10; x < 100; x++)
+            for (var t = 0; t < 6; t++) map[(40 - x / 6 + t) * Width + x] = 0.9f;
+
+        var box = Assert.Single(DbPostProcess.Boxes(map, Width, Height, new PaddleOptions()));
+
+        Assert.True(box.Score > 0.6f, $"score {box.Score}");
+        Assert.True(box.X <= 10 && box.Right >= 100 && box.Y <= 25 && box.Bottom >= 46, box.ToString());
+    }
+
+    [Fact]
     public void DiagonalNeighbours_BelongToOneRegion()
     {
         var map = new float[Width * Height];
