@@ -15,14 +15,14 @@ public sealed class OcrEnginePool : IDisposable
     private readonly ConcurrentBag<IOcrEngine> _idle = [];
     private readonly SemaphoreSlim _slots;
     private readonly List<IOcrEngine> _all = [];
-    private readonly Lazy<Paddle.PaddleModels> _paddleModels;
+    private readonly Lock _paddleLock = new();
+    private Paddle.PaddleModels? _paddleModels;
     private bool _disposed;
 
     public OcrEnginePool(OcrOptions options)
     {
         _options = options;
         _slots = new SemaphoreSlim(Math.Max(1, options.MaxParallelism));
-        _paddleModels = new(() => Paddle.PaddleModels.Load(Paddle.PaddleModels.ResolveFolder(options.Paddle.ModelFolder)));
     }
 
     public OcrOptions Options => _options;
@@ -57,9 +57,16 @@ public sealed class OcrEnginePool : IDisposable
 
     private IOcrEngine CreateEngine() => _options.Engine switch
     {
-        OcrEngineKind.Paddle => new Paddle.PaddleEngine(_paddleModels.Value, _options.Paddle, _options.DefaultDpi),
+        OcrEngineKind.Paddle => new Paddle.PaddleEngine(PaddleModels(), _options.Paddle, _options.DefaultDpi),
         _ => new TesseractEngine(_options),
     };
+
+    /// <summary>The shared PaddleOCR models, loaded on first use; a failed load is tried again on the next page (models installed meanwhile).</summary>
+    private Paddle.PaddleModels PaddleModels()
+    {
+        lock (_paddleLock)
+            return _paddleModels ??= Paddle.PaddleModels.Load(Paddle.PaddleModels.ResolveFolder(_options.Paddle.ModelFolder));
+    }
 
     private OcrResult Recognize(IOcrEngine engine, LeptonicaImage image)
     {
@@ -98,7 +105,7 @@ public sealed class OcrEnginePool : IDisposable
             foreach (var engine in _all) engine.Dispose();
             _all.Clear();
         }
-        if (_paddleModels.IsValueCreated) _paddleModels.Value.Dispose();
+        lock (_paddleLock) _paddleModels?.Dispose();
         _slots.Dispose();
     }
 }

@@ -5,7 +5,7 @@ public enum TextSource
 {
     /// <summary>The document's own text layer (born-digital PDF, DOCX, XLSX).</summary>
     Text,
-    /// <summary>Recognised by tesseract from the page image.</summary>
+    /// <summary>Recognised by the OCR engine from the page image.</summary>
     Ocr,
 }
 
@@ -14,6 +14,6 @@ public enum TextSource
 /// </summary>
 /// <param name="Number">1-based page number within the upload.</param>
 /// <param name="Source">Text layer or OCR.</param>
-/// <param name="Confidence">Tesseract mean word confidence 0–100; 100 for text-layer pages.</param>
+/// <param name="Confidence">The OCR engine's mean confidence 0–100; 100 for text-layer pages.</param>
 /// <param name="Text">Tidied text (NFKC, no spaces between Han characters), unmasked: keep it in memory only.</param>
 public sealed record PageText(int Number, TextSource Source, int Confidence, string Text);

@@ -70,4 +70,12 @@ public class BundleCheckErrorTests
         Assert.Equal(2, exit);
         Assert.Contains("jiaozuo", stderr);
     }
+
+    [Fact]
+    public async Task UnknownOcrEngine_IsAUsageErrorNamingTheEngines()
+    {
+        var (exit, _, stderr) = await CliRun.RunAsync("bundle", "check", CliRun.Fixture("inputs", "not-a-pdf.pdf"), "--pack", "class-opening", "--ocr", "abbyy");
+        Assert.Equal(2, exit);
+        Assert.Contains("paddle or tesseract", stderr);
+    }
 }

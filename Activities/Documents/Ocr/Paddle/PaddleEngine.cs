@@ -22,6 +22,7 @@ public sealed class PaddleEngine(PaddleModels models, PaddleOptions options, int
         return new OcrResult(ReadingOrder.Text(lines), confidence);
     }
 
+    /// <summary>Nothing to release: the sessions belong to <see cref="PaddleModels"/>, which the pool disposes.</summary>
     public void Dispose()
     {
     }
