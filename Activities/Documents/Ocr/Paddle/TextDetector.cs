@@ -27,8 +27,7 @@ public sealed class TextDetector(InferenceSession session, PaddleOptions options
         var height = Math.Max(32, (int)Math.Round(page.Height * scale / 32) * 32);
 
         // The page is scaled once; the model then runs on horizontal strips and their maps are stitched, so the
-        // network's working memory is bounded by the strip, not the page (measured: a whole 200 dpi A4 page +600 MB,
-        // a 512-row strip +120 MB, the same time in all).
+        // network's working memory is bounded by the strip, not the page (PaddleOptions.DetectionStripHeight).
         var plane = width * height;
         var scaled = new float[plane];
         var probability = new float[plane];
