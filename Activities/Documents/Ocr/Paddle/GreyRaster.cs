@@ -22,33 +22,22 @@ public sealed class GreyRaster
     /// <exception cref="InvalidOperationException">Leptonica cannot convert the image.</exception>
     public static unsafe GreyRaster From(LeptonicaImage image)
     {
-        var source = image.Handle;
-        var converted = IntPtr.Zero;
-        if (Native.pixGetDepth(source) != 8 || Native.pixGetColormap(source) != IntPtr.Zero)
+        // LeptonicaImage.ToGrey converts colour, palette and 1-bit images; null means the image is 8-bit grey already.
+        using var converted = image.ToGrey();
+        if (converted is null && image.Depth != 8) throw new InvalidOperationException("leptonica could not convert the page image to 8-bit grey");
+        var source = (converted ?? image).Handle;
+        int width = Native.pixGetWidth(source), height = Native.pixGetHeight(source), wpl = Native.pixGetWpl(source);
+        var pixels = new byte[width * height];
+        var raster = (uint*)Native.pixGetData(source);
+        for (var y = 0; y < height; y++)
         {
-            converted = Native.pixConvertTo8(source, 0);
-            if (converted == IntPtr.Zero) throw new InvalidOperationException("leptonica could not convert the page image to 8-bit grey");
-            source = converted;
+            var words = raster + (long)y * wpl;
+            var row = pixels.AsSpan(y * width, width);
+            // Leptonica packs 8-bit pixels most significant byte first within each 32-bit word.
+            for (var x = 0; x < width; x++)
+                row[x] = (byte)(words[x >> 2] >> (24 - 8 * (x & 3)));
         }
-        try
-        {
-            int width = Native.pixGetWidth(source), height = Native.pixGetHeight(source), wpl = Native.pixGetWpl(source);
-            var pixels = new byte[width * height];
-            var raster = (uint*)Native.pixGetData(source);
-            for (var y = 0; y < height; y++)
-            {
-                var words = raster + (long)y * wpl;
-                var row = pixels.AsSpan(y * width, width);
-                // Leptonica packs 8-bit pixels most significant byte first within each 32-bit word.
-                for (var x = 0; x < width; x++)
-                    row[x] = (byte)(words[x >> 2] >> (24 - 8 * (x & 3)));
-            }
-            return new GreyRaster(pixels, width, height);
-        }
-        finally
-        {
-            if (converted != IntPtr.Zero) Native.pixDestroy(ref converted);
-        }
+        return new GreyRaster(pixels, width, height);
     }
 
     /// <summary>
