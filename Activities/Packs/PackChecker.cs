@@ -113,6 +113,7 @@ public sealed class PackChecker(
             // An unreadable pack lists its sections as missing, but only the one readability finding.
             findings.AddRange(SectionChecks.MissingFindings(checklist, missing));
             findings.AddRange(SectionChecks.OrderFindings(checklist, sections));
+            findings.AddRange(SectionChecks.CountFindings(checklist, sections));
             findings.AddRange(PageNumbering.Findings(pages, checklist));
 
             (roster, vacancies, var rosterFindings) = RosterChecks.Check(pages, checklist, profile, asOf);

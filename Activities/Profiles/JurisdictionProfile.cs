@@ -1,17 +1,12 @@
+using System.Text.Json;
+
 namespace Pipeline.Activities.Profiles;
 
-/// <summary>A regulation number with the rule it comes from, e.g. 3 vacancies per trainee (R-JZ-3).</summary>
-/// <param name="Value">The number, in the unit its property names.</param>
-/// <param name="Rule">Rule id of domain.md's catalogue.</param>
-public sealed record RuleParameter(decimal Value, string Rule);
-
-/// <summary>An inclusive age range in whole years, with its rule.</summary>
-public sealed record AgeRange(int Min, int Max, string Rule);
-
 /// <summary>
-/// The numbers one jurisdiction sets for the regulated steps (地方标准). Code asks the profile; a missing
-/// parameter means the jurisdiction sets no such rule and the check is skipped.
-/// Loaded from <c>Profiles/Data/{name}.json</c>.
+/// A jurisdiction's effective profile (地方标准): its own regulation's parameters over those of every enclosing
+/// jurisdiction (a Qujing case follows 曲人社办〔2018〕18号 and 云人社通〔2022〕50号), the more specific value winning,
+/// with the settings an administrator filled in. Code asks the profile; a parameter that is absent means no regulation
+/// of the chain sets such a rule and the check does not apply. Built by <see cref="ProfileCatalog.Get"/>.
 /// </summary>
 public sealed record JurisdictionProfile
 {
@@ -21,24 +16,79 @@ public sealed record JurisdictionProfile
     /// <summary>Jurisdiction in Chinese, e.g. 焦作市.</summary>
     public required string DisplayName { get; init; }
 
-    /// <summary>
-    /// The enclosing jurisdiction whose regulation also applies (Qujing 曲靖 is a prefecture of Yunnan 云南, so
-    /// <c>qujing</c> has parent <c>yunnan</c>); null for a top-level one. A bureau of the parent covers this jurisdiction.
-    /// </summary>
+    /// <summary>The enclosing jurisdiction whose regulation also applies (<c>qujing</c> → <c>yunnan</c>); null for a top-level one.</summary>
     public string? Parent { get; init; }
 
-    /// <summary>The regulation the numbers come from, e.g. 焦人社文〔2021〕15号.</summary>
+    /// <summary>The regulation of this jurisdiction, e.g. 焦人社文〔2021〕15号.</summary>
     public required string Source { get; init; }
 
-    /// <summary>Checklist id per pack kind, e.g. <c>class-opening</c> → <c>jz-class-opening</c>.</summary>
+    /// <summary>The jurisdiction and its enclosing ones, innermost first.</summary>
+    public IReadOnlyList<string> Chain { get; init; } = [];
+
+    /// <summary>Checklist id per pack kind, e.g. <c>class-opening</c> → <c>jz-class-opening</c>; the innermost profile naming one wins.</summary>
     public required IReadOnlyDictionary<string, string> Checklists { get; init; }
 
-    /// <summary>Least vacancies offered per trainee on the job vacancy list (JZ: 3, "不少于1:3"); null: no such rule.</summary>
-    public RuleParameter? VacanciesPerTrainee { get; init; }
+    /// <summary>Effective parameters by key (<see cref="ParameterKeys"/>), each with the profile that declares it.</summary>
+    public IReadOnlyDictionary<string, ProfileParameter> Parameters { get; init; } = new Dictionary<string, ProfileParameter>();
 
-    /// <summary>Least working days between filing the class opening and its start (JZ: 5, GL: 3); null: no such rule.</summary>
-    public RuleParameter? ClassOpeningLeadWorkingDays { get; init; }
+    /// <summary>The parameter, or null when no regulation of the chain sets it.</summary>
+    public ProfileParameter? Find(string key) => Parameters.TryGetValue(key, out var p) ? p : null;
+
+    /// <summary>A number the chain sets, or null when it sets none.</summary>
+    /// <exception cref="RuleNotConfiguredException">A setting not yet set.</exception>
+    public decimal? Number(string key) => Find(key)?.Number;
+
+    /// <summary>A flag the chain sets; false when it sets none.</summary>
+    /// <exception cref="RuleNotConfiguredException">A setting not yet set.</exception>
+    public bool Flag(string key) => Find(key)?.Flag ?? false;
+
+    /// <summary>Least vacancies offered per trainee on the job vacancy list (JZ: 3, "不少于1:3"); null: no such rule.</summary>
+    public RuleParameter? VacanciesPerTrainee =>
+        Find(ParameterKeys.VacanciesPerTrainee) is { IsConfigured: true } p ? new RuleParameter(p.Number, p.Rule) : null;
 
     /// <summary>Legal working age of trainees in years (R-JZ-1); null: ages are not checked.</summary>
-    public AgeRange? WorkingAge { get; init; }
+    public AgeRange? WorkingAge =>
+        Find(ParameterKeys.WorkingAge) is { IsConfigured: true } p ? new AgeRange((int)p.Range.Min, (int)p.Range.Max, p.Rule) : null;
+
+    /// <summary>
+    /// The values as nested FEEL-ready contexts, for gateway conditions on profile data: <c>classOpening.coSigners</c>
+    /// becomes <c>{ "classOpening": { "coSigners": 2 } }</c>; a setting not yet set is null.
+    /// </summary>
+    public Dictionary<string, object?> ToVariables()
+    {
+        var root = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, parameter) in Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var parts = key.Split('.');
+            var at = root;
+            foreach (var part in parts[..^1])
+            {
+                if (at.TryGetValue(part, out var next) && next is Dictionary<string, object?> child) { at = child; continue; }
+                var created = new Dictionary<string, object?>(StringComparer.Ordinal);
+                at[part] = created;
+                at = created;
+            }
+            at[parts[^1]] = parameter.IsConfigured ? Plain(parameter.Value!.Value) : null;
+        }
+        return root;
+    }
+
+    private static object? Plain(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDecimal(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Array => value.EnumerateArray().Select(Plain).ToList(),
+        JsonValueKind.Object => value.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal),
+        _ => null,
+    };
 }
+
+/// <summary>A regulation number with the rule it comes from, e.g. 3 vacancies per trainee (R-JZ-3).</summary>
+/// <param name="Value">The number, in the unit its property names.</param>
+/// <param name="Rule">Rule id of the rules catalogue.</param>
+public sealed record RuleParameter(decimal Value, string Rule);
+
+/// <summary>An inclusive age range in whole years, with its rule.</summary>
+public sealed record AgeRange(int Min, int Max, string Rule);

@@ -3,51 +3,65 @@ using System.Text.Json;
 
 namespace Pipeline.Activities.Profiles;
 
-/// <summary>The jurisdiction profiles shipped with the product (embedded <c>profiles/*.json</c>).</summary>
+/// <summary>
+/// The jurisdiction profiles shipped with the product (embedded <c>profiles/*.json</c>), composed along their parents
+/// and overlaid with the settings administrators filled in (<see cref="ProfileSettings"/>).
+/// </summary>
 public sealed class ProfileCatalog
 {
     /// <summary>The profile used when none is named: Jiaozuo, whose forms the packs follow.</summary>
     public const string DefaultName = "jiaozuo";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
-    private readonly Dictionary<string, JurisdictionProfile> _profiles;
+    private readonly Dictionary<string, ProfileFile> _files;
+    private readonly Dictionary<string, JurisdictionProfile> _effective = new(StringComparer.OrdinalIgnoreCase);
 
-    private ProfileCatalog(Dictionary<string, JurisdictionProfile> profiles) => _profiles = profiles;
+    private ProfileCatalog(Dictionary<string, ProfileFile> files, ProfileSettings? settings)
+    {
+        _files = files;
+        Settings = settings;
+        foreach (var name in files.Keys) _effective[name] = Compose(name);
+    }
 
-    /// <summary>Loads every embedded profile.</summary>
-    public static ProfileCatalog LoadEmbedded()
+    /// <summary>The settings overlaid on the shipped profiles, when loaded with some.</summary>
+    public ProfileSettings? Settings { get; }
+
+    /// <summary>Loads every embedded profile, with <paramref name="settings"/> overlaid.</summary>
+    /// <exception cref="InvalidDataException">A profile names an unknown unit, a parent that does not exist, or its parents form a cycle;
+    /// a setting names a parameter that is not a setting of the profile's chain.</exception>
+    public static ProfileCatalog LoadEmbedded(ProfileSettings? settings = null)
     {
         var assembly = Assembly.GetExecutingAssembly();
-        var profiles = new Dictionary<string, JurisdictionProfile>(StringComparer.OrdinalIgnoreCase);
+        var files = new Dictionary<string, ProfileFile>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("profiles/", StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
-            var profile = JsonSerializer.Deserialize<JurisdictionProfile>(stream, Json)
-                ?? throw new InvalidDataException($"{name} is empty");
-            profiles.Add(profile.Name, profile);
+            var file = JsonSerializer.Deserialize<ProfileFile>(stream, Json) ?? throw new InvalidDataException($"{name} is empty");
+            foreach (var (key, p) in file.Parameters)
+                if (!ParameterUnits.All.Contains(p.Unit))
+                    throw new InvalidDataException($"{name}: parameter '{key}' has unknown unit '{p.Unit}'");
+            files.Add(file.Name, file);
         }
-        return new ProfileCatalog(profiles);
+        return new ProfileCatalog(files, settings);
     }
 
-    public IEnumerable<string> Names => _profiles.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Names => _files.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="name"/> is a known profile.</summary>
-    public bool Contains(string name) => _profiles.ContainsKey(name);
+    public bool Contains(string name) => _files.ContainsKey(name);
 
-    /// <summary>
-    /// The jurisdiction and its enclosing ones, innermost first (<c>qujing</c> → <c>qujing, yunnan</c>).
-    /// </summary>
+    /// <summary>The jurisdiction and its enclosing ones, innermost first (<c>qujing</c> → <c>qujing, yunnan</c>).</summary>
     /// <exception cref="KeyNotFoundException">No such profile.</exception>
     /// <exception cref="InvalidDataException">The parents form a cycle.</exception>
     public IReadOnlyList<string> Chain(string name)
     {
         var chain = new List<string>();
-        for (string? at = name; at is not null; at = Get(at).Parent)
+        for (string? at = name; at is not null; at = File(at).Parent)
         {
-            var profile = Get(at);
-            if (chain.Contains(profile.Name, StringComparer.OrdinalIgnoreCase))
+            var file = File(at);
+            if (chain.Contains(file.Name, StringComparer.OrdinalIgnoreCase))
                 throw new InvalidDataException($"profile '{name}': parents form a cycle ({string.Join(" → ", chain)})");
-            chain.Add(profile.Name);
+            chain.Add(file.Name);
         }
         return chain;
     }
@@ -57,16 +71,48 @@ public sealed class ProfileCatalog
     /// the same jurisdiction, or one enclosing it (a province's bureau covers its prefectures). Unknown names cover nothing.
     /// </summary>
     public bool Covers(string bureauJurisdiction, string? caseJurisdiction) =>
-        caseJurisdiction is not null && _profiles.ContainsKey(caseJurisdiction) && _profiles.ContainsKey(bureauJurisdiction)
+        caseJurisdiction is not null && _files.ContainsKey(caseJurisdiction) && _files.ContainsKey(bureauJurisdiction)
         && Chain(caseJurisdiction).Contains(bureauJurisdiction, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The named profile (default when null).</summary>
+    /// <summary>The named jurisdiction's effective profile (default when null).</summary>
     /// <exception cref="KeyNotFoundException">No such profile; the message lists the known ones.</exception>
     public JurisdictionProfile Get(string? name)
     {
         name ??= DefaultName;
-        return _profiles.TryGetValue(name, out var profile)
+        return _effective.TryGetValue(name, out var profile)
             ? profile
             : throw new KeyNotFoundException($"unknown profile '{name}' (known: {string.Join(", ", Names)})");
+    }
+
+    private ProfileFile File(string name) => _files.TryGetValue(name, out var file)
+        ? file
+        : throw new KeyNotFoundException($"unknown profile '{name}' (known: {string.Join(", ", Names)})");
+
+    private JurisdictionProfile Compose(string name)
+    {
+        var chain = Chain(name);
+        var checklists = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parameters = new Dictionary<string, ProfileParameter>(StringComparer.Ordinal);
+        // Outermost first, so each more specific jurisdiction overwrites what it also sets.
+        foreach (var level in chain.Reverse())
+        {
+            var file = _files[level];
+            foreach (var (pack, checklist) in file.Checklists) checklists[pack] = checklist;
+            foreach (var (key, p) in file.Parameters)
+                parameters[key] = new ProfileParameter(key, p.Value, p.Unit, p.Rule, p.Text, p.Setting, file.Name);
+            if (Settings is null) continue;
+            foreach (var (key, value) in Settings.For(level))
+            {
+                if (!parameters.TryGetValue(key, out var declared) || !declared.Setting)
+                    throw new InvalidDataException($"setting '{key}' for '{level}' is not a setting of its regulations (settable: {string.Join(", ", parameters.Values.Where(p => p.Setting).Select(p => p.Key))})");
+                parameters[key] = declared with { Value = value.Value, SetBy = value.By };
+            }
+        }
+        var own = _files[name];
+        return new JurisdictionProfile
+        {
+            Name = own.Name, DisplayName = own.DisplayName, Parent = own.Parent, Source = own.Source,
+            Chain = chain, Checklists = checklists, Parameters = parameters,
+        };
     }
 }

@@ -23,11 +23,29 @@ public static class SectionChecks
     public static IReadOnlyList<string> Missing(PackChecklist checklist, IReadOnlyList<SectionReport> sections) =>
         checklist.Sections.Where(s => s.Required && !sections.Any(r => r.Id == s.Id && r.Found)).Select(s => s.Id).ToList();
 
-    /// <summary>An error per missing required section.</summary>
+    /// <summary>An error per missing required section, citing the section's own rule or else the checklist's.</summary>
     public static IEnumerable<Finding> MissingFindings(PackChecklist checklist, IReadOnlyList<string> missing) =>
         missing.Select(id => new Finding(
-            checklist.Rule, Severities.Error,
+            RuleOf(checklist, id), Severities.Error,
             $"缺少「{Label(checklist, id)}」（{checklist.Source}）。", null));
+
+    /// <summary>
+    /// An error per found section with fewer pages than its checklist asks (YN: a 检查表 from each of at least two
+    /// inspections, R-YN-9b), at the section's first page.
+    /// </summary>
+    public static IEnumerable<Finding> CountFindings(PackChecklist checklist, IReadOnlyList<SectionReport> sections)
+    {
+        foreach (var section in checklist.Sections.Where(s => s.MinPages is > 1))
+        {
+            var found = sections.FirstOrDefault(r => r.Id == section.Id && r.Found);
+            if (found is null || found.Pages.Count >= section.MinPages) continue;
+            yield return new Finding(RuleOf(checklist, section.Id), Severities.Error,
+                $"「{section.Label}」只有 {found.Pages.Count} 份，应不少于 {section.MinPages} 份（{checklist.Source}）。", found.Pages[0]);
+        }
+    }
+
+    private static string RuleOf(PackChecklist checklist, string id) =>
+        checklist.Sections.FirstOrDefault(s => s.Id == id)?.Rule ?? checklist.Rule;
 
     /// <summary>
     /// For ordered checklists: an error for each section that breaks the prescribed order. The sections

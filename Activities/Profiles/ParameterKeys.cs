@@ -1,0 +1,96 @@
+namespace Pipeline.Activities.Profiles;
+
+/// <summary>
+/// The keys of profile parameters the product reads. Which jurisdictions set which, and with what rule, is data
+/// (<c>Profiles/Data/*.json</c>); <c>./pipeline profiles show NAME</c> prints a jurisdiction's effective set.
+/// </summary>
+public static class ParameterKeys
+{
+    // ── Class opening (开班) ──────────────────────────────────────────────────────────────────────────────
+    /// <summary>Least time between filing the class opening and its first day (GL 3 working days R-GL-3, JZ 5 R-JZ-3, WS 1 week R-WS-5).</summary>
+    public const string LeadTime = "classOpening.leadTime";
+    /// <summary>Lead time for order-based (订单式) training (WS 15 calendar days, R-WS-5).</summary>
+    public const string LeadTimeOrderBased = "classOpening.leadTimeOrderBased";
+    /// <summary>Distinct people who co-sign the approval (QJ 2, R-QJ-8; YN §十八 collective decision, a setting).</summary>
+    public const string CoSigners = "classOpening.coSigners";
+    /// <summary>The approved opening is filed with the finance bureau (WS, R-WS-5).</summary>
+    public const string FinanceFiling = "classOpening.financeFiling";
+    /// <summary>Opening materials filed with the city before opening (QJ §二(七), R-QJ-9).</summary>
+    public const string CityFiling = "classOpening.cityFiling";
+    /// <summary>Vacancies offered per trainee (JZ 3, "不少于1:3", R-JZ-3).</summary>
+    public const string VacanciesPerTrainee = "classOpening.vacanciesPerTrainee";
+    /// <summary>The occupation has a training standard, an evaluation standard and an evaluator (YN, R-YN-8).</summary>
+    public const string StandardsRequired = "classOpening.standardsRequired";
+    /// <summary>Theory and practical teachers are different people (YN, R-YN-6).</summary>
+    public const string DistinctTeachers = "classOpening.distinctTeachers";
+    /// <summary>Least teachers of an entrepreneurship class (GL 2, R-GL-7).</summary>
+    public const string EntrepreneurshipMinTeachers = "entrepreneurship.minTeachers";
+    /// <summary>Most trainees of an entrepreneurship class (GL 30, R-GL-7).</summary>
+    public const string EntrepreneurshipMaxTrainees = "entrepreneurship.maxTrainees";
+    /// <summary>Most trainees in a practical group (WS 5, R-WS-7).</summary>
+    public const string PracticalGroupMax = "classOpening.practicalGroupMax";
+    /// <summary>Least area of the theory room (WS 50 m², R-WS-8).</summary>
+    public const string TheoryRoomMinArea = "classOpening.theoryRoomMinArea";
+    /// <summary>Most online training hours a trainee may log in one day (YN 8, R-YN-4).</summary>
+    public const string OnlineMaxHoursPerDay = "classOpening.onlineMaxHoursPerDay";
+    /// <summary>Trainees' legal working age in years (JZ, R-JZ-1).</summary>
+    public const string WorkingAge = "trainees.workingAge";
+    /// <summary>The target groups (培训对象) trainees must belong to (JZ §一, R-JZ-1).</summary>
+    public const string TargetGroups = "trainees.targetGroups";
+
+    // ── Training supervision (培训过程) ────────────────────────────────────────────────────────────────────
+    /// <summary>Least attendance rate for completion and subsidy, attended ÷ planned hours (GL 80 %, R-GL-4; YN 80 %, R-YN-9c).</summary>
+    public const string AttendanceMinRate = "attendance.minRate";
+    /// <summary>Sign-in and sign-out every morning and afternoon (YN, R-YN-9).</summary>
+    public const string HalfDaySignIn = "attendance.halfDaySignIn";
+    /// <summary>Impersonations (冒名顶替, person-times) in one class that cancel the whole class's subsidy (JZ 3, R-JZ-4).</summary>
+    public const string ImpersonationLimit = "attendance.impersonationLimit";
+    /// <summary>Least on-site inspections per class (YN 2, R-YN-9b; GL 1, R-GL-9).</summary>
+    public const string InspectionsMin = "inspection.minPerClass";
+    /// <summary>Most on-site inspections per class (GL 2, R-GL-9).</summary>
+    public const string InspectionsMax = "inspection.maxPerClass";
+    /// <summary>Inspectors per inspection group (GL 2, R-GL-9).</summary>
+    public const string InspectorsPerGroup = "inspection.inspectorsPerGroup";
+    /// <summary>Least trainees phoned per class in a phone check (YN 5, R-YN-9b).</summary>
+    public const string PhoneCheckMin = "inspection.phoneCheckMin";
+    /// <summary>Least share of a year's classes the city samples for spot checks (QJ 10 %, R-QJ-7).</summary>
+    public const string SpotCheckRate = "inspection.spotCheckRate";
+    /// <summary>Spot-check classes and inspectors drawn at random (YN §七 双随机, R-YN-7).</summary>
+    public const string RandomDraw = "inspection.randomDraw";
+
+    // ── Completion, acceptance, subsidy (验收与补贴) ─────────────────────────────────────────────────────────
+    /// <summary>Subsidy per trainee per day by training mode (WS §五, R-WS-13): settings, no seed gives a rate.</summary>
+    public const string DailyRatePrefix = "subsidy.dailyRate.";
+    /// <summary>Least pass rate on the approved headcount before the subsidised headcount is cut (WS 80 %, R-WS-14).</summary>
+    public const string PassRateMin = "subsidy.passRateMin";
+    /// <summary>Least employment rate before the class is paid at the general rate (WS 80 %, R-WS-14).</summary>
+    public const string EmploymentRateMin = "subsidy.employmentRateMin";
+    /// <summary>Missing video deducts the missing half day or day (WS, R-WS-14).</summary>
+    public const string VideoGapDeduction = "subsidy.videoGapDeduction";
+    /// <summary>Share paid in advance for eligible classes (YN 50 %, R-YN-1).</summary>
+    public const string AdvanceShare = "subsidy.advanceShare";
+    /// <summary>Target groups whose tendered project training may be advanced (YN: 脱贫人口, 失业人员, 退役军人; R-YN-1).</summary>
+    public const string AdvanceTargetGroups = "subsidy.advanceTargetGroups";
+    /// <summary>A certificate (or its number) is a precondition of the subsidy (YN §五, R-YN-5).</summary>
+    public const string CertificateRequired = "subsidy.certificateRequired";
+    /// <summary>Subsidies are publicised before payment (YN §十九, R-YN-12b).</summary>
+    public const string Publicity = "subsidy.publicity";
+    /// <summary>Length of the publicity before payment (R-YN-12b): a setting, no seed gives it.</summary>
+    public const string PublicityDays = "subsidy.publicityDays";
+    /// <summary>A financial approval separate from the business approval (YN §十五, R-YN-10).</summary>
+    public const string FinancialApproval = "payment.financialApproval";
+    /// <summary>Acceptance that fails returns the materials; payment waits for the corrected pack (WS §五(三), R-WS-15).</summary>
+    public const string ReturnOnFailure = "acceptance.returnOnFailure";
+    /// <summary>Employment proofs are part of acceptance (WS §四(三), R-WS-16).</summary>
+    public const string EmploymentProofs = "acceptance.employmentProofs";
+
+    // ── Follow-up (就业跟踪回访) ───────────────────────────────────────────────────────────────────────────
+    /// <summary>Least share of trainees phoned after training (GL 10 %, R-GL-11).</summary>
+    public const string FollowUpRate = "followUp.rate";
+    /// <summary>Least share for 以工代训 (GL 30 %, R-GL-11).</summary>
+    public const string FollowUpRateWorkBased = "followUp.rateWorkBased";
+    /// <summary>Follow-up within this many months of the end of training (JZ 6, R-JZ-6).</summary>
+    public const string FollowUpWithinMonths = "followUp.withinMonths";
+    /// <summary>Months of monthly follow-up after a trainee starts a business (GL 6, R-GL-7).</summary>
+    public const string StartUpFollowUpMonths = "followUp.startUpMonths";
+}

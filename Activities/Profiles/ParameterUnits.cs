@@ -1,0 +1,26 @@
+namespace Pipeline.Activities.Profiles;
+
+/// <summary>The units a profile parameter may be in; a profile file naming another is refused at load.</summary>
+public static class ParameterUnits
+{
+    public const string WorkingDays = "working-days";
+    public const string CalendarDays = "calendar-days";
+    public const string Months = "months";
+    public const string Years = "years";
+    public const string YuanPerTraineeDay = "yuan-per-trainee-day";
+    public const string Percent = "percent";
+    public const string Persons = "persons";
+    public const string PersonTimes = "person-times";
+    public const string Checks = "checks";
+    public const string Hours = "hours";
+    public const string SquareMetres = "square-metres";
+    public const string Flag = "flag";
+    public const string List = "list";
+    public const string RangeYears = "range-years";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        WorkingDays, CalendarDays, Months, Years, YuanPerTraineeDay, Percent, Persons, PersonTimes, Checks, Hours,
+        SquareMetres, Flag, List, RangeYears,
+    };
+}
