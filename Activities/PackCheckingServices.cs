@@ -15,10 +15,11 @@ namespace Pipeline.Activities;
 /// </summary>
 public sealed class PackCheckingServices : IDisposable
 {
-    public PackCheckingServices(string originalsRoot, OcrOptions? ocr = null, IntakeOptions? intake = null, PackCheckOptions? check = null, ILoggerFactory? logging = null)
+    public PackCheckingServices(string originalsRoot, OcrOptions? ocr = null, IntakeOptions? intake = null, PackCheckOptions? check = null, ILoggerFactory? logging = null,
+        ProfileCatalog? profiles = null)
     {
         Ocr = new OcrEnginePool(ocr ?? new OcrOptions());
-        Profiles = ProfileCatalog.LoadEmbedded();
+        Profiles = profiles ?? ProfileCatalog.LoadEmbedded();
         Originals = new FolderOriginalStore(originalsRoot);
         Checker = new PackChecker(
             new DocumentIntake(new Poppler(), intake ?? new IntakeOptions()),

@@ -51,6 +51,8 @@ public sealed record ProfileParameter(
         JsonValueKind.Number => $"{Value.Value.GetDecimal():0.##} {Unit}",
         JsonValueKind.Array => string.Join("、", List),
         JsonValueKind.Object => $"{Range.Min:0.##}–{Range.Max:0.##} {Unit}",
+        JsonValueKind.True => "yes",
+        JsonValueKind.False => "no",
         _ => Value.Value.ToString(),
     };
 

@@ -32,7 +32,7 @@ public static class AuthenticationComposition
     public static IServiceCollection AddPipelineAccounts(this IServiceCollection services)
     {
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContext());
-        services.AddSingleton(ProfileCatalog.LoadEmbedded());
+        services.AddSingleton(sp => sp.GetRequiredService<PipelineOptions>().LoadProfiles());
         services.TryAddSingleton(TimeProvider.System);
         services.AddIdentityCore<PipelineUser>(o =>
             {

@@ -10,7 +10,8 @@ public static class CommandLine
         usage:
           pipeline bundle check FILE --pack class-opening|subsidy-claim [--profile NAME] [--ocr paddle|tesseract] [--json] [--as-of YYYY-MM-DD]
           pipeline definition validate FILE.bpmn
-          pipeline profiles
+          pipeline profiles [show NAME | set NAME KEY VALUE]
+          pipeline rules [--profile NAME]
           pipeline institution add CODE --name NAME --profile PROFILE [--occupations A,B] | institution list
           pipeline user add USERNAME --role ROLE[,ROLE...] (--bureau PROFILE | --institution CODE) [--display-name NAME]   (password on stdin)
           pipeline user list
@@ -50,9 +51,10 @@ public static class CommandLine
                 }
             case ["serve", .. var rest]:
                 return await ServeCommand.RunAsync(rest, stderr, cancellationToken);
-            case ["profiles"]:
-                foreach (var name in Pipeline.Activities.Profiles.ProfileCatalog.LoadEmbedded().Names) stdout.WriteLine(name);
-                return ExitCodes.Ok;
+            case ["profiles", .. var rest]:
+                return ProfilesCommand.Run(rest, stdout, stderr);
+            case ["rules", .. var rest]:
+                return RulesCommand.Run(rest, stdout, stderr);
             case [] or ["help" or "--help" or "-h"]:
                 stdout.WriteLine(Usage);
                 return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;

@@ -41,6 +41,14 @@ public sealed record PipelineOptions
 
     public string OriginalsFolder => Path.Combine(DataFolder, "originals");
 
+    /// <summary>The values administrators set for their regulation's settings (<see cref="Activities.Profiles.ProfileSettings"/>).</summary>
+    public string ProfileSettingsPath => Path.Combine(DataFolder, "profile-settings.json");
+
+    /// <summary>The shipped jurisdiction profiles with this installation's settings overlaid.</summary>
+    /// <exception cref="InvalidDataException">The settings file is broken or sets something that is not a setting.</exception>
+    public Activities.Profiles.ProfileCatalog LoadProfiles() =>
+        Activities.Profiles.ProfileCatalog.LoadEmbedded(Activities.Profiles.ProfileSettings.Load(ProfileSettingsPath));
+
     /// <summary>The embedded SQLite database (workflow tables, Host tables; Hangfire's are in <c>hangfire.db</c> beside it) when no PostgreSQL is configured.</summary>
     public string DatabasePath => Path.Combine(DataFolder, "pipeline.db");
 

@@ -1,3 +1,4 @@
+using Pipeline.Activities.Profiles;
 using Microsoft.EntityFrameworkCore;
 using Pipeline.Activities;
 using Pipeline.Activities.Documents.Ocr;
@@ -28,7 +29,8 @@ public static class WorkflowComposition
         services.AddSingleton(sp => new PackCheckingServices(
             options.OriginalsFolder,
             options.Ocr,
-            logging: sp.GetRequiredService<ILoggerFactory>()));
+            logging: sp.GetRequiredService<ILoggerFactory>(),
+            profiles: sp.GetRequiredService<ProfileCatalog>()));
         services.AddSingleton<IOriginalStore>(new FolderOriginalStore(options.OriginalsFolder));
         // Runs first among the hosted services: the schema exists before the scheduler starts.
         services.AddHostedService<DatabaseMigration>();
