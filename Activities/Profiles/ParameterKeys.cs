@@ -17,6 +17,8 @@ public static class ParameterKeys
     public const string FinanceFiling = "classOpening.financeFiling";
     /// <summary>Opening materials filed with the city before opening (QJ §二(七), R-QJ-9).</summary>
     public const string CityFiling = "classOpening.cityFiling";
+    /// <summary>Classes only in occupations of the institution's licence (GL, R-GL-1).</summary>
+    public const string LicensedOccupationsOnly = "classOpening.licensedOccupationsOnly";
     /// <summary>Vacancies offered per trainee (JZ 3, "不少于1:3", R-JZ-3).</summary>
     public const string VacanciesPerTrainee = "classOpening.vacanciesPerTrainee";
     /// <summary>The occupation has a training standard, an evaluation standard and an evaluator (YN, R-YN-8).</summary>

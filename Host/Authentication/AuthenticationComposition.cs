@@ -32,7 +32,9 @@ public static class AuthenticationComposition
     public static IServiceCollection AddPipelineAccounts(this IServiceCollection services)
     {
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContext());
-        services.AddSingleton(sp => sp.GetRequiredService<PipelineOptions>().LoadProfiles());
+        services.AddSingleton<ProfileSource>();
+        // Transient: each activity and request sees the settings as they are now.
+        services.AddTransient(sp => sp.GetRequiredService<ProfileSource>().Current);
         services.TryAddSingleton(TimeProvider.System);
         services.AddIdentityCore<PipelineUser>(o =>
             {

@@ -14,7 +14,7 @@ namespace Pipeline.Host.Jobs;
 /// </summary>
 /// <exception cref="NotSupportedException">No activity runs this job type (permanent: an incident at once).</exception>
 /// <exception cref="KeyNotFoundException">A required input is missing (permanent).</exception>
-public sealed class JobActivities(PackCheckingServices packs, PackReportStore reports)
+public sealed class JobActivities(PackCheckingServices packs, PackReportStore reports, IServiceProvider services)
 {
     /// <summary>Runs the job; <paramref name="progress"/> receives units done / total (pages for <c>pack.check</c>).</summary>
     public async Task<Dictionary<string, object?>> RunAsync(
@@ -47,7 +47,10 @@ public sealed class JobActivities(PackCheckingServices packs, PackReportStore re
                     }),
                 };
             default:
-                throw new NotSupportedException($"no activity runs job type '{job.Name}'");
+                // Every other catalogue activity: built from the services, inputs bound from the job's variables.
+                var invoker = new ActivityInvoker(type => ActivatorUtilities.CreateInstance(services, type));
+                var (_, variables) = await invoker.InvokeAsync(job.Name, job.Inputs, progress, cancellationToken).ConfigureAwait(false);
+                return variables;
         }
     }
 

@@ -28,9 +28,9 @@ public class BpmnReaderTests
     }
 
     [Fact]
-    public void ShippedClassOpeningDefinition_IsDeployable()
+    public void TwoStepClassOpeningDefinition_IsDeployable()
     {
-        var path = Repository.File("workflow-definitions", "class-opening.bpmn");
+        var path = Repository.File("tests", "fixtures", "bpmn", "class-opening-two-step.bpmn");
         Assert.Empty(Problems(File.ReadAllText(path)));
         var process = BpmnReader.Read(File.ReadAllText(path)).Processes.Single();
         var check = Assert.IsType<ServiceTask>(process.Node("Task_CheckPack"));

@@ -24,7 +24,7 @@ public sealed class PersistenceScenarios(IDbContextFactory<WorkflowDbContext> co
         return (new WorkflowEngine(new EfDefinitionStore(contexts), new EfInstanceStore(contexts), TimeProvider.System, jobs), jobs);
     }
 
-    private static string ClassOpeningXml => File.ReadAllText(Repository.File("workflow-definitions", "class-opening.bpmn"));
+    private static string ClassOpeningXml => File.ReadAllText(Repository.File("tests", "fixtures", "bpmn", "class-opening-two-step.bpmn"));
 
     private async Task<ProcessInstance> StartAsync(WorkflowEngine engine)
     {

@@ -15,7 +15,7 @@ public class ClassOpeningFlowTests
 
     private async Task<ProcessInstance> StartAsync()
     {
-        await _engine.DeployAsync(File.ReadAllText(Repository.File("workflow-definitions", "class-opening.bpmn")), Catalogue, "admin", None);
+        await _engine.DeployAsync(File.ReadAllText(Repository.File("tests", "fixtures", "bpmn", "class-opening-two-step.bpmn")), Catalogue, "admin", None);
         return await _engine.StartAsync("class-opening", "JZ-2026-031", new Dictionary<string, object?>
         {
             ["document"] = "/data/originals/ab/abcd", ["profile"] = "jiaozuo", ["fileName"] = "开班材料.pdf",
