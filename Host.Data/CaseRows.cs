@@ -16,6 +16,9 @@ public sealed class CaseRow
 
     /// <summary>Jurisdiction profile of the case (the institution's), which decides which bureau's staff see it.</summary>
     public string? Jurisdiction { get; set; }
+
+    /// <summary>The class data the institution filed with its opening pack (开班申请表, JSON of <c>ClassApplication</c>); null for other cases.</summary>
+    public string? ClassData { get; set; }
 }
 
 /// <summary>

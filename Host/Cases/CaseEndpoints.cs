@@ -57,7 +57,7 @@ public static class CaseEndpoints
         try
         {
             await using var content = file.OpenReadStream();
-            var accepted = await uploads.AcceptAsync(businessKey, content, fileName, process, caller, cancellationToken);
+            var accepted = await uploads.AcceptAsync(businessKey, content, fileName, process, caller, cancellationToken, form["class"].ToString());
             return accepted.Duplicate
                 ? TypedResults.Ok(accepted)
                 : TypedResults.Accepted($"/api/cases/{Uri.EscapeDataString(businessKey)}", accepted);

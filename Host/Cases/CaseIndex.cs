@@ -10,7 +10,8 @@ public sealed record PackUpload(string Sha256, string FileName, string Document,
 /// every pack accepted for it, in order.
 /// </summary>
 public sealed record CaseEntry(
-    string BusinessKey, Guid InstanceId, string ProcessId, IReadOnlyList<PackUpload> Packs, string? InstitutionId = null, string? Jurisdiction = null)
+    string BusinessKey, Guid InstanceId, string ProcessId, IReadOnlyList<PackUpload> Packs, string? InstitutionId = null, string? Jurisdiction = null,
+    string? ClassData = null)
 {
     public CaseScope Scope => new(InstitutionId, Jurisdiction);
 }

@@ -27,7 +27,7 @@ public sealed class UploadRefusedException(int status, string title, string deta
 /// </summary>
 public sealed class CaseUploads(
     WorkflowEngine engine, IDefinitionStore definitions, IInstanceStore instances, IOriginalStore originals, ICaseIndex index,
-    PipelineOptions options, TimeProvider time)
+    PipelineOptions options, TimeProvider time, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.HostDbContext> hostDb)
 {
     public const string ResubmittedMessage = "pack-resubmitted";
 
@@ -38,10 +38,12 @@ public sealed class CaseUploads(
     /// not a pack format (415), too large (413), the case waits for no pack (409).</exception>
     /// <exception cref="CaseExistsException">Another node started the case meanwhile.</exception>
     public async Task<PackAccepted> AcceptAsync(
-        string businessKey, Stream content, string fileName, string processId, Caller caller, CancellationToken cancellationToken)
+        string businessKey, Stream content, string fileName, string processId, Caller caller, CancellationToken cancellationToken,
+        string? classField = null)
     {
         // Everything that can be refused is refused before anything is written.
         UploadNames.Check(businessKey, fileName, processId);
+        var classData = ClassDataForm.Read(classField, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
         if (await definitions.LatestAsync(processId, cancellationToken) is null)
             throw new UploadRefusedException(StatusCodes.Status404NotFound, "No such process", $"process '{processId}' is not deployed");
         if (await index.FindAsync(businessKey, cancellationToken) is { } owned && owned.InstitutionId != caller.OrganisationId)
@@ -54,7 +56,7 @@ public sealed class CaseUploads(
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                return await AcceptStoredAsync(businessKey, stored, fileName, processId, caller, cancellationToken);
+                return await AcceptStoredAsync(businessKey, stored, fileName, processId, caller, classData, cancellationToken);
             }
             finally
             {
@@ -68,14 +70,14 @@ public sealed class CaseUploads(
     }
 
     private async Task<PackAccepted> AcceptStoredAsync(
-        string businessKey, StoredOriginal stored, string fileName, string processId, Caller caller, CancellationToken cancellationToken)
+        string businessKey, StoredOriginal stored, string fileName, string processId, Caller caller, string? classData, CancellationToken cancellationToken)
     {
         var entry = await index.FindAsync(businessKey, cancellationToken);
         if (entry is not null && entry.InstitutionId != caller.OrganisationId) throw NotYours(businessKey);
         if (entry is null)
         {
             var pack = new PackUpload(stored.Sha256, fileName, stored.Sha256, "started", time.GetUtcNow(), caller.UserId);
-            entry = new CaseEntry(businessKey, Guid.CreateVersion7(time.GetUtcNow()), processId, [pack], caller.OrganisationId, caller.Jurisdiction);
+            entry = new CaseEntry(businessKey, Guid.CreateVersion7(time.GetUtcNow()), processId, [pack], caller.OrganisationId, caller.Jurisdiction, classData);
             await index.AddCaseAsync(entry, caller.UserId, cancellationToken);
             await StartAsync(entry, cancellationToken);
             return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, pack.Action, Duplicate: false);
@@ -101,14 +103,32 @@ public sealed class CaseUploads(
         return new PackAccepted(businessKey, entry.InstanceId, entry.ProcessId, stored.Sha256, fileName, "resubmitted", Duplicate: false);
     }
 
-    /// <summary>Starts the case's instance under its reserved id; the engine's variables come from the Host alone.</summary>
-    private Task<ProcessInstance> StartAsync(CaseEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the case's instance under its reserved id; the engine's variables come from the Host alone: the pack, the
+    /// jurisdiction, the class data and the institution's licensed occupations (R-GL-1) as recorded at registration.
+    /// </summary>
+    private async Task<ProcessInstance> StartAsync(CaseEntry entry, CancellationToken cancellationToken)
     {
         var first = entry.Packs[0];
-        return engine.StartAsync(entry.ProcessId, entry.BusinessKey, new Dictionary<string, object?>
+        var variables = new Dictionary<string, object?>
         {
             ["document"] = first.Document, ["profile"] = entry.Jurisdiction, ["fileName"] = first.FileName,
-        }, first.By, cancellationToken, entry.InstanceId);
+        };
+        if (entry.ClassData is { } classData)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(classData);
+            variables["class"] = Workflows.Expressions.FeelValues.FromJson(json.RootElement);
+            variables["licensedOccupations"] = await LicensedOccupationsAsync(entry.InstitutionId, cancellationToken);
+        }
+        return await engine.StartAsync(entry.ProcessId, entry.BusinessKey, variables, first.By, cancellationToken, entry.InstanceId);
+    }
+
+    private async Task<IReadOnlyList<object?>?> LicensedOccupationsAsync(string? institutionId, CancellationToken cancellationToken)
+    {
+        if (institutionId is null) return null;
+        await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+        var row = await db.Organisations.FindAsync([institutionId], cancellationToken);
+        return row?.LicensedOccupations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Cast<object?>().ToList();
     }
 
     private static UploadRefusedException NotYours(string businessKey) =>

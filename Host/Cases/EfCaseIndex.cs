@@ -13,7 +13,7 @@ public sealed class EfCaseIndex(IDbContextFactory<HostDbContext> contexts) : ICa
         if (row is null) return null;
         var packs = await db.CasePacks.AsNoTracking().Where(p => p.BusinessKey == businessKey).OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
         return new CaseEntry(row.BusinessKey, row.InstanceId, row.ProcessId,
-            packs.Select(p => new PackUpload(p.Sha256, p.FileName, p.Document, p.Action, p.At, p.By)).ToList(), row.InstitutionId, row.Jurisdiction);
+            packs.Select(p => new PackUpload(p.Sha256, p.FileName, p.Document, p.Action, p.At, p.By)).ToList(), row.InstitutionId, row.Jurisdiction, row.ClassData);
     }
 
     public async Task<IReadOnlyDictionary<string, CaseScope>> ScopesAsync(IEnumerable<string> businessKeys, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed class EfCaseIndex(IDbContextFactory<HostDbContext> contexts) : ICa
         {
             BusinessKey = entry.BusinessKey, InstanceId = entry.InstanceId, ProcessId = entry.ProcessId,
             CreatedAt = entry.Packs.FirstOrDefault()?.At ?? DateTimeOffset.UtcNow, CreatedBy = createdBy,
-            InstitutionId = entry.InstitutionId, Jurisdiction = entry.Jurisdiction,
+            InstitutionId = entry.InstitutionId, Jurisdiction = entry.Jurisdiction, ClassData = entry.ClassData,
         });
         var ordinal = 0;
         foreach (var pack in entry.Packs) db.CasePacks.Add(Row(entry.BusinessKey, pack, ++ordinal));

@@ -485,6 +485,10 @@ namespace Pipeline.Migrations.Postgres.Host
                         .HasColumnType("character varying(200)")
                         .HasColumnName("business_key");
 
+                    b.Property<string>("ClassData")
+                        .HasColumnType("text")
+                        .HasColumnName("class_data");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

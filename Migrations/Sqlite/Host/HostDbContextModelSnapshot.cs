@@ -472,6 +472,10 @@ namespace Pipeline.Migrations.Sqlite.Host
                         .HasColumnType("TEXT")
                         .HasColumnName("business_key");
 
+                    b.Property<string>("ClassData")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_data");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Pipeline.Activities.ClassOpening;
+
+namespace Pipeline.Host.Cases;
+
+/// <summary>
+/// The class data an institution sends with its opening pack (multipart field <c>class</c>, JSON of
+/// <see cref="ClassApplication"/>, camelCase, dates <c>yyyy-MM-dd</c>). The filing date is the server's, China time:
+/// a <c>filedOn</c> in the form is replaced, so no institution can backdate its filing around a lead time.
+/// </summary>
+public static class ClassDataForm
+{
+    /// <summary>Most characters of the field (a class of a few hundred trainees fits many times over).</summary>
+    public const int MaxLength = 512 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
+
+    /// <summary>The class data as it is kept (normalised JSON), or null when the field is empty.</summary>
+    /// <exception cref="UploadRefusedException">400 with what is wrong, in the clerk's words.</exception>
+    public static string? Read(string? field, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(field)) return null;
+        if (field.Length > MaxLength)
+            throw Refused($"开班数据过大（最多 {MaxLength / 1024} KB）");
+        ClassApplication application;
+        try
+        {
+            application = JsonSerializer.Deserialize<ClassApplication>(field, Json) ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            throw Refused($"开班数据格式有误：{e.Path ?? "$"} ({e.Message.Split('.')[0]})");
+        }
+        if (application.EndDate < application.StartDate) throw Refused("结业日期早于开班日期");
+        if (application.Headcount < 0 || application.PlannedHours < 0 || application.TrainingDays < 0) throw Refused("人数、课时、天数不能为负数");
+        return JsonSerializer.Serialize(application with { FiledOn = today }, Json);
+    }
+
+    private static UploadRefusedException Refused(string why) =>
+        new(StatusCodes.Status400BadRequest, "Bad class data", $"{why} (the 'class' field is not valid class data)");
+}
