@@ -154,7 +154,7 @@ public static class ClassSettlementParser
 
     private static string Mode(string mode, string path) => TrainingModes.Names.ContainsKey(mode)
         ? mode
-        : throw new SettlementFormatException(path, $"培训方式「{Quote(mode)}」未知，应为 {Modes} 之一", $"unknown training mode, expected one of {Modes}");
+        : throw new SettlementFormatException(path, $"培训方式「{Quote(mode)}」未知，应为 {Modes} 之一", $"unknown training mode, expected one of {string.Join(", ", TrainingModes.Names.Keys)}");
 
     private static string Modes => string.Join("、", TrainingModes.Names.Keys);
 

@@ -150,7 +150,7 @@ public static class SubsidyCalculator
             var missing = day.Sum(g => VideoGapPortions.Days[g.Portion]);
             var deduction = Math.Min(1m, missing);
             deducted += deduction;
-            var what = day.Count() == 1 ? (deduction == 1m ? "1 天" : "半天") : $"{day.Count()} 处（同一天最多扣减 1 天）";
+            var what = day.Count() == 1 ? (deduction == 1m ? "1 天" : "半天") : $" {day.Count()} 处（同一天最多扣减 1 天）";
             findings.Add(new(rule.Rule, Invariant($"{day.Key:yyyy-MM-dd} 影像资料缺失{what}，扣减 {deduction:0.#} 天培训时间。")));
         }
         return Math.Max(0m, settlement.TrainingDays - deducted);

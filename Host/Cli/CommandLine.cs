@@ -10,6 +10,7 @@ public static class CommandLine
         usage:
           pipeline bundle check FILE --pack class-opening|subsidy-claim [--profile NAME] [--ocr paddle|tesseract] [--json] [--as-of YYYY-MM-DD]
           pipeline definition validate FILE.bpmn
+          pipeline subsidy compute FILE.json --profile NAME [--json]
           pipeline profiles
           pipeline institution add CODE --name NAME --profile PROFILE [--occupations A,B] | institution list
           pipeline user add USERNAME --role ROLE[,ROLE...] (--bureau PROFILE | --institution CODE) [--display-name NAME]   (password on stdin)
@@ -38,6 +39,8 @@ public static class CommandLine
                 return await BundleCheckCommand.RunAsync(rest, stdout, stderr, cancellationToken);
             case ["definition", "validate", .. var rest]:
                 return DefinitionValidateCommand.Run(rest, stdout, stderr);
+            case ["subsidy", "compute", .. var rest]:
+                return SubsidyComputeCommand.Run(rest, stdout, stderr);
             case ["demo-case", .. var rest]:
                 try
                 {
