@@ -61,9 +61,11 @@ public static class ClassSettlementParser
 
     private static ClassSettlement Parse(byte[] utf8)
     {
+        // Notepad and Excel write UTF-8 with a byte order mark; the JSON reader does not skip it.
+        var json = utf8.AsMemory(utf8.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
         try
         {
-            using var document = JsonDocument.Parse(utf8, Strict);
+            using var document = JsonDocument.Parse(json, Strict);
             return Read(document.RootElement);
         }
         catch (JsonException e)

@@ -7,12 +7,12 @@ namespace Pipeline.Activities.Tests.Subsidy;
 /// <summary>Classes and trainees for the worked examples: valid identity numbers, every trainee verified, attending, passed and employed unless a test says otherwise.</summary>
 internal static class Classes
 {
-    public static readonly ProfileCatalog Profiles = ProfileCatalog.LoadEmbedded();
+    public static readonly ProfileCatalog Catalog = ProfileCatalog.LoadEmbedded();
 
     /// <summary>Order-based 100, general 60 yuan per trainee per day, as the settlement file may give them.</summary>
     public static readonly Dictionary<string, decimal> Rates = new() { [TrainingModes.OrderBased] = 100m, [TrainingModes.General] = 60m, [TrainingModes.Project] = 80m, [TrainingModes.Employer] = 50m };
 
-    public static SubsidyPolicy Policy(string profile) => SubsidyPolicy.From(Profiles.Get(profile));
+    public static SubsidyPolicy Policy(string profile) => SubsidyPolicy.From(Catalog.Get(profile));
 
     /// <summary>A valid identity number of Xinxiang's 410802 born 1990-03-07, sequence <paramref name="n"/>.</summary>
     public static string Id(int n)
