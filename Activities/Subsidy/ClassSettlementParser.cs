@@ -76,66 +76,50 @@ public static class ClassSettlementParser
         }
     }
 
-    private static ClassSettlement Read(JsonElement root)
+    private static ClassSettlement Read(JsonElement json)
     {
-        Fields(root, "$", TopFields);
-        var mode = Mode(Required(root, "$", "trainingMode"), "$.trainingMode");
-        var headcount = Number(Required(root, "$", "approvedHeadcount"), "$.approvedHeadcount");
+        var root = new Field(json, "$");
+        Fields(root, TopFields);
+        var mode = Mode(Required(root, "trainingMode"));
+        var approved = Required(root, "approvedHeadcount");
+        var headcount = Number(approved);
         if (headcount < 1 || headcount != decimal.Truncate(headcount))
-            throw new SettlementFormatException("$.approvedHeadcount", "应为不小于 1 的整数", "must be a whole number of at least 1");
-        var plannedHours = Number(Required(root, "$", "plannedHours"), "$.plannedHours");
-        if (plannedHours == 0) throw new SettlementFormatException("$.plannedHours", "应大于 0", "must be more than 0");
-        var trainingDays = Number(Required(root, "$", "trainingDays"), "$.trainingDays");
+            throw new SettlementFormatException(approved.Path, "应为不小于 1 的整数", "must be a whole number of at least 1");
+        var planned = Required(root, "plannedHours");
+        var plannedHours = Number(planned);
+        if (plannedHours == 0) throw new SettlementFormatException(planned.Path, "应大于 0", "must be more than 0");
+        var trainingDays = Number(Required(root, "trainingDays"));
 
         var dailyRates = new Dictionary<string, decimal>(StringComparer.Ordinal);
         if (Optional(root, "dailyRates") is { } rates)
-            foreach (var (key, value) in Fields(rates, "$.dailyRates", null))
-            {
-                var at = $"$.dailyRates['{Quote(key)}']";
-                dailyRates[Mode(key, at)] = Number(value, at);
-            }
-        var tendered = Optional(root, "tendered") is { } flag && Flag(flag, "$.tendered");
-        decimal? approvedAmount = Optional(root, "approvedAmount") is { } amount ? Number(amount, "$.approvedAmount") : null;
+            foreach (var rate in Fields(rates, null))
+                dailyRates[Mode(rate.Name, rate.Value.Path)] = Number(rate.Value);
+        var tendered = Optional(root, "tendered") is { } flag && Flag(flag);
+        decimal? approvedAmount = Optional(root, "approvedAmount") is { } amount ? Number(amount) : null;
 
-        var trainees = new List<SettlementTrainee>();
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (trainee, at) in Items(Required(root, "$", "trainees"), "$.trainees", MaxTrainees))
+        var trainees = Objects(Required(root, "trainees"), MaxTrainees, TraineeFields, trainee =>
         {
-            Fields(trainee, at, TraineeFields);
-            var name = Text(Required(trainee, at, "name"), at + ".name");
-            var id = Text(Required(trainee, at, "idNumber"), at + ".idNumber");
+            var name = Text(Required(trainee, "name"));
+            var idField = Required(trainee, "idNumber");
+            var id = Text(idField);
             if (seen.TryGetValue(id, out var first))
-                throw new SettlementFormatException(at + ".idNumber", $"身份证号与 {first} 重复", $"same identity number as {first}");
-            seen[id] = at + ".idNumber";
-            trainees.Add(new SettlementTrainee(
-                name,
-                id,
-                Optional(trainee, "targetGroup") is { } group ? Text(group, at + ".targetGroup") : null,
-                Number(Required(trainee, at, "attendedHours"), at + ".attendedHours"),
-                Flag(Required(trainee, at, "verified"), at + ".verified"),
-                Flag(Required(trainee, at, "passed"), at + ".passed"),
-                Flag(Required(trainee, at, "employed"), at + ".employed")));
-        }
-
-        var gaps = new List<VideoGap>();
-        if (Optional(root, "videoGaps") is { } gapList)
-            foreach (var (gap, at) in Items(gapList, "$.videoGaps", int.MaxValue))
-            {
-                Fields(gap, at, GapFields);
-                var date = Date(Required(gap, at, "date"), at + ".date");
-                var portion = Text(Required(gap, at, "portion"), at + ".portion");
-                if (!VideoGapPortions.Days.ContainsKey(portion))
-                    throw new SettlementFormatException(at + ".portion", $"缺失时长「{Quote(portion)}」未知，应为 half-day 或 day", "unknown portion, expected half-day or day");
-                gaps.Add(new VideoGap(date, portion));
-            }
-
-        var impersonations = new List<Impersonation>();
-        if (Optional(root, "impersonations") is { } found)
-            foreach (var (entry, at) in Items(found, "$.impersonations", int.MaxValue))
-            {
-                Fields(entry, at, ImpersonationFields);
-                impersonations.Add(new Impersonation(Text(Required(entry, at, "idNumber"), at + ".idNumber"), Date(Required(entry, at, "date"), at + ".date")));
-            }
+                throw new SettlementFormatException(idField.Path, $"身份证号与 {first} 重复", $"same identity number as {first}");
+            seen[id] = idField.Path;
+            return new SettlementTrainee(
+                name, id, Optional(trainee, "targetGroup") is { } group ? Text(group) : null, Number(Required(trainee, "attendedHours")),
+                Flag(Required(trainee, "verified")), Flag(Required(trainee, "passed")), Flag(Required(trainee, "employed")));
+        });
+        var gaps = Optional(root, "videoGaps") is not { } gapList ? [] : Objects(gapList, int.MaxValue, GapFields, gap =>
+        {
+            var date = Date(Required(gap, "date"));
+            var portion = Required(gap, "portion");
+            return VideoGapPortions.Days.ContainsKey(Text(portion))
+                ? new VideoGap(date, Text(portion))
+                : throw new SettlementFormatException(portion.Path, $"缺失时长「{Quote(Text(portion))}」未知，应为 half-day 或 day", "unknown portion, expected half-day or day");
+        });
+        var impersonations = Optional(root, "impersonations") is not { } found ? [] : Objects(found, int.MaxValue, ImpersonationFields,
+            entry => new Impersonation(Text(Required(entry, "idNumber")), Date(Required(entry, "date"))));
 
         return new ClassSettlement
         {
@@ -152,69 +136,78 @@ public static class ClassSettlementParser
         };
     }
 
-    private static string Mode(JsonElement element, string path) => Mode(Text(element, path), path);
+    /// <summary>A JSON value with its path in the file, e.g. <c>$.trainees[3].attendedHours</c>.</summary>
+    private readonly record struct Field(JsonElement Value, string Path);
+
+    private static string Mode(Field field) => Mode(Text(field), field.Path);
 
     private static string Mode(string mode, string path) => TrainingModes.Names.ContainsKey(mode)
         ? mode
-        : throw new SettlementFormatException(path, $"培训方式「{Quote(mode)}」未知，应为 {Modes} 之一", $"unknown training mode, expected one of {string.Join(", ", TrainingModes.Names.Keys)}");
+        : throw new SettlementFormatException(path, $"培训方式「{Quote(mode)}」未知，应为 {string.Join("、", TrainingModes.Names.Keys)} 之一",
+            $"unknown training mode, expected one of {string.Join(", ", TrainingModes.Names.Keys)}");
 
-    private static string Modes => string.Join("、", TrainingModes.Names.Keys);
-
-    /// <summary>The object's fields, each checked to be once and (when <paramref name="known"/> is given) one of those.</summary>
-    private static List<(string Name, JsonElement Value)> Fields(JsonElement element, string path, string[]? known)
+    /// <summary>The object's fields, each checked to be there once and (when <paramref name="known"/> is given) one of those.</summary>
+    private static List<(string Name, Field Value)> Fields(Field field, string[]? known)
     {
-        if (element.ValueKind != JsonValueKind.Object) throw Wrong(path, "对象", "an object");
-        var fields = new List<(string, JsonElement)>();
+        if (field.Value.ValueKind != JsonValueKind.Object) throw Wrong(field, "对象", "an object");
+        var fields = new List<(string, Field)>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
+        foreach (var property in field.Value.EnumerateObject())
         {
-            var at = $"{path}.{Quote(property.Name)}";
+            var at = known is null ? $"{field.Path}['{Quote(property.Name)}']" : $"{field.Path}.{Quote(property.Name)}";
             if (known is not null && !known.Contains(property.Name, StringComparer.Ordinal))
                 throw new SettlementFormatException(at, $"未知字段（应为 {string.Join("、", known)}）", $"unknown field, expected {string.Join(", ", known)}");
             if (!names.Add(property.Name)) throw new SettlementFormatException(at, "字段重复", "field given twice");
-            fields.Add((property.Name, property.Value));
+            fields.Add((property.Name, new Field(property.Value, at)));
         }
         return fields;
     }
 
-    private static IEnumerable<(JsonElement Item, string Path)> Items(JsonElement element, string path, int max)
+    /// <summary>An array of at most <paramref name="max"/> objects with the fields <paramref name="known"/>, each read by <paramref name="read"/>.</summary>
+    private static List<T> Objects<T>(Field field, int max, string[] known, Func<Field, T> read)
     {
-        if (element.ValueKind != JsonValueKind.Array) throw Wrong(path, "数组", "an array");
-        var count = element.GetArrayLength();
-        if (count > max) throw new SettlementFormatException(path, $"共 {count} 项，超过上限 {max}", $"{count} entries, at most {max}");
-        var i = 0;
-        foreach (var item in element.EnumerateArray()) yield return (item, $"{path}[{i++}]");
+        if (field.Value.ValueKind != JsonValueKind.Array) throw Wrong(field, "数组", "an array");
+        var count = field.Value.GetArrayLength();
+        if (count > max) throw new SettlementFormatException(field.Path, $"共 {count} 项，超过上限 {max}", $"{count} entries, at most {max}");
+        var items = new List<T>(count);
+        foreach (var item in field.Value.EnumerateArray())
+        {
+            var at = new Field(item, $"{field.Path}[{items.Count}]");
+            Fields(at, known);
+            items.Add(read(at));
+        }
+        return items;
     }
 
     /// <summary>The field, or null when absent or JSON null.</summary>
-    private static JsonElement? Optional(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+    private static Field? Optional(Field parent, string name) =>
+        parent.Value.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new Field(value, $"{parent.Path}.{name}") : null;
 
-    private static JsonElement Required(JsonElement element, string path, string name) =>
-        Optional(element, name) ?? throw new SettlementFormatException($"{path}.{name}", "缺少必填字段", "required field missing");
+    private static Field Required(Field parent, string name) =>
+        Optional(parent, name) ?? throw new SettlementFormatException($"{parent.Path}.{name}", "缺少必填字段", "required field missing");
 
-    private static decimal Number(JsonElement element, string path)
+    private static decimal Number(Field field)
     {
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDecimal(out var value)) throw Wrong(path, "数字", "a number");
-        if (value < 0) throw new SettlementFormatException(path, "不能为负数", "must not be negative");
-        if (value > MaxNumber) throw new SettlementFormatException(path, $"超出上限 {MaxNumber:0}", $"more than {MaxNumber:0}");
+        if (field.Value.ValueKind != JsonValueKind.Number || !field.Value.TryGetDecimal(out var value)) throw Wrong(field, "数字", "a number");
+        if (value < 0) throw new SettlementFormatException(field.Path, "不能为负数", "must not be negative");
+        if (value > MaxNumber) throw new SettlementFormatException(field.Path, $"超出上限 {MaxNumber:0}", $"more than {MaxNumber:0}");
         return value;
     }
 
-    private static bool Flag(JsonElement element, string path) =>
-        element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : throw Wrong(path, "true 或 false", "true or false");
+    private static bool Flag(Field field) =>
+        field.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? field.Value.GetBoolean() : throw Wrong(field, "true 或 false", "true or false");
 
-    private static string Text(JsonElement element, string path)
+    private static string Text(Field field)
     {
-        var text = element.ValueKind == JsonValueKind.String ? element.GetString()!.Trim() : throw Wrong(path, "字符串", "a string");
-        return text.Length > 0 ? text : throw new SettlementFormatException(path, "不能为空", "must not be empty");
+        var text = field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()!.Trim() : throw Wrong(field, "字符串", "a string");
+        return text.Length > 0 ? text : throw new SettlementFormatException(field.Path, "不能为空", "must not be empty");
     }
 
-    private static DateOnly Date(JsonElement element, string path) =>
-        DateOnly.TryParseExact(Text(element, path), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date : throw new SettlementFormatException(path, "应为日期 yyyy-MM-dd", "must be a date yyyy-MM-dd");
+    private static DateOnly Date(Field field) =>
+        DateOnly.TryParseExact(Text(field), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date : throw new SettlementFormatException(field.Path, "应为日期 yyyy-MM-dd", "must be a date yyyy-MM-dd");
 
-    private static SettlementFormatException Wrong(string path, string zh, string en) => new(path, $"应为{zh}", $"must be {en}");
+    private static SettlementFormatException Wrong(Field field, string zh, string en) => new(field.Path, $"应为{zh}", $"must be {en}");
 
     private static SettlementFormatException TooLarge() =>
         new("$", $"结算文件超过 {MaxBytes / 1024 / 1024} MB", $"settlement file is over {MaxBytes / 1024 / 1024} MB");

@@ -9,6 +9,14 @@ public class SubsidyCalculatorTests
 {
     private static readonly SubsidyPolicy Wenshui = Policy("wenshui");
 
+    /// <summary>The message of the result's only finding, which cites <paramref name="rule"/>.</summary>
+    private static string OnlyFinding(SubsidyComputation result, string rule)
+    {
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(rule, finding.Rule);
+        return finding.Message;
+    }
+
     // ── R-WS-13: verified trainees × days × daily rate ─────────────────────────────────────────────────────────
 
     [Fact]
@@ -46,10 +54,9 @@ public class SubsidyCalculatorTests
         Assert.Null(result.Amount);
         Assert.Null(result.DailyRate);
         Assert.Equal(10m, result.SubsidisedHeadcount);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal("R-WS-13", finding.Rule);
-        Assert.Contains("未配置", finding.Message);
-        Assert.Contains("subsidy.dailyRate.order-based", finding.Message);
+        var message = OnlyFinding(result, "R-WS-13");
+        Assert.Contains("未配置", message);
+        Assert.Contains("subsidy.dailyRate.order-based", message);
     }
 
     [Fact]
@@ -69,9 +76,8 @@ public class SubsidyCalculatorTests
     {
         var result = SubsidyCalculator.Compute(Class(10, Trainees(10)) with { DailyRates = new Dictionary<string, decimal>() }, Policy("guilin"));
         Assert.Null(result.Amount);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal("R-WS-13", finding.Rule);
-        Assert.Contains("dailyRates", finding.Message);
+        var message = OnlyFinding(result, "R-WS-13");
+        Assert.Contains("dailyRates", message);
     }
 
     // ── R-WS-14: pass rate, employment rate, video ─────────────────────────────────────────────────────────────
@@ -84,10 +90,9 @@ public class SubsidyCalculatorTests
         var result = SubsidyCalculator.Compute(Class(50, Trainees(45, failed: 9)), Wenshui);
         Assert.Equal(41.4m, result.SubsidisedHeadcount);
         Assert.Equal(41_400.00m, result.Amount);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal("R-WS-14", finding.Rule);
-        Assert.Contains("72%", finding.Message);
-        Assert.Contains("3.6 人", finding.Message);
+        var message = OnlyFinding(result, "R-WS-14");
+        Assert.Contains("72%", message);
+        Assert.Contains("3.6 人", message);
         // Every verified trainee is still eligible; the cut is a number of persons, not named ones.
         Assert.Equal(45, result.EligibleTrainees.Count);
     }
@@ -128,10 +133,9 @@ public class SubsidyCalculatorTests
         var result = SubsidyCalculator.Compute(Class(10, Trainees(10, unemployed: 3)), Wenshui);
         Assert.Equal(60m, result.DailyRate);
         Assert.Equal(6_000.00m, result.Amount);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal("R-WS-14", finding.Rule);
-        Assert.Contains("70%", finding.Message);
-        Assert.Contains("普惠制", finding.Message);
+        var message = OnlyFinding(result, "R-WS-14");
+        Assert.Contains("70%", message);
+        Assert.Contains("普惠制", message);
     }
 
     [Fact]
@@ -171,10 +175,9 @@ public class SubsidyCalculatorTests
         var result = SubsidyCalculator.Compute(settlement, Wenshui);
         Assert.Equal(9.5m, result.CreditedDays);
         Assert.Equal(9_500.00m, result.Amount);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal("R-WS-14", finding.Rule);
-        Assert.Contains("2026-05-20", finding.Message);
-        Assert.Contains("半天", finding.Message);
+        var message = OnlyFinding(result, "R-WS-14");
+        Assert.Contains("2026-05-20", message);
+        Assert.Contains("半天", message);
     }
 
     [Fact]
@@ -245,9 +248,8 @@ public class SubsidyCalculatorTests
         Assert.Equal(0.00m, result.Amount);
         Assert.Equal(0m, result.SubsidisedHeadcount);
         Assert.Empty(result.EligibleTrainees);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal("R-JZ-4", finding.Rule);
-        Assert.Contains("3 人次", finding.Message);
+        var message = OnlyFinding(result, "R-JZ-4");
+        Assert.Contains("3 人次", message);
     }
 
     [Fact]
@@ -288,10 +290,9 @@ public class SubsidyCalculatorTests
         trainees[0] = Trainee(1, attended: 95);
         var result = SubsidyCalculator.Compute(Class(10, trainees), Policy("guilin"));
         Assert.Equal(9_000.00m, result.Amount);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal("R-GL-4", finding.Rule);
-        Assert.Contains("79.17%", finding.Message);
-        Assert.Contains("410802********0017", finding.Message);
+        var message = OnlyFinding(result, "R-GL-4");
+        Assert.Contains("79.17%", message);
+        Assert.Contains("410802********0017", message);
     }
 
     [Theory]
