@@ -11,6 +11,9 @@ namespace Pipeline.Activities.Profiles;
 /// </summary>
 public sealed class ProfileSettings
 {
+    /// <summary>The file's name in <c>$PIPELINE_DATA</c>.</summary>
+    public const string FileName = "profile-settings.json";
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNameCaseInsensitive = true };
     private readonly Dictionary<string, Dictionary<string, SettingValue>> _values;
 

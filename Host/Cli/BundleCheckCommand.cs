@@ -43,7 +43,7 @@ public static class BundleCheckCommand
             return ExitCodes.BadInput;
         }
 
-        var data = Environment.GetEnvironmentVariable("PIPELINE_DATA") ?? Path.Combine(Directory.GetCurrentDirectory(), "data");
+        var data = PipelineOptions.DataFolderFromEnvironment();
         OcrOptions ocr;
         try
         {

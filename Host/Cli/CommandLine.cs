@@ -12,6 +12,7 @@ public static class CommandLine
           pipeline definition validate FILE.bpmn
           pipeline profiles [show NAME | set NAME KEY VALUE]
           pipeline rules [--profile NAME]
+          pipeline subsidy compute FILE.json --profile NAME [--json]
           pipeline institution add CODE --name NAME --profile PROFILE [--occupations A,B] | institution list
           pipeline user add USERNAME --role ROLE[,ROLE...] (--bureau PROFILE | --institution CODE) [--display-name NAME]   (password on stdin)
           pipeline user list
@@ -39,6 +40,8 @@ public static class CommandLine
                 return await BundleCheckCommand.RunAsync(rest, stdout, stderr, cancellationToken);
             case ["definition", "validate", .. var rest]:
                 return DefinitionValidateCommand.Run(rest, stdout, stderr);
+            case ["subsidy", "compute", .. var rest]:
+                return SubsidyComputeCommand.Run(rest, stdout, stderr);
             case ["demo-case", .. var rest]:
                 try
                 {

@@ -42,7 +42,7 @@ public sealed record PipelineOptions
     public string OriginalsFolder => Path.Combine(DataFolder, "originals");
 
     /// <summary>The values administrators set for their regulation's settings (<see cref="Activities.Profiles.ProfileSettings"/>).</summary>
-    public string ProfileSettingsPath => Path.Combine(DataFolder, "profile-settings.json");
+    public string ProfileSettingsPath => Path.Combine(DataFolder, Activities.Profiles.ProfileSettings.FileName);
 
     /// <summary>The shipped jurisdiction profiles with this installation's settings overlaid.</summary>
     /// <exception cref="InvalidDataException">The settings file is broken or sets something that is not a setting.</exception>
@@ -54,13 +54,17 @@ public sealed record PipelineOptions
 
     public static PipelineOptions FromEnvironment() => new()
     {
-        DataFolder = Environment.GetEnvironmentVariable("PIPELINE_DATA") is { Length: > 0 } data
-            ? Path.GetFullPath(data)
-            : Path.Combine(Directory.GetCurrentDirectory(), "data"),
+        DataFolder = DataFolderFromEnvironment(),
         PostgresConnectionString = Environment.GetEnvironmentVariable("PIPELINE_DATABASE") is { Length: > 0 } pg ? pg : null,
         DefinitionsFolder = Environment.GetEnvironmentVariable("PIPELINE_DEFINITIONS") is { Length: > 0 } defs ? defs : FindDefinitionsFolder(),
         Ocr = OcrSettings.FromEnvironment(),
     };
+
+    /// <summary><c>$PIPELINE_DATA</c> as a full path, else <c>./data</c> (without reading the rest of the environment).</summary>
+    public static string DataFolderFromEnvironment() =>
+        Environment.GetEnvironmentVariable("PIPELINE_DATA") is { Length: > 0 } data
+            ? Path.GetFullPath(data)
+            : Path.Combine(Directory.GetCurrentDirectory(), "data");
 
     /// <summary>The nearest <c>workflow-definitions</c> folder above the working directory or the binaries.</summary>
     public static string? FindDefinitionsFolder()
