@@ -34,8 +34,7 @@ public sealed record ComputeSubsidyOutput
 /// Catalogue activity <c>subsidy.compute</c> (补贴核算): the subsidy of one class under its jurisdiction's profile
 /// (<see cref="SubsidyCalculator.Compute"/>, WS §五 with R-JZ-4, R-GL-4 / R-YN-9c, R-YN-5, R-YN-1). Ends
 /// <c>computed</c>, or <c>not-configured</c> when the amount cannot be computed because a daily rate (or another
-/// setting) is not set; the findings say which. Pure: no files, the same input gives the same result. The Host's
-/// job runner (<c>JobActivities</c>) does not run this type yet: a deployed service task of it holds an incident until it does.
+/// setting) is not set; the findings say which. Pure: no files, the same input gives the same result.
 /// </summary>
 [Activity("subsidy.compute", "Subsidy",
     DisplayName = "Compute subsidy",
