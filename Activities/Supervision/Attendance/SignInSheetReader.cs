@@ -59,7 +59,9 @@ public static class SignInSheetReader
     /// <summary>A worksheet row: its 1-based number and its non-empty cells by 0-based column.</summary>
     private sealed record SheetRow(int Number, Dictionary<int, CellContent> Cells)
     {
-        public CellContent this[int column] => Cells.TryGetValue(column, out var cell) ? cell : default;
+        public CellContent this[int column] => Cells.TryGetValue(column, out var cell) ? cell : Empty;
+
+        private static readonly CellContent Empty = new("", null);
     }
 
     private static IEnumerable<SheetRow> Rows(WorksheetPart part, string[] shared)

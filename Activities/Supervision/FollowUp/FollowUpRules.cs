@@ -47,11 +47,11 @@ public static class FollowUpRules
 
         foreach (var early in records.Where(r => r.Date < followUp.ClassEnd))
             findings.Add(new Finding(rule, Severities.Warning,
-                $"{Who(early.Trainee)} 的回访 {early.Date:yyyy-MM-dd} 早于培训结束 {followUp.ClassEnd:yyyy-MM-dd}，不计入回访", null));
+                $"{Who(early.Trainee)}的回访 {early.Date:yyyy-MM-dd} 早于培训结束 {followUp.ClassEnd:yyyy-MM-dd}，不计入回访", null));
         if (due is not null)
             foreach (var late in records.Where(r => r.Date > due.DueBy))
                 findings.Add(new Finding(due.Rule, Severities.Error,
-                    $"{Who(late.Trainee)} 的回访 {late.Date:yyyy-MM-dd} 晚于截止日 {due.DueBy:yyyy-MM-dd}（培训结束 {followUp.ClassEnd:yyyy-MM-dd} 后规定期限内）", null));
+                    $"{Who(late.Trainee)}的回访 {late.Date:yyyy-MM-dd} 晚于截止日 {due.DueBy:yyyy-MM-dd}（培训结束 {followUp.ClassEnd:yyyy-MM-dd} 后规定期限内）", null));
 
         var reached = records
             .Where(r => r.Reached && r.Date >= followUp.ClassEnd && (due is null || r.Date <= due.DueBy))
@@ -74,7 +74,7 @@ public static class FollowUpRules
                 months.Add(new StartUpMonth(SensitiveText.Mask(trainee), month.Month, month.From, month.DueBy, contacted));
                 if (!contacted && month.DueBy < followUp.AsOf)
                     findings.Add(new Finding(month.Rule, Severities.Error,
-                        $"{Who(trainee)} 创业后第 {month.Month} 个月（{month.From:yyyy-MM-dd} 至 {month.DueBy:yyyy-MM-dd}）没有跟踪服务记录（每月至少一次）", null));
+                        $"{Who(trainee)}创业后第 {month.Month} 个月（{month.From:yyyy-MM-dd} 至 {month.DueBy:yyyy-MM-dd}）没有跟踪服务记录（每月至少一次）", null));
             }
         }
         return new FollowUpReport(required, reached, due?.DueBy, months, findings);
