@@ -52,8 +52,7 @@ public sealed record ImportAttendanceOutput
     DisplayName = "Import sign-in sheet",
     DisplayNameZh = "签到表导入",
     Description = "Reads an XLSX sign-in sheet; attended hours and attendance rate per trainee, flagged below the jurisdiction's least rate.",
-    Outcomes = [Ok, BelowThreshold],
-    Retries = 1)]
+    Outcomes = [Ok, BelowThreshold])]
 public sealed class ImportAttendanceActivity(IOriginalStore originals, ProfileCatalog profiles, IntakeOptions? intake = null)
     : IActivity<ImportAttendanceInput, ImportAttendanceOutput>
 {

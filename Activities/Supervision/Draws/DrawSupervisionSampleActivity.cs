@@ -58,6 +58,7 @@ public sealed record DrawSupervisionSampleOutput
     DisplayNameZh = "随机抽取",
     Description = "Seeded, verifiable draw of spot-check classes and inspectors, phone-check trainees or follow-up trainees, sized by the jurisdiction's rule.",
     Outcomes = [Drawn],
+    // A computation on its inputs: a retry would fail the same way, so a failure is an incident at once.
     Retries = 1)]
 public sealed class DrawSupervisionSampleActivity(ProfileCatalog profiles) : IActivity<DrawSupervisionSampleInput, DrawSupervisionSampleOutput>
 {
@@ -73,7 +74,7 @@ public sealed class DrawSupervisionSampleActivity(ProfileCatalog profiles) : IAc
         var output = input.Kind switch
         {
             DrawKinds.SpotCheck => SpotCheck(SupervisionDraws.SpotCheck(profile, input.Seed, Required(input.Classes, "classes", input.Kind),
-                input.Inspectors, input.Rate, input.GroupSize, input.Count)),
+                input.Inspectors ?? [], input.Rate, input.GroupSize, input.Count)),
             DrawKinds.PhoneCheck => new DrawSupervisionSampleOutput
             {
                 Draw = SupervisionDraws.PhoneCheck(profile, input.Seed, Required(input.Trainees, "trainees", input.Kind), input.Count),
@@ -90,6 +91,6 @@ public sealed class DrawSupervisionSampleActivity(ProfileCatalog profiles) : IAc
 
     private static DrawSupervisionSampleOutput SpotCheck(SpotCheckDraw draw) => new() { Draw = draw.Classes, Groups = draw.Groups };
 
-    private static IReadOnlyList<string> Required(IReadOnlyList<string> candidates, string name, string kind) =>
-        candidates.Count > 0 ? candidates : throw new ArgumentException($"{kind} 抽取须给出 {name} ({kind} needs {name})", name);
+    private static IReadOnlyList<string> Required(IReadOnlyList<string>? candidates, string name, string kind) =>
+        candidates is { Count: > 0 } ? candidates : throw new ArgumentException($"{kind} 抽取须给出 {name} ({kind} needs {name})", name);
 }

@@ -64,6 +64,7 @@ public sealed record CheckFollowUpOutput
     DisplayNameZh = "就业跟踪回访检查",
     Description = "Checks the share of trainees followed up, calls after the deadline and the monthly contacts after a start-up.",
     Outcomes = [Complete, Incomplete],
+    // A computation on its inputs: a retry would fail the same way, so a failure is an incident at once.
     Retries = 1)]
 public sealed class CheckFollowUpActivity(ProfileCatalog profiles, TimeProvider? time = null) : IActivity<CheckFollowUpInput, CheckFollowUpOutput>
 {
@@ -79,8 +80,8 @@ public sealed class CheckFollowUpActivity(ProfileCatalog profiles, TimeProvider?
     {
         var asOf = input.AsOf ?? DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().ToOffset(ChinaTime).DateTime);
         var report = FollowUpRules.Check(
-            new FollowUpCase(input.ClassEnd, input.TraineeCount, asOf, input.WorkBased, input.Rate, input.StartUps),
-            input.Records, profiles.Get(input.Profile));
+            new FollowUpCase(input.ClassEnd, input.TraineeCount, asOf, input.WorkBased, input.Rate, input.StartUps ?? []),
+            input.Records ?? [], profiles.Get(input.Profile));
         var errors = report.Findings.Count(f => f.Severity == Severities.Error);
         return Task.FromResult(new ActivityResult<CheckFollowUpOutput>(errors > 0 ? Incomplete : Complete, new CheckFollowUpOutput
         {

@@ -37,6 +37,7 @@ public sealed record CheckInspectionsOutput
     DisplayNameZh = "督查记录审核",
     Description = "Counts a class's on-site inspections, their inspectors, items, signatures and phone checks against the jurisdiction's rules.",
     Outcomes = [Sufficient, Insufficient],
+    // A computation on its inputs: a retry would fail the same way, so a failure is an incident at once.
     Retries = 1)]
 public sealed class CheckInspectionsActivity(ProfileCatalog profiles) : IActivity<CheckInspectionsInput, CheckInspectionsOutput>
 {
@@ -47,9 +48,10 @@ public sealed class CheckInspectionsActivity(ProfileCatalog profiles) : IActivit
     public Task<ActivityResult<CheckInspectionsOutput>> ExecuteAsync(
         CheckInspectionsInput input, IProgress<ActivityProgress>? progress, CancellationToken cancellationToken)
     {
-        var findings = InspectionRules.Check(input.Inspections, profiles.Get(input.Profile));
+        var inspections = input.Inspections ?? []; // an explicit JSON null
+        var findings = InspectionRules.Check(inspections, profiles.Get(input.Profile));
         var errors = findings.Count(f => f.Severity == Severities.Error);
         return Task.FromResult(new ActivityResult<CheckInspectionsOutput>(errors > 0 ? Insufficient : Sufficient,
-            new CheckInspectionsOutput { Count = input.Inspections.Count, Errors = errors, Findings = findings }));
+            new CheckInspectionsOutput { Count = inspections.Count, Errors = errors, Findings = findings }));
     }
 }

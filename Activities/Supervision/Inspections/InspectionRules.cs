@@ -40,7 +40,7 @@ public static class InspectionRules
         foreach (var (record, index) in records.OrderBy(r => r.Date).Select((r, i) => (r, i + 1)))
         {
             var which = $"第 {index} 次检查（{record.Date:yyyy-MM-dd}）";
-            var inspectors = record.Inspectors.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var inspectors = (record.Inspectors ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             if (group is not null)
             {
                 if (inspectors.Count != group.Value)
@@ -54,7 +54,7 @@ public static class InspectionRules
                 findings.Add(new Finding(recordRule, Severities.Error, $"{which}没有检查人员姓名", null));
             }
 
-            foreach (var (label, ok, note) in record.Items.All())
+            foreach (var (label, ok, note) in (record.Items ?? new()).All())
             {
                 if (ok is null)
                     findings.Add(new Finding(ItemsRule, Severities.Error, $"{which}「{label}」一项未填写", null));
@@ -68,7 +68,7 @@ public static class InspectionRules
             if (!record.ConfirmedByInspectors)
                 findings.Add(new Finding(recordRule, Severities.Error, $"{which}检查表没有检查人员签字确认", null));
 
-            if (phone is not null && record.PhoneChecks.Count > 0)
+            if (phone is not null && record.PhoneChecks is { Count: > 0 })
             {
                 var reached = record.PhoneChecks.Where(c => c.Reached).Select(c => c.Trainee.Trim()).Distinct(StringComparer.Ordinal).Count();
                 if (reached < phone.Value)

@@ -131,6 +131,13 @@ public class InspectionTests
         Assert.Equal((1, 1), (done.Output.Count, done.Output.Errors));
         Assert.Contains("\"rule\":\"R-GL-9\"", JsonSerializer.Serialize(done.Output, JsonSerializerOptions.Web));
 
+        var nulls = JsonSerializer.Deserialize<CheckInspectionsInput>(
+            """{ "profile": "yunnan", "inspections": [ { "date": "2024-03-05", "inspectors": null, "items": null, "phoneChecks": null } ] }""",
+            JsonSerializerOptions.Web)!;
+        var incomplete = await new CheckInspectionsActivity(Profiles).ExecuteAsync(nulls, null, CancellationToken.None);
+        Assert.Contains(incomplete.Output.Findings, f => f.Rule == "R-GL-10" && f.Message.Contains("未填写"));
+        Assert.Contains(incomplete.Output.Findings, f => f.Rule == "R-YN-9b" && f.Message.Contains("没有检查人员姓名"));
+
         var two = input with { Inspections = [input.Inspections[0] with { Inspectors = ["李明", "王芳"] }] };
         Assert.Equal(CheckInspectionsActivity.Sufficient, (await new CheckInspectionsActivity(Profiles).ExecuteAsync(two, null, CancellationToken.None)).Outcome);
     }
