@@ -45,7 +45,7 @@ public static class AttendanceRules
             var who = $"{first.Name}（{masked}）";
             if (IdNumber.Validate(first.IdNumber, first.Date) is not IdNumberProblem.None and var problem)
                 findings.Add((first.Row, new Finding(sheetRule, Severities.Warning,
-                    $"第 {first.Row} 行 {who} 的身份证号无效（{problem}），请核对", null)));
+                    $"第 {first.Row} 行 {who} 的身份证号无效（{Describe(problem)}），请核对", null)));
 
             var counted = new Dictionary<DateOnly, SignInRow>();
             var attended = 0m;
@@ -95,4 +95,13 @@ public static class AttendanceRules
         return new AttendanceReport(trainees, trainees.Count(t => t.BelowMinRate), minRate?.Value, minRate?.Rule,
             findings.OrderBy(f => f.Row ?? 0).Select(f => f.Item2).ToList());
     }
+
+    private static string Describe(IdNumberProblem problem) => problem switch
+    {
+        IdNumberProblem.Format => "不是 18 位号码",
+        IdNumberProblem.AreaCode => "地区码不存在",
+        IdNumberProblem.BirthDate => "出生日期不成立",
+        IdNumberProblem.Checksum => "校验码不符",
+        _ => problem.ToString(),
+    };
 }

@@ -178,7 +178,7 @@ public sealed class AttendanceTests : IDisposable
             .FullDay(3, "张叁", LiId, Day2)
             .Save(Path_("ids.xlsx"));
         var report = Check(path, "guilin");
-        Assert.Contains(report.Findings, f => f.Severity == Severities.Warning && f.Message.Contains("身份证号无效（Checksum）"));
+        Assert.Contains(report.Findings, f => f.Severity == Severities.Warning && f.Message.Contains("身份证号无效（校验码不符）"));
         Assert.Contains(report.Findings, f => f.Severity == Severities.Warning && f.Message.Contains("请核对是否冒名"));
         Assert.DoesNotContain(wrongCheck, JsonSerializer.Serialize(report));
     }
