@@ -58,8 +58,7 @@ public sealed class CheckMaterialPackActivity(PackChecker checker, IOriginalStor
     public async Task<ActivityResult<CheckMaterialPackOutput>> ExecuteAsync(
         CheckMaterialPackInput input, IProgress<ActivityProgress>? progress, CancellationToken cancellationToken)
     {
-        var original = originals.Find(input.Document)
-            ?? throw new KeyNotFoundException($"pack.check: document '{Clip(input.Document)}' is not a stored original (give the SHA-256 of an uploaded pack)");
+        var original = originals.Require(input.Document, "pack.check", "an uploaded pack");
         // Relayed on the reporting thread: Progress<T> would post each report to the thread pool, out of order.
         var pageProgress = progress is null ? null : new PageRelay(progress);
         var request = new PackCheckRequest(original.Path, input.Pack, input.Profile, input.FileName);
@@ -81,8 +80,6 @@ public sealed class CheckMaterialPackActivity(PackChecker checker, IOriginalStor
             Report = report,
         });
     }
-
-    private static string Clip(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private sealed class PageRelay(IProgress<ActivityProgress> progress) : IProgress<(int Done, int Total)>
     {

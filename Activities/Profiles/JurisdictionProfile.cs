@@ -42,6 +42,14 @@ public sealed record JurisdictionProfile
     /// <exception cref="RuleNotConfiguredException">A setting not yet set.</exception>
     public bool Flag(string key) => Find(key)?.Flag ?? false;
 
+    /// <summary>A number the chain sets, with its rule id (<c>attendance.minRate</c> → 80, R-GL-4); null when it sets none.</summary>
+    /// <exception cref="RuleNotConfiguredException">A setting not yet set: the rule exists but cannot be decided.</exception>
+    public RuleParameter? RuleNumber(string key) => Find(key) is { } p ? new RuleParameter(p.Number, p.Rule) : null;
+
+    /// <summary>The rule id of a flag the chain sets to true (<c>attendance.halfDaySignIn</c> → R-YN-9); null when unset or false.</summary>
+    /// <exception cref="RuleNotConfiguredException">A setting not yet set.</exception>
+    public string? FlagRule(string key) => Find(key) is { Flag: true } p ? p.Rule : null;
+
     /// <summary>Least vacancies offered per trainee on the job vacancy list (JZ: 3, "不少于1:3"); null: no such rule.</summary>
     public RuleParameter? VacanciesPerTrainee =>
         Find(ParameterKeys.VacanciesPerTrainee) is { IsConfigured: true } p ? new RuleParameter(p.Number, p.Rule) : null;

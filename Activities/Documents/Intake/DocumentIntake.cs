@@ -18,9 +18,7 @@ public sealed class DocumentIntake(Poppler poppler, IntakeOptions options)
     /// <exception cref="DocumentRejectedException">Empty, too large, unsupported, encrypted, damaged, truncated or pageless.</exception>
     public async Task<PagedDocument> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        var length = new FileInfo(path).Length;
-        if (length == 0) throw new DocumentRejectedException(RejectionReason.Empty);
-        if (length > options.MaxBytes) throw new DocumentRejectedException(RejectionReason.TooLarge);
+        var length = CheckLength(path, options);
 
         var head = new byte[Math.Min(1024, length)];
         await using (var file = File.OpenRead(path))
@@ -104,9 +102,24 @@ public sealed class DocumentIntake(Poppler poppler, IntakeOptions options)
         return new ImageDocument(data, pages, "tiff");
     }
 
-    private PagedDocument OpenZip(string path)
+    /// <summary>The upload's size in bytes, refused when empty or over <see cref="IntakeOptions.MaxBytes"/>.</summary>
+    /// <exception cref="DocumentRejectedException"><see cref="RejectionReason.Empty"/> or <see cref="RejectionReason.TooLarge"/>.</exception>
+    internal static long CheckLength(string path, IntakeOptions options)
     {
-        List<string> names;
+        var length = new FileInfo(path).Length;
+        if (length == 0) throw new DocumentRejectedException(RejectionReason.Empty);
+        if (length > options.MaxBytes) throw new DocumentRejectedException(RejectionReason.TooLarge);
+        return length;
+    }
+
+    /// <summary>
+    /// The entry names of a ZIP (or of an OpenXml package, which is one), refused before anything is unpacked when it
+    /// holds more entries than <see cref="IntakeOptions.MaxZipEntries"/> or declares more uncompressed bytes than
+    /// <see cref="IntakeOptions.MaxZipTotalBytes"/> (a zip bomb).
+    /// </summary>
+    /// <exception cref="DocumentRejectedException"><see cref="RejectionReason.TooLarge"/> or <see cref="RejectionReason.Damaged"/>.</exception>
+    internal static List<string> ZipEntryNames(string path, IntakeOptions options)
+    {
         try
         {
             using var zip = ZipFile.OpenRead(path);
@@ -115,12 +128,17 @@ public sealed class DocumentIntake(Poppler poppler, IntakeOptions options)
             var declared = zip.Entries.Sum(e => e.Length);
             if (declared > options.MaxZipTotalBytes)
                 throw new DocumentRejectedException(RejectionReason.TooLarge, $"ZIP entries declare {declared} bytes uncompressed (at most {options.MaxZipTotalBytes})");
-            names = zip.Entries.Select(e => e.FullName).ToList();
+            return zip.Entries.Select(e => e.FullName).ToList();
         }
         catch (InvalidDataException e)
         {
             throw new DocumentRejectedException(RejectionReason.Damaged, e.Message);
         }
+    }
+
+    private PagedDocument OpenZip(string path)
+    {
+        var names = ZipEntryNames(path, options);
         if (names.Contains("word/document.xml")) return new TextDocument(WordText.ReadPages(path, options.MaxOfficePartCharacters), "docx");
         if (names.Contains("xl/workbook.xml")) return new TextDocument(SpreadsheetText.ReadPages(path, options.MaxOfficePartCharacters), "xlsx");
         var images = names

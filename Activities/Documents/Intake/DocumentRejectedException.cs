@@ -17,6 +17,12 @@ public enum RejectionReason
 
     /// <summary>Reading the document took longer than its time budget.</summary>
     TimedOut,
+
+    /// <summary>A table import (a sign-in sheet) was given something other than an Excel workbook (.xlsx).</summary>
+    NotASpreadsheet,
+
+    /// <summary>A table import found no header row with the columns its layout requires; <see cref="DocumentRejectedException.Detail"/> names them.</summary>
+    NoHeaderRow,
 }
 
 /// <summary>
@@ -42,6 +48,8 @@ public sealed class DocumentRejectedException(RejectionReason reason, string? de
         RejectionReason.TooManyPixels => "图片尺寸异常（像素过多），请按 200–300 dpi 重新扫描后上传。The image declares far more pixels than a scanned page; scan it again at 200–300 dpi.",
         RejectionReason.TimedOut => "文件处理超时，请检查文件是否异常，或拆分后重新上传。Reading the file took too long; check it or split it and upload the parts.",
         RejectionReason.UnreadableImage => "图片无法解码，请重新扫描后上传。The image cannot be decoded; scan it again.",
+        RejectionReason.NotASpreadsheet => "不是 Excel 工作簿：请另存为 .xlsx 格式后上传。The file is not an Excel workbook; save it as .xlsx and upload it again.",
+        RejectionReason.NoHeaderRow => "表格中找不到规定的表头行（列名），请按模板填写后上传。The spreadsheet has no header row with the required column names; fill in the template and upload it again.",
         _ => reason.ToString(),
     };
 }

@@ -13,11 +13,10 @@ public static class WordText
     /// <summary>Pages of text (at least one).</summary>
     /// <exception cref="DocumentRejectedException">Not a readable Word document.</exception>
     /// <param name="maxPartCharacters">Most characters one part of the package may hold (a part bomb is refused, not read).</param>
-    public static IReadOnlyList<string> ReadPages(string path, long maxPartCharacters = 20_000_000)
-    {
-        try
+    public static IReadOnlyList<string> ReadPages(string path, long maxPartCharacters = 20_000_000) =>
+        OfficePackage.Read(maxPartCharacters, settings =>
         {
-            using var doc = WordprocessingDocument.Open(path, false, new OpenSettings { MaxCharactersInPart = maxPartCharacters });
+            using var doc = WordprocessingDocument.Open(path, false, settings);
             var body = doc.MainDocumentPart?.Document?.Body
                 ?? throw new DocumentRejectedException(RejectionReason.Damaged, "no document body");
             var pages = new List<string>();
@@ -39,17 +38,8 @@ public static class WordText
                 }
             }
             pages.Add(page.ToString());
-            return pages.Where(p => p.Trim().Length > 0).DefaultIfEmpty("").ToList();
-        }
-        catch (System.Xml.XmlException e) when (e.Message.Contains("MaxCharacters", StringComparison.Ordinal))
-        {
-            throw new DocumentRejectedException(RejectionReason.TooLarge, $"a part holds more than {maxPartCharacters} characters");
-        }
-        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
-        {
-            throw new DocumentRejectedException(RejectionReason.Damaged, e.Message);
-        }
-    }
+            return (IReadOnlyList<string>)pages.Where(p => p.Trim().Length > 0).DefaultIfEmpty("").ToList();
+        });
 
     private static void AppendParagraph(W.Paragraph paragraph, StringBuilder page, List<string> pages)
     {

@@ -83,3 +83,17 @@ public sealed class FolderOriginalStore(string root) : IOriginalStore
         }
     }
 }
+
+/// <summary>Looking up an activity's document input in the store.</summary>
+public static class OriginalStoreLookup
+{
+    /// <summary>
+    /// The stored original <paramref name="sha256"/> names: an activity reads only what an upload stored, never a path.
+    /// </summary>
+    /// <param name="activity">The activity's task type, for the message (<c>pack.check</c>).</param>
+    /// <param name="what">What the upload should be, for the message (<c>an uploaded pack</c>).</param>
+    /// <exception cref="KeyNotFoundException">Not the SHA-256 of a stored original (a server path, say); the message quotes at most 80 characters of it.</exception>
+    public static StoredOriginal Require(this IOriginalStore store, string sha256, string activity, string what) =>
+        store.Find(sha256) ?? throw new KeyNotFoundException(
+            $"{activity}: document '{(sha256.Length <= 80 ? sha256 : sha256[..80] + "…")}' is not a stored original (give the SHA-256 of {what})");
+}
