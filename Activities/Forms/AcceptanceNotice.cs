@@ -3,34 +3,16 @@ using Pipeline.Activities.Forms.Layout;
 namespace Pipeline.Activities.Forms;
 
 /// <summary>The record behind <see cref="AcceptanceNotice"/>.</summary>
-public sealed record AcceptanceNoticeData
+public sealed record AcceptanceNoticeData : NoticeData
 {
-    /// <summary>案件编号.</summary>
-    public required string CaseNumber { get; init; }
-
-    /// <summary>The training institution the notice is addressed to.</summary>
-    public required string Institution { get; init; }
-
-    /// <summary>培训班（期次）.</summary>
-    public required string ClassName { get; init; }
-
     /// <summary>培训职业（工种）, when given.</summary>
     public string? Occupation { get; init; }
-
-    /// <summary>When the institution submitted the claim, when known.</summary>
-    public DateOnly? SubmittedOn { get; init; }
 
     /// <summary>最终确认的培训人数 (subsidised headcount), when given.</summary>
     public int? SubsidisedHeadcount { get; init; }
 
     /// <summary>The accepted amount in yuan, to the fen.</summary>
     public required decimal AcceptedAmount { get; init; }
-
-    /// <summary>The issuing bureau (落款).</summary>
-    public required string Bureau { get; init; }
-
-    /// <summary>Date of the notice: printed, and the document's date.</summary>
-    public required DateOnly Date { get; init; }
 }
 
 /// <summary>
@@ -47,11 +29,11 @@ public static class AcceptanceNotice
         var capitals = FormText.Capitals(data.AcceptedAmount, "acceptedAmount");
         var occupation = FormText.OrBlank(data.Occupation) is { Length: > 0 } o ? $"（培训职业（工种）：{o}）" : "";
         var headcount = data.SubsidisedHeadcount is { } n ? $"依据最终确认的培训人数{FormText.Number(n)}人，" : "";
-        var form = NoticeLayout.Start(Title, data.Date, data.CaseNumber, data.Institution)
-            .Paragraph($"你单位{NoticeLayout.SubmittedOn(data.SubmittedOn)}报送的“{data.ClassName}”{occupation}培训补贴申请材料，"
+        var form = NoticeLayout.Start(Title, data)
+            .Paragraph($"{NoticeLayout.Submitted(data)}{occupation}培训补贴申请材料，"
                 + "经我局组织专人考核验收，验收合格。"
                 + $"{headcount}核定培训补贴资金人民币{FormText.Yuan(data.AcceptedAmount)}元（大写：{capitals}），将按规定程序拨付。",
                 TextStyle.Body);
-        return NoticeLayout.End(form, data.Bureau, data.Date);
+        return NoticeLayout.End(form, data);
     }
 }

@@ -87,8 +87,16 @@ public static partial class FormCatalog
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
+        message = cut < 0 ? message : message[..cut];
+        // An enum value that does not bind: say which values do.
+        if (EnumTarget().Match(message) is { Success: true } target
+            && typeof(FormCatalog).Assembly.GetType(target.Groups[1].Value) is { IsEnum: true } type)
+            message += " Use one of: " + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName)) + ".";
+        return message;
     }
+
+    [GeneratedRegex(@"converted to ([\w.]+)\.$")]
+    private static partial Regex EnumTarget();
 
     [GeneratedRegex("missing required properties including: ((?:'[^']+'(?:, )?)+)")]
     private static partial Regex MissingNames();
@@ -104,6 +112,18 @@ public static partial class FormCatalog
     {
         public override Type RecordType => typeof(T);
 
-        public override byte[] Render(JsonElement data) => render(Bind<T>(data, Id));
+        public override byte[] Render(JsonElement data)
+        {
+            var record = Bind<T>(data, Id);
+            try
+            {
+                return render(record);
+            }
+            catch (ArgumentException e)
+            {
+                // The renderer's refusals name the record's field (inspectors, amount, rows[2].passed).
+                throw new ArgumentException($"{Id}: data.{Layout.FormText.Reason(e)}", nameof(data), e);
+            }
+        }
     }
 }

@@ -113,7 +113,7 @@ public static class GuilinInspectionRecord
         var signedOn = FormText.Date(data.Date);
 
         var form = new WordForm(Title, data.Date).Paragraph(Title, TextStyle.Title);
-        form.Table(10.5, 9, 24, 25, 18, 24)
+        form.Table(10.5, 8, 24, 24, 22, 22)
             .Row(30, new Cell("培训机构") { Span = 2 }, new Cell(data.Institution) { Span = 3, Align = Align.Left })
             .Row(30, new Cell("培训班（期次）") { Span = 2 }, data.ClassName, "培训职业（工种）", data.Occupation)
             .Row(30, new Cell("培训地点") { Span = 2 }, new Cell(data.Place) { Span = 3, Align = Align.Left })

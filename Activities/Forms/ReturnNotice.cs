@@ -4,20 +4,8 @@ using Pipeline.Activities.Packs;
 namespace Pipeline.Activities.Forms;
 
 /// <summary>The record behind <see cref="ReturnNotice"/>.</summary>
-public sealed record ReturnNoticeData
+public sealed record ReturnNoticeData : NoticeData
 {
-    /// <summary>案件编号.</summary>
-    public required string CaseNumber { get; init; }
-
-    /// <summary>The training institution the notice is addressed to.</summary>
-    public required string Institution { get; init; }
-
-    /// <summary>培训班（期次）.</summary>
-    public required string ClassName { get; init; }
-
-    /// <summary>When the institution submitted the materials, when known.</summary>
-    public DateOnly? SubmittedOn { get; init; }
-
     /// <summary>Why the materials failed: at least one finding, each with its rule id and page.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
 
@@ -26,12 +14,6 @@ public sealed record ReturnNoticeData
 
     /// <summary>补正期限, when set.</summary>
     public DateOnly? ResubmitBy { get; init; }
-
-    /// <summary>The issuing bureau (落款).</summary>
-    public required string Bureau { get; init; }
-
-    /// <summary>Date of the notice: printed, and the document's date.</summary>
-    public required DateOnly Date { get; init; }
 }
 
 /// <summary>
@@ -49,8 +31,8 @@ public static class ReturnNotice
         if (data.Findings.Count == 0)
             throw new ArgumentException("findings: a return notice lists at least one finding", nameof(data));
         var deadline = data.ResubmitBy is { } by ? $"于{FormText.Date(by)}前" : "";
-        var form = NoticeLayout.Start(Title, data.Date, data.CaseNumber, data.Institution)
-            .Paragraph($"你单位{NoticeLayout.SubmittedOn(data.SubmittedOn)}报送的“{data.ClassName}”培训补贴申请材料，经考核验收不合格，现予退回。"
+        var form = NoticeLayout.Start(Title, data)
+            .Paragraph($"{NoticeLayout.Submitted(data)}培训补贴申请材料，经考核验收不合格，现予退回。"
                 + $"请对照下列问题逐项补正，{deadline}重新报送；待补足资料验收合格后，再按规定拨付培训补贴资金。",
                 TextStyle.Body with { After = 6 });
 
@@ -67,6 +49,6 @@ public static class ReturnNotice
         for (var i = 0; i < resubmit.Count; i++)
             form.Paragraph($"{i + 1}．{resubmit[i]}", TextStyle.Body);
         form.Paragraph("以上事项一次性告知。", TextStyle.Body);
-        return NoticeLayout.End(form, data.Bureau, data.Date);
+        return NoticeLayout.End(form, data);
     }
 }

@@ -80,7 +80,7 @@ public static class SubsidyApplicationForm
             .Paragraph($"申请单位（盖章）：{data.Institution}", TextStyle.Line)
             .Paragraph($"编号：{FormText.OrBlank(data.CaseNumber)}　　　申请日期：{FormText.Date(data.Date)}", TextStyle.Line with { Align = Align.Right, After = 4 });
 
-        var table = form.Table(10.5, 20, 30, 20, 30)
+        var table = form.Table(10.5, 22, 28, 22, 28)
             .Row(32, "培训机构", new Cell(data.Institution) { Span = 3, Align = Align.Left })
             .Row(32, "培训班（期次）", data.ClassName, "培训职业（工种）", data.Occupation)
             .Row(32, "培训方式", data.Mode, "开班审批人数", $"{FormText.Number(data.ApprovedHeadcount)}人")

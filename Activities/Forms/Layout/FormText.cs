@@ -69,8 +69,15 @@ internal static class FormText
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"{field}: {yuan} yuan cannot be written in capitals ({e.Message.Split(" (Parameter")[0]})", field, e);
+            throw new ArgumentException($"{field}: {Reason(e)}", field, e);
         }
+    }
+
+    /// <summary>An argument exception's message without the " (Parameter 'x')" the runtime appends.</summary>
+    public static string Reason(ArgumentException e)
+    {
+        var suffix = e.ParamName is null ? null : $" (Parameter '{e.ParamName}')";
+        return suffix is not null && e.Message.EndsWith(suffix, StringComparison.Ordinal) ? e.Message[..^suffix.Length] : e.Message;
     }
 
     /// <summary>The value, or an empty string when null or blank (the cell stays empty for the hand).</summary>

@@ -100,6 +100,11 @@ public sealed class RenderFormActivityTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_category_is_refused_with_the_known_ones() =>
+        Assert.Contains("Use one of: employment-skills, entrepreneurship-basics, entrepreneurship-improvement.",
+            await Refusal("qj-approval-form", With(FormSamples.QujingApproval, "category", "\"就业技能培训\"")));
+
+    [Fact]
     public async Task A_missing_required_field_is_named()
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(FormSamples.QujingApproval)!.AsObject();
@@ -113,16 +118,16 @@ public sealed class RenderFormActivityTests : IDisposable
 
     [Fact]
     public async Task An_inspection_by_one_inspector_is_refused_R_GL_9() =>
-        Assert.Contains("inspectors", await Refusal("gl-inspection-record",
+        Assert.Contains("gl-inspection-record: data.inspectors: a check is made by 2 inspectors", await Refusal("gl-inspection-record",
             With(FormSamples.GuilinInspection, "inspectors", "[ { \"name\": \"陈晓东\", \"leader\": true } ]")));
 
     [Fact]
     public async Task An_amount_finer_than_a_fen_is_refused_naming_the_field() =>
-        Assert.Contains("amount", await Refusal("subsidy-application", With(FormSamples.SubsidyApplication, "amount", "12000.005")));
+        Assert.Contains("data.amount: 12000.005 yuan has a fraction of a fen", await Refusal("subsidy-application", With(FormSamples.SubsidyApplication, "amount", "12000.005")));
 
     [Fact]
     public async Task A_return_notice_without_findings_is_refused() =>
-        Assert.Contains("findings", await Refusal("return-notice", With(FormSamples.ReturnNotice, "findings", "[]")));
+        Assert.Contains("data.findings", await Refusal("return-notice", With(FormSamples.ReturnNotice, "findings", "[]")));
 
     [Theory]
     [InlineData("../etc/form.docx")]
