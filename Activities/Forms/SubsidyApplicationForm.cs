@@ -62,7 +62,7 @@ public sealed record SubsidyApplicationData
 }
 
 /// <summary>
-/// 培训补贴申请表 (subsidy application form, JZ 附件10 item 3) as a DOCX: class, mode, headcounts (approved, verified,
+/// 培训补贴申请表 (subsidy application form, the form that opens a subsidy claim pack, JZ 附件10) as a DOCX: class, mode, headcounts (approved, verified,
 /// subsidised), credited days, daily rate, the amount in figures and in capitals (<see cref="ChineseAmount"/>), the
 /// advance and balance when an advance was paid, the findings with their rule ids, and the signature lines of handler,
 /// reviewer and head (R-YN-10: a handler and a responsible approver for every payment).
