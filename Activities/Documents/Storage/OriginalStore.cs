@@ -18,6 +18,12 @@ public interface IOriginalStore
     Task<StoredOriginal> StoreAsync(string sourcePath, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Keeps <paramref name="content"/> (if not already there) and returns its address: documents the product makes
+    /// itself (rendered forms) are kept and addressed exactly as uploads are, so equal bytes are one file.
+    /// </summary>
+    Task<StoredOriginal> StoreAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The stored original with SHA-256 <paramref name="sha256"/> (64 lower-case hex digits), or null when the text is
     /// not such a hash or no such original is stored. Never resolves anything outside the store (a path, <c>..</c>).
     /// </summary>
@@ -60,27 +66,51 @@ public sealed class FolderOriginalStore(string root) : IOriginalStore
                 length = copy.Length;
             }
             sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-            var folder = System.IO.Path.Combine(Root, sha[..2]);
-            var target = System.IO.Path.Combine(folder, sha);
-            if (!File.Exists(target))
-            {
-                Directory.CreateDirectory(folder);
-                try
-                {
-                    File.Move(temp, target, overwrite: false);
-                    File.SetAttributes(target, FileAttributes.ReadOnly);
-                }
-                catch (IOException) when (File.Exists(target))
-                {
-                    // another writer stored the same bytes first
-                }
-            }
-            return new StoredOriginal(sha, target, length);
+            return Keep(temp, sha, length);
         }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    public async Task<StoredOriginal> StoreAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        if (Find(sha) is { } kept) return kept;
+        Directory.CreateDirectory(Root);
+        var temp = System.IO.Path.Combine(Root, Guid.NewGuid().ToString("N") + ".part");
+        try
+        {
+            await using (var copy = File.Create(temp))
+                await copy.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+            return Keep(temp, sha, content.Length);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Moves the written <paramref name="temp"/> file to its address, read-only, unless the same bytes are kept already.</summary>
+    private StoredOriginal Keep(string temp, string sha, long length)
+    {
+        var folder = System.IO.Path.Combine(Root, sha[..2]);
+        var target = System.IO.Path.Combine(folder, sha);
+        if (!File.Exists(target))
+        {
+            Directory.CreateDirectory(folder);
+            try
+            {
+                File.Move(temp, target, overwrite: false);
+                File.SetAttributes(target, FileAttributes.ReadOnly);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // another writer stored the same bytes first
+            }
+        }
+        return new StoredOriginal(sha, target, length);
     }
 }
 
