@@ -149,6 +149,7 @@ public sealed class CaseDriver
             var t when t == typeof(ProfileCatalog) => (object)Profiles,
             var t when t == typeof(IOriginalStore) || t == typeof(FolderOriginalStore) => Originals,
             var t when t == typeof(TimeProvider) => Time,
+            _ when p.HasDefaultValue => p.DefaultValue!,
             var t => throw new InvalidOperationException($"{type.Name} needs a {t.Name}, which the scenario driver does not provide"),
         }).ToArray();
 
