@@ -105,7 +105,8 @@ public sealed class CaseUploads(
 
     /// <summary>
     /// Starts the case's instance under its reserved id; the engine's variables come from the Host alone: the pack, the
-    /// jurisdiction, the class data and the institution's licensed occupations (R-GL-1) as recorded at registration.
+    /// jurisdiction, the institution's name, the class data and the institution's licensed occupations (R-GL-1) as
+    /// recorded at registration.
     /// </summary>
     private async Task<ProcessInstance> StartAsync(CaseEntry entry, CancellationToken cancellationToken)
     {
@@ -118,17 +119,22 @@ public sealed class CaseUploads(
         {
             using var json = System.Text.Json.JsonDocument.Parse(classData);
             variables["class"] = Workflows.Expressions.FeelValues.FromJson(json.RootElement);
-            variables["licensedOccupations"] = await LicensedOccupationsAsync(entry.InstitutionId, cancellationToken);
+        }
+        if (await InstitutionAsync(entry.InstitutionId, cancellationToken) is { } institution)
+        {
+            variables["institution"] = institution.Name;
+            if (entry.ClassData is not null)
+                variables["licensedOccupations"] = institution.LicensedOccupations
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Cast<object?>().ToList();
         }
         return await engine.StartAsync(entry.ProcessId, entry.BusinessKey, variables, first.By, cancellationToken, entry.InstanceId);
     }
 
-    private async Task<IReadOnlyList<object?>?> LicensedOccupationsAsync(string? institutionId, CancellationToken cancellationToken)
+    private async Task<Data.Accounts.OrganisationRow?> InstitutionAsync(string? institutionId, CancellationToken cancellationToken)
     {
         if (institutionId is null) return null;
         await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
-        var row = await db.Organisations.FindAsync([institutionId], cancellationToken);
-        return row?.LicensedOccupations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Cast<object?>().ToList();
+        return await db.Organisations.FindAsync([institutionId], cancellationToken);
     }
 
     private static UploadRefusedException NotYours(string businessKey) =>

@@ -38,6 +38,11 @@ public sealed class JobActivities(PackCheckingServices packs, PackReportStore re
                     ["verdict"] = done.Output.Verdict,
                     ["errors"] = FeelValues.From(done.Output.Errors),
                     ["missing"] = FeelValues.From(done.Output.Missing),
+                    // Findings (masked) for notices: rule, severity, message, page.
+                    ["findings"] = FeelValues.From(done.Output.Report.Findings.Select(f => new Dictionary<string, object?>
+                    {
+                        ["rule"] = f.Rule, ["severity"] = f.Severity, ["message"] = f.Message, ["page"] = f.Page,
+                    }).ToList()),
                     // The full report is kept by PackReportStore; the variable carries only its summary.
                     ["report"] = FeelValues.From(new Dictionary<string, object?>
                     {

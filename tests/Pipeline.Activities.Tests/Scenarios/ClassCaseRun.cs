@@ -30,11 +30,15 @@ public sealed class ClassCaseRun(CaseDriver driver, string key, ClassApplication
         {
             ["verdict"] = inputs["pack"] as string == "subsidy-claim" && run.ClaimVerdicts.TryDequeue(out var v) ? v : "complete",
             ["missing"] = new List<object?>(),
+            ["findings"] = new List<object?>
+            {
+                new Dictionary<string, object?> { ["rule"] = "R-WS-16", ["severity"] = "error", ["message"] = "缺少「就业证明材料」。", ["page"] = null },
+            },
         };
         await driver.DeployAllAsync();
         await driver.StartAsync("class-case", key, new()
         {
-            ["document"] = new string('a', 64), ["fileName"] = "开班材料.pdf", ["profile"] = profile,
+            ["document"] = new string('a', 64), ["fileName"] = "开班材料.pdf", ["profile"] = profile, ["institution"] = "华信职业培训学校",
             ["class"] = ClassData.Variable(application), ["licensedOccupations"] = new List<object?> { application.Occupation },
         });
         return run;

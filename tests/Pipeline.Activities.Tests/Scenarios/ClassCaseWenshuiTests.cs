@@ -21,6 +21,9 @@ public class ClassCaseWenshuiTests
         // R-WS-15: an incomplete claim pack, then one the reviewer does not accept, go back to the institution.
         await run.FileClaimAsync("incomplete");
         Assert.Equal(["Task_WaitClaimPack"], await run.WaitingAsync());
+        var acceptance = (await run.Driver.InstancesAsync(run.Key)).Single(i => i.ProcessId == "class-acceptance");
+        var notice = run.Driver.Originals.Find((string)acceptance.Variables["returnNotice"]!);
+        Assert.NotNull(notice); // the DOCX 材料退回补正通知书 with the findings, kept by its hash
         await run.FileClaimAsync();
         await run.AcceptAsync(outcome: "return");
         Assert.Equal(["Task_WaitClaimPack"], await run.WaitingAsync());
