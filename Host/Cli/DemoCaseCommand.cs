@@ -9,7 +9,8 @@ namespace Pipeline.Host.Cli;
 /// as the people involved would: the institution uploads an incomplete pack, the check finds it incomplete, the
 /// institution resubmits a complete one, the reviewer approves and the approver signs off. Prints each step and the
 /// case timeline. Each person signs in with their own account (<c>POST /api/auth/token</c>; the accounts and passwords
-/// of <c>demo-setup</c>'s FILE). Used by <c>./pipeline demo</c>.
+/// of <c>demo-setup</c>'s FILE). Then runs a whole class case, opening to follow-up (<see cref="DemoClassCase"/>).
+/// Used by <c>./pipeline demo</c>.
 /// </summary>
 public static class DemoCaseCommand
 {
@@ -67,6 +68,9 @@ public static class DemoCaseCommand
             stdout.WriteLine($"  {h["at"]!.GetValue<DateTimeOffset>().ToLocalTime():HH:mm:ss}  {h["actor"],-28} {kind,-20} {h["nodeId"],-22} {h["detail"]}");
         }
         stdout.WriteLine($"case page: {url}/cases/{key}");
+
+        stdout.WriteLine();
+        await DemoClassCase.RunAsync(http, packs, passwords, stdout, cancellationToken);
         return ExitCodes.Ok;
     }
 
@@ -88,14 +92,14 @@ public static class DemoCaseCommand
     }
 
     /// <summary>A bearer token for <paramref name="userName"/>.</summary>
-    private static async Task<string> SignInAsync(HttpClient http, string userName, IReadOnlyDictionary<string, string> passwords, CancellationToken cancellationToken)
+    internal static async Task<string> SignInAsync(HttpClient http, string userName, IReadOnlyDictionary<string, string> passwords, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync("/api/auth/token", new { userName, password = passwords[userName] }, cancellationToken);
         await EnsureAsync(response, cancellationToken);
         return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["accessToken"]!.GetValue<string>();
     }
 
-    private static HttpRequestMessage As(string token, HttpMethod method, string url, HttpContent? content = null)
+    internal static HttpRequestMessage As(string token, HttpMethod method, string url, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -122,7 +126,7 @@ public static class DemoCaseCommand
         await EnsureAsync(response, cancellationToken);
     }
 
-    private static async Task<JsonNode> WaitForAsync(
+    internal static async Task<JsonNode> WaitForAsync(
         HttpClient http, string token, string key, Func<JsonNode, bool> condition, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + StepTimeout;
@@ -140,10 +144,10 @@ public static class DemoCaseCommand
         }
     }
 
-    private static JsonNode? Waiting(JsonNode view, string kind) =>
+    internal static JsonNode? Waiting(JsonNode view, string kind) =>
         view["waiting"]?.AsArray().FirstOrDefault(w => w?["kind"]?.GetValue<string>() == kind);
 
-    private static void PrintReport(TextWriter stdout, JsonNode view)
+    internal static void PrintReport(TextWriter stdout, JsonNode view)
     {
         var report = view["report"];
         stdout.WriteLine($"   pack check: {report?["verdict"]}  ({report?["file"]})");
@@ -151,7 +155,7 @@ public static class DemoCaseCommand
             stdout.WriteLine($"     {f!["severity"],-8}{f["rule"],-8}{(f["page"] is { } p ? "p." + p : "—"),-6}{f["message"]}");
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode) return;
         throw new HttpRequestException($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");

@@ -20,6 +20,8 @@ public static class DemoSetupCommand
         ("huaxin.staff", "张老师", Roles.Institution, true),
         ("wang.reviewer", "王经办", Roles.Reviewer, false),
         ("li.approver", "李科长", Roles.Approver, false),
+        ("zhao.inspector", "赵督查", Roles.Inspector, false),
+        ("qian.finance", "钱会计", Roles.Finance, false),
         ("demo.admin", "系统管理员", Roles.Admin, false),
     ];
 

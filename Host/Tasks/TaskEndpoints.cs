@@ -12,14 +12,15 @@ namespace Pipeline.Host.Tasks;
 /// </summary>
 public static class TaskEndpoints
 {
-    private static readonly string[] Outcomes = ["approve", "reject"];
+    /// <summary>Decisions (approve / reject) and <c>done</c> for tasks that record data rather than decide (an inspection, a payment).</summary>
+    private static readonly string[] Outcomes = ["approve", "reject", "done"];
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.BureauStaff);
         tasks.MapGet("/", ListAsync).WithSummary("Open user tasks for the caller's roles (role narrows them to one of them) in the caller's reach; overdue=true: only those past their due date");
         tasks.MapPost("/{instanceId:guid}/{bookmarkId:guid}/complete", CompleteAsync)
-            .WithSummary("Complete a user task as the signed-in user { outcome: approve|reject, comment, internal }");
+            .WithSummary("Complete a user task as the signed-in user { outcome: approve|reject|done, comment, internal, variables: { form data } }");
         return app;
     }
 
@@ -52,7 +53,8 @@ public static class TaskEndpoints
     {
         if (body?.Outcome is not { } outcome || !Outcomes.Contains(outcome))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid outcome",
-                detail: "outcome must be \"approve\" or \"reject\"");
+                detail: "outcome must be \"approve\", \"reject\" or \"done\"");
+        if (FormData(body.Variables) is { Problem: { } invalid }) return invalid;
         if (body.Comment is { Length: > 2000 })
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Comment too long", detail: "意见不超过2000字 (a comment has at most 2,000 characters)");
         var instance = await instances.GetAsync(instanceId, cancellationToken);
@@ -69,7 +71,7 @@ public static class TaskEndpoints
         try
         {
             var completed = await engine.CompleteUserTaskAsync(instanceId, bookmarkId, caller.UserId, caller.Roles,
-                new Dictionary<string, object?>
+                new Dictionary<string, object?>(FormData(body.Variables).Values)
                 {
                     ["outcome"] = outcome, ["comment"] = body.Comment, [CaseViews.CommentInternal] = body.Internal == true,
                 }, cancellationToken);
@@ -99,6 +101,27 @@ public static class TaskEndpoints
         }
     }
 
+    /// <summary>The task's form data as variables, or a 400 problem: not an object, or a name the Host reserves.</summary>
+    private static (IReadOnlyDictionary<string, object?> Values, IResult? Problem) FormData(System.Text.Json.JsonElement? variables)
+    {
+        if (variables is not { } json || json.ValueKind == System.Text.Json.JsonValueKind.Null) return (new Dictionary<string, object?>(), null);
+        if (json.ValueKind != System.Text.Json.JsonValueKind.Object)
+            return (new Dictionary<string, object?>(), TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid form data",
+                detail: "variables must be a JSON object of the task's form fields"));
+        var reserved = json.EnumerateObject().Select(p => p.Name).Where(Messages.ReservedVariables.Names.Contains).ToList();
+        if (reserved.Count > 0)
+            return (new Dictionary<string, object?>(), TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Reserved variables",
+                detail: $"表单不能设置 {string.Join(", ", reserved)} (these variables are set by the system, not by a task's form)"));
+        try
+        {
+            return (Workflows.Expressions.FeelValues.VariablesFromJson(json), null);
+        }
+        catch (ArgumentException e)
+        {
+            return (new Dictionary<string, object?>(), TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid form data", detail: e.Message));
+        }
+    }
+
     private static IResult Refused(string? rule, string title, string task, string detail, params (string Key, object? Value)[] more)
     {
         var extensions = new Dictionary<string, object?> { ["rule"] = rule, ["task"] = task };
@@ -109,7 +132,9 @@ public static class TaskEndpoints
 
 /// <param name="Outcome"><c>approve</c> or <c>reject</c>.</param>
 /// <param name="Internal">True: the comment is for bureau staff only; institutions never see it.</param>
-public sealed record CompleteTaskRequest(string? Outcome, string? Comment, bool? Internal = null);
+/// <param name="Variables">The task's form data (an inspection record, the assessment, the payment): a JSON object whose
+/// names become case variables; names the Host reserves (<see cref="Messages.ReservedVariables"/>) are refused.</param>
+public sealed record CompleteTaskRequest(string? Outcome, string? Comment, bool? Internal = null, System.Text.Json.JsonElement? Variables = null);
 
 /// <param name="DueAt">The task's due date (<c>zeebe:taskSchedule dueDate</c>), when it has one.</param>
 /// <param name="InstitutionId">The training institution of the case.</param>

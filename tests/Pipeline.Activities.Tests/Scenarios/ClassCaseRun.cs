@@ -120,12 +120,12 @@ public sealed class ClassCaseRun(CaseDriver driver, string key, ClassApplication
     }
 
     /// <summary>The reviewer accepts the class with an assessment (names of failed, not employed, unverified trainees; contract rates).</summary>
-    public Task AcceptAsync(string outcome = "accept", string[]? failed = null, string[]? notEmployed = null, string[]? unverified = null,
+    public Task AcceptAsync(string outcome = "approve", string[]? failed = null, string[]? notEmployed = null, string[]? unverified = null,
         Dictionary<string, object?>? dailyRates = null, bool tendered = false, decimal? approvedAmount = null) =>
         CompleteAsync("Task_AcceptanceReview", "王经办", "reviewer", new()
         {
             ["outcome"] = outcome,
-            ["comment"] = outcome == "accept" ? "验收合格" : "就业证明不全，退回补正",
+            ["comment"] = outcome == "approve" ? "验收合格" : "就业证明不全，退回补正",
             ["assessment"] = new Dictionary<string, object?>
             {
                 ["failed"] = (failed ?? []).Cast<object?>().ToList(), ["notEmployed"] = (notEmployed ?? []).Cast<object?>().ToList(),

@@ -25,7 +25,7 @@ public class ClassCaseWenshuiTests
         var notice = run.Driver.Originals.Find((string)acceptance.Variables["returnNotice"]!);
         Assert.NotNull(notice); // the DOCX 材料退回补正通知书 with the findings, kept by its hash
         await run.FileClaimAsync();
-        await run.AcceptAsync(outcome: "return");
+        await run.AcceptAsync(outcome: "reject");
         Assert.Equal(["Task_WaitClaimPack"], await run.WaitingAsync());
         await run.FileClaimAsync();
         // 16 of 20 passed (80 %: no cut) would pay in full; 14 passed is 70 %: the cut is (80 % − 70 %) × 20 = 2 persons.
