@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Pipeline.Workflows.Calendar;
+using static Pipeline.Host.Tests.Http.HostFixture;
+using static Pipeline.Host.Tests.Http.Processes;
+
+namespace Pipeline.Host.Tests.Http;
+
+/// <summary>The class case's class data and task form data over HTTP.</summary>
+public sealed class ClassCaseHttpTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    private static string ClassData(DateOnly start, string filedOn = "2020-01-01") => new JsonObject
+    {
+        ["occupation"] = "电工", ["filedOn"] = filedOn, ["startDate"] = start.ToString("yyyy-MM-dd"), ["endDate"] = start.AddDays(13).ToString("yyyy-MM-dd"),
+        ["plannedHours"] = 80, ["trainingDays"] = 10, ["headcount"] = 0,
+    }.ToJsonString();
+
+    private static MultipartFormDataContent Opening(string classData)
+    {
+        var form = Pack(Fixture("packs", "class-opening-complete.pdf"));
+        form.Add(new StringContent("class-case"), "process");
+        form.Add(new StringContent(classData), "class");
+        return form;
+    }
+
+    [Fact]
+    public async Task ClassDataThatIsNotAClass_IsRefused_BeforeAnythingIsStored()
+    {
+        var response = await host.Client.SendAsync(As(HttpMethod.Post, "/api/cases/JZ-CLASS-BAD/packs", "institution-a", "institution",
+            Opening("""{ "occupation": "电工", "startDate": "not a date" }""")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("开班数据", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/api/cases/JZ-CLASS-BAD")).StatusCode);
+    }
+
+    [Fact]
+    public async Task R_JZ_3_TheFilingDateIsTheServers_SoABackdatedClassIsStillLate()
+    {
+        // Two working days ahead: Jiaozuo asks five. The form's filedOn of 2020 is replaced by today.
+        var start = WorkingDayCalendar.China.AddWorkingDays(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), 2);
+        var response = await host.Client.SendAsync(As(HttpMethod.Post, "/api/cases/JZ-CLASS-LATE/packs", "institution-a", "institution", Opening(ClassData(start))));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var ended = await PollAsync(host.Client, "JZ-CLASS-LATE", v => v["status"]!.GetValue<string>() == "Completed", Patience);
+        Assert.Contains(ended["history"]!.AsArray(), h => h!["nodeId"]?.GetValue<string>() == "End_NotOpened");
+        var opening = await JsonAsync(await host.Client.GetAsync($"/api/instances/{ended["children"]![0]!["instanceId"]}"));
+        Assert.Contains("R-JZ-3", opening["variables"]!["classFindings"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ATaskCarriesItsFormData_AndMayNotSetWhatTheSystemSets()
+    {
+        await DeployAsync(host.Client, SingleTask("form-task", "inspector"));
+        var instanceId = await StartAsync(host.Client, "form-task", "FORM-0001");
+        var view = await PollAsync(host.Client, "FORM-0001", v => Waits(v, "UserTask", "Review"), TimeSpan.FromSeconds(30));
+        var task = view["waiting"]!.AsArray().Single()!["bookmarkId"]!.GetValue<string>();
+        var url = $"/api/tasks/{instanceId}/{task}/complete";
+
+        var reserved = await host.Client.SendAsync(As(HttpMethod.Post, url, "赵督查", "inspector",
+            ApiTests.JsonContent("""{ "outcome": "done", "variables": { "class": { "occupation": "改了" } } }""")));
+        Assert.Equal(HttpStatusCode.BadRequest, reserved.StatusCode);
+        Assert.Contains("class", await reserved.Content.ReadAsStringAsync());
+
+        var done = await host.Client.SendAsync(As(HttpMethod.Post, url, "赵督查", "inspector",
+            ApiTests.JsonContent("""{ "outcome": "done", "variables": { "inspection": { "date": "2026-06-17", "inspectors": ["赵督查", "孙督查"] } } }""")));
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var after = await JsonAsync(await host.Client.GetAsync($"/api/cases/FORM-0001"));
+        Assert.Equal("孙督查", after["variables"]!["inspection"]!["inspectors"]![1]!.GetValue<string>());
+    }
+}
