@@ -25,15 +25,19 @@ public static class ClassDataForm
         ClassApplication application;
         try
         {
-            application = JsonSerializer.Deserialize<ClassApplication>(field, Json) ?? throw new JsonException("empty");
+            // The filing date is the server's: set before binding, so the form need not (and cannot) give one.
+            if (System.Text.Json.Nodes.JsonNode.Parse(field) is not System.Text.Json.Nodes.JsonObject json) throw Refused("开班数据应为 JSON 对象");
+            json["filedOn"] = today.ToString("yyyy-MM-dd");
+            application = json.Deserialize<ClassApplication>(Json) ?? throw new JsonException("empty");
         }
         catch (JsonException e)
         {
-            throw Refused($"开班数据格式有误：{e.Path ?? "$"} ({e.Message.Split('.')[0]})");
+            var why = e.Message.Replace($"'{typeof(ClassApplication).FullName}'", "class data").Split(" Path:")[0];
+            throw Refused($"开班数据格式有误（{e.Path ?? "$"}）：{why}");
         }
         if (application.EndDate < application.StartDate) throw Refused("结业日期早于开班日期");
         if (application.Headcount < 0 || application.PlannedHours < 0 || application.TrainingDays < 0) throw Refused("人数、课时、天数不能为负数");
-        return JsonSerializer.Serialize(application with { FiledOn = today }, Json);
+        return JsonSerializer.Serialize(application, Json);
     }
 
     private static UploadRefusedException Refused(string why) =>

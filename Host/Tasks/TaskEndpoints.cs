@@ -17,7 +17,9 @@ public static class TaskEndpoints
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.BureauStaff);
+        // Bureau staff work their roles' tasks; institution staff the tasks a definition gives to institutions (follow-up
+        // calls, JZ §六), on their own cases only (CaseAccess).
+        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.SignedIn);
         tasks.MapGet("/", ListAsync).WithSummary("Open user tasks for the caller's roles (role narrows them to one of them) in the caller's reach; overdue=true: only those past their due date");
         tasks.MapPost("/{instanceId:guid}/{bookmarkId:guid}/complete", CompleteAsync)
             .WithSummary("Complete a user task as the signed-in user { outcome: approve|reject|done, comment, internal, variables: { form data } }");

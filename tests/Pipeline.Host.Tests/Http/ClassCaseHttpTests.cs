@@ -69,3 +69,27 @@ public sealed class ClassCaseHttpTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal("孙督查", after["variables"]!["inspection"]!["inspectors"]![1]!.GetValue<string>());
     }
 }
+
+/// <summary>Tasks a definition gives to institutions: their own staff complete them; another institution never sees them.</summary>
+public sealed class InstitutionTaskTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task AnInstitutionWorksItsOwnTask_AnotherInstitutionNeitherSeesNorCompletesIt()
+    {
+        await DeployAsync(host.Client, SingleTask("institution-task", "institution"));
+        var instanceId = await StartAsync(host.Client, "institution-task", "INST-0001");
+        await PollAsync(host.Client, "INST-0001", v => Waits(v, "UserTask", "Review"), TimeSpan.FromSeconds(30));
+
+        var others = await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/tasks", "institution-b", "institution")));
+        Assert.DoesNotContain(others.AsArray(), t => t!["businessKey"]!.GetValue<string>() == "INST-0001");
+        var mine = await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/tasks", "institution-a", "institution")));
+        var task = Assert.Single(mine.AsArray(), t => t!["businessKey"]!.GetValue<string>() == "INST-0001")!;
+        var url = $"/api/tasks/{instanceId}/{task["bookmarkId"]}/complete";
+
+        var stolen = await host.Client.SendAsync(As(HttpMethod.Post, url, "institution-b", "institution", ApiTests.JsonContent("""{ "outcome": "done" }""")));
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+        var done = await host.Client.SendAsync(As(HttpMethod.Post, url, "institution-a", "institution",
+            ApiTests.JsonContent("""{ "outcome": "done", "variables": { "records": [ { "trainee": "刘洋", "date": "2026-09-01", "reached": true } ] } }""")));
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+    }
+}
