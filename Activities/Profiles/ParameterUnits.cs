@@ -17,10 +17,11 @@ public static class ParameterUnits
     public const string Flag = "flag";
     public const string List = "list";
     public const string RangeYears = "range-years";
+    public const string Count = "count";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         WorkingDays, CalendarDays, Months, Years, YuanPerTraineeDay, Percent, Persons, PersonTimes, Checks, Hours,
-        SquareMetres, Flag, List, RangeYears,
+        SquareMetres, Flag, List, RangeYears, Count,
     };
 }

@@ -12,7 +12,7 @@ namespace Pipeline.Activities.Profiles;
 /// <param name="Value">The value as the profile file writes it: a number in <paramref name="Unit"/>, <c>true</c>/<c>false</c>
 /// for a flag, an array of strings for a list, <c>{ "min": …, "max": … }</c> for a range; null for a setting not yet set.</param>
 /// <param name="Unit">One of <see cref="ParameterUnits"/>: working-days, calendar-days, months, years, yuan-per-trainee-day,
-/// percent, persons, person-times, checks, hours, square-metres, flag, list, range-years.</param>
+/// percent, persons, person-times, checks, hours, square-metres, flag, list, range-years, count.</param>
 /// <param name="Rule">Rule id of the rules catalogue the value comes from, e.g. <c>R-GL-4</c>.</param>
 /// <param name="Text">The seed's own words for it, e.g. 提前3个工作日.</param>
 /// <param name="Setting">True when the seed gives no number and an administrator fills it in.</param>

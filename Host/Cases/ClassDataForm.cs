@@ -36,7 +36,8 @@ public static class ClassDataForm
             throw Refused($"开班数据格式有误（{e.Path ?? "$"}）：{why}");
         }
         if (application.EndDate < application.StartDate) throw Refused("结业日期早于开班日期");
-        if (application.Headcount < 0 || application.PlannedHours < 0 || application.TrainingDays < 0) throw Refused("人数、课时、天数不能为负数");
+        if (application.Headcount < 1 || application.PlannedHours < 1 || application.TrainingDays < 1)
+            throw Refused("培训人数、课时、天数应为正数（headcount, plannedHours and trainingDays must be at least 1）");
         return JsonSerializer.Serialize(application, Json);
     }
 

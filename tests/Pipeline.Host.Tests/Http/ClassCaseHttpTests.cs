@@ -14,7 +14,7 @@ public sealed class ClassCaseHttpTests(HostFixture host) : IClassFixture<HostFix
     private static string ClassData(DateOnly start, string filedOn = "2020-01-01") => new JsonObject
     {
         ["occupation"] = "电工", ["filedOn"] = filedOn, ["startDate"] = start.ToString("yyyy-MM-dd"), ["endDate"] = start.AddDays(13).ToString("yyyy-MM-dd"),
-        ["plannedHours"] = 80, ["trainingDays"] = 10, ["headcount"] = 0,
+        ["plannedHours"] = 80, ["trainingDays"] = 10, ["headcount"] = 20,
     }.ToJsonString();
 
     private static MultipartFormDataContent Opening(string classData)
