@@ -36,6 +36,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, as BPMN XML (application/xml), instead of a JSON body. */
+  xml?: string;
   /** Defaults to application/json. */
   accept?: string;
   /** 'throw' hands a 401 to the caller (login, me); by default a 401 sends the browser to the sign-in page. */
@@ -85,13 +87,14 @@ export async function request(url: string, options: RequestOptions = {}, retried
     headers[af.headerName] = af.token;
   }
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.xml !== undefined) headers['Content-Type'] = 'application/xml';
 
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.xml ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       cache: options.noStore ? 'no-store' : 'default',
     });

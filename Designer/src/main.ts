@@ -309,6 +309,17 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
 
 function route(): void {
   const app = document.getElementById('app')!;
+  const designer = /^\/designer(?:\/([^/]+)(?:\/(\d+))?)?\/?$/.exec(window.location.pathname);
+  if (designer) {
+    const fail = (e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `流程设计器不可用 (designer unavailable): ${(e as Error).message}`));
+    // The modeler and its panels load only here, so other pages stay light.
+    if (!designer[1]) void import('./designer/list').then((m) => m.renderDefinitionList(app, navigate)).catch(fail);
+    else {
+      const id = designer[1] === 'new' ? null : decodeURIComponent(designer[1]);
+      void import('./designer/modeler').then((m) => m.renderModeler(app, id, designer[2] ? Number(designer[2]) : null, navigate)).catch(fail);
+    }
+    return;
+  }
   const byKey = /^\/cases\/([^/]+)\/?$/.exec(window.location.pathname);
   const byId = /^\/instances\/([0-9a-f-]{36})\/?$/.exec(window.location.pathname);
   if (byKey) void renderCase(app, { businessKey: decodeURIComponent(byKey[1]) });

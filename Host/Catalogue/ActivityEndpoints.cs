@@ -9,6 +9,9 @@ public static class ActivityEndpoints
     {
         app.MapGet("/api/activities", () => TypedResults.Ok(ActivityCatalogue.Descriptors))
             .WithTags("Activities").RequireAuthorization(Authentication.Policies.SignedIn).WithSummary("Service-task activities with their inputs, outputs and outcomes");
+        app.MapGet("/api/activities/templates", () => TypedResults.Ok(ElementTemplates.Of(ActivityCatalogue.Descriptors)))
+            .WithTags("Activities").RequireAuthorization(Authentication.Policies.Admin)
+            .WithSummary("The catalogue as Zeebe element templates (the designer's create/append menus and properties panel)");
         return app;
     }
 }

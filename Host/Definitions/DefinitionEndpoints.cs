@@ -20,6 +20,10 @@ public static class DefinitionEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<Hosting.PipelineOptions>().MaxDefinitionBytes))
             .Accepts<string>("application/xml", "text/xml")
             .WithSummary("Deploy BPMN 2.0 XML: 201 with the versions, or 422 listing every problem with its element id");
+        definitions.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Admin)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<Hosting.PipelineOptions>().MaxDefinitionBytes))
+            .Accepts<string>("application/xml", "text/xml")
+            .WithSummary("Deploy-time validation without deploying: { deployable, processes, problems: [{ elementId, elementType, message }] }");
         return app;
     }
 
@@ -39,6 +43,29 @@ public static class DefinitionEndpoints
             ? TypedResults.Text(process.Xml, "application/xml", System.Text.Encoding.UTF8)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such definition",
                 detail: $"no version {version} of process '{processId}'");
+
+    /// <summary>The checks a deployment makes (BPMN reading and the deploy-time validator), nothing stored.</summary>
+    private static async Task<IResult> ValidateAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is not ("application/xml" or "text/xml"))
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Expected BPMN XML",
+                detail: "send the definition as application/xml or text/xml");
+        using var reader = new StreamReader(context.Request.Body);
+        var xml = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            var read = Workflows.Definitions.Bpmn.BpmnReader.Read(xml, "designer");
+            var problems = read.Problems
+                .Concat(read.Processes.SelectMany(p => Workflows.Definitions.DefinitionValidator.Validate(p, ActivityCatalogue.Types)))
+                .Select(p => new ProblemView(p.ElementId, p.ElementType, p.Message)).ToList();
+            return TypedResults.Ok(new ValidationView(problems.Count == 0, read.Processes.Select(p => p.Id).ToList(), problems));
+        }
+        catch (XmlException e)
+        {
+            return TypedResults.Ok(new ValidationView(false, [], [new ProblemView("", "xml", $"not well-formed XML: {e.Message}")]));
+        }
+    }
 
     private static async Task<IResult> DeployAsync(
         HttpContext context, Caller caller, WorkflowEngine engine, AccountNames accounts, CancellationToken cancellationToken)
@@ -81,6 +108,9 @@ public sealed record DefinitionView(string ProcessId, string? Name, int Version,
 {
     public static DefinitionView Of(DeployedProcess p) => new(p.ProcessId, p.Model.Name, p.Version, p.Sha256, p.DeployedAt, p.DeployedBy);
 }
+
+/// <summary>What <c>POST /api/definitions/validate</c> found: deployable or not, the process ids, every problem by element.</summary>
+public sealed record ValidationView(bool Deployable, IReadOnlyList<string> Processes, IReadOnlyList<ProblemView> Problems);
 
 /// <summary>One <c>DefinitionProblem</c> of a refused deployment.</summary>
 public sealed record ProblemView(string ElementId, string ElementType, string Message);

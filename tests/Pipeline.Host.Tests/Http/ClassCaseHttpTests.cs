@@ -93,3 +93,39 @@ public sealed class InstitutionTaskTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
     }
 }
+
+/// <summary>What the visual designer asks of the server: the catalogue as element templates, and validation without deploying.</summary>
+public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task TheCatalogue_IsOfferedAsZeebeElementTemplates_WithTheTaskTypeAndDescribedInputs()
+    {
+        var templates = (await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/activities/templates", "管理员", "admin")))).AsArray();
+        var subsidy = Assert.Single(templates, t => t!["id"]!.GetValue<string>() == "pipeline.subsidy.compute")!;
+        Assert.Equal("补贴核算", subsidy["name"]!.GetValue<string>());
+        Assert.Equal("bpmn:ServiceTask", subsidy["elementType"]!["value"]!.GetValue<string>());
+        var properties = subsidy["properties"]!.AsArray();
+        Assert.Contains(properties, p => p!["binding"]!["type"]!.GetValue<string>() == "zeebe:taskDefinition" && p["value"]?.GetValue<string>() == "subsidy.compute");
+        var settlement = Assert.Single(properties, p => p!["binding"]!["name"]?.GetValue<string>() == "settlement")!;
+        Assert.True(settlement["constraints"]!["notEmpty"]!.GetValue<bool>());
+        Assert.Contains(properties, p => p!["binding"]!["type"]!.GetValue<string>() == "zeebe:output" && p["binding"]!["source"]!.GetValue<string>() == "=amount");
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client.SendAsync(As(HttpMethod.Get, "/api/activities/templates", "王经办", "reviewer"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Validation_ListsEveryProblemByElement_WithoutDeploying()
+    {
+        var xml = SingleTask("designer-draft").Replace("candidateGroups=\"reviewer\"", "candidateGroups=\"reviewer\"").Replace("<bpmn:endEvent id=\"End\" />", "<bpmn:endEvent id=\"End\" /><bpmn:serviceTask id=\"Job\"><bpmn:extensionElements><zeebe:taskDefinition type=\"no.such\" /></bpmn:extensionElements></bpmn:serviceTask>");
+        var found = await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Post, "/api/definitions/validate", "管理员", "admin",
+            new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"))));
+        Assert.False(found["deployable"]!.GetValue<bool>());
+        Assert.Contains(found["problems"]!.AsArray(), p => p!["elementId"]!.GetValue<string>() == "Job" && p["message"]!.GetValue<string>().Contains("no.such"));
+        var definitions = await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/definitions/", "管理员", "admin")));
+        Assert.DoesNotContain(definitions.AsArray(), d => d!["processId"]!.GetValue<string>() == "designer-draft");
+
+        var fine = await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Post, "/api/definitions/validate", "管理员", "admin",
+            new StringContent(SingleTask("designer-ok"), System.Text.Encoding.UTF8, "application/xml"))));
+        Assert.True(fine["deployable"]!.GetValue<bool>());
+        Assert.Equal("designer-ok", fine["processes"]![0]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,162 @@
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-element-templates/dist/assets/element-templates.css';
+import '@bpmn-io/element-template-chooser/dist/element-template-chooser.css';
+import Modeler from 'bpmn-js/lib/Modeler';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
+import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
+import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { ApiError } from '../http';
+import { h } from '../dom';
+import { definitionXml, deploy, elementTemplates, listDefinitions, validate, type DefinitionProblem } from './api';
+import { zhTranslateModule } from './translate';
+
+type Service = Record<string, (...args: unknown[]) => unknown>;
+
+/** A new definition: one start event, in the Zeebe dialect the engine reads. */
+function blank(): string {
+  const id = `Process_${Math.random().toString(36).slice(2, 9)}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+  xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+  xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_${id}" targetNamespace="http://pipeline.example/bpmn"
+  exporter="Pipeline designer" exporterVersion="1.0" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.5.0">
+  <bpmn:process id="${id}" name="新流程" isExecutable="true"><bpmn:startEvent id="StartEvent_1" name="开始" /></bpmn:process>
+  <bpmndi:BPMNDiagram id="Diagram_1"><bpmndi:BPMNPlane id="Plane_1" bpmnElement="${id}">
+    <bpmndi:BPMNShape id="StartEvent_1_di" bpmnElement="StartEvent_1"><dc:Bounds x="180" y="160" width="36" height="36" /></bpmndi:BPMNShape>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+}
+
+/**
+ * `/designer/{processId}[/{version}]` and `/designer/new`: bpmn-js's Modeler with the Zeebe properties panel, the
+ * activity catalogue as element templates, zh-CN; the server's deploy-time validation shown on the canvas and in a
+ * problems panel (a click selects the element); deploying is refused while problems stand.
+ */
+export async function renderModeler(app: HTMLElement, processId: string | null, version: number | null, navigate: (path: string) => void): Promise<void> {
+  document.title = `Pipeline · 流程设计 ${processId ?? '新流程'}`;
+  const status = h('span', { class: 'designer-status', role: 'status' });
+  const problemsList = h('ul', { class: 'problems', 'aria-label': '问题 Problems' });
+  const canvas = h('div', { class: 'designer-canvas' });
+  const panel = h('div', { class: 'designer-panel' });
+  const button = (zh: string, en: string, cls = '') => h('button', { type: 'button', class: cls }, zh, ' ', h('small', {}, en));
+  const check = button('检查', 'Check');
+  const deployButton = button('部署', 'Deploy', 'primary');
+  const download = button('下载 XML', 'Download');
+  const upload = h('input', { type: 'file', accept: '.bpmn,.xml,application/xml', 'aria-label': '上传 BPMN XML', class: 'upload' }) as HTMLInputElement;
+  const back = h('a', { href: '/designer' }, '← 全部流程 ', h('small', {}, 'All definitions'));
+  back.addEventListener('click', (e) => {
+    e.preventDefault();
+    navigate('/designer');
+  });
+  const title = h('h2', {}, processId ?? '新流程', version ? ` v${version}` : '', ' ', h('small', {}, processId ? 'Definition' : 'New definition'));
+  app.replaceChildren(
+    h('section', { class: 'card designer' },
+      h('div', { class: 'card-head' }, h('div', {}, back, title), h('div', { class: 'toolbar' }, check, deployButton, download, upload, status)),
+      h('div', { class: 'designer-body' }, canvas, panel),
+      h('h3', {}, '问题 ', h('small', {}, 'Problems')), problemsList),
+  );
+
+  const modeler = new Modeler({
+    container: canvas,
+    keyboard: { bindTo: document },
+    propertiesPanel: { parent: panel },
+    additionalModules: [
+      BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule,
+      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule, zhTranslateModule,
+    ],
+    moddleExtensions: { zeebe: zeebeModdle },
+  });
+  const get = (name: string) => modeler.get(name) as Service;
+
+  let latestVersion = version;
+  if (processId && !version) {
+    const versions = (await listDefinitions()).filter((v) => v.processId === processId);
+    latestVersion = versions.reduce((m, v) => Math.max(m, v.version), 0) || null;
+  }
+  const [xml, templates] = await Promise.all([
+    processId && latestVersion ? definitionXml(processId, latestVersion) : Promise.resolve(blank()),
+    elementTemplates(),
+  ]);
+  (get('elementTemplates').set as (t: unknown[]) => void)(templates);
+  await modeler.importXML(xml);
+  (get('canvas').zoom as (level: string) => void)('fit-viewport');
+
+  let marked: string[] = [];
+  const show = (problems: DefinitionProblem[]) => {
+    const registry = get('elementRegistry');
+    const canvasService = get('canvas');
+    for (const id of marked) if (registry.get(id)) canvasService.removeMarker(id, 'pl-problem');
+    marked = problems.map((p) => p.elementId).filter((id) => id && registry.get(id));
+    for (const id of marked) canvasService.addMarker(id, 'pl-problem');
+    problemsList.replaceChildren(
+      ...(problems.length === 0
+        ? [h('li', { class: 'ok' }, '没有问题，可以部署 ', h('small', {}, 'no problems: deployable'))]
+        : problems.map((p) => {
+            const item = h('li', { tabindex: '0' }, h('code', {}, p.elementId || p.elementType), ' ', p.message);
+            const select = () => {
+              const element = registry.get(p.elementId);
+              if (!element) return;
+              get('selection').select(element);
+              get('canvas').scrollToElement(element);
+            };
+            item.addEventListener('click', select);
+            item.addEventListener('keydown', (e) => {
+              if ((e as KeyboardEvent).key === 'Enter') select();
+            });
+            return item;
+          })),
+    );
+    return problems;
+  };
+  const current = async () => ((await modeler.saveXML({ format: true })) as { xml: string }).xml;
+  const runCheck = async () => show((await validate(await current())).problems);
+
+  // Checking while editing: debounced, and never on the import path.
+  let timer: number | undefined;
+  (get('eventBus').on as (e: string, f: () => void) => void)('commandStack.changed', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void runCheck().catch(() => undefined), 800);
+  });
+  check.addEventListener('click', () => void runCheck());
+  deployButton.addEventListener('click', async () => {
+    const problems = await runCheck();
+    if (problems.length > 0) {
+      status.textContent = `有 ${problems.length} 个问题，不能部署 (${problems.length} problem(s): not deployed)`;
+      return;
+    }
+    try {
+      const deployed = await deploy(await current());
+      const first = deployed[0];
+      status.textContent = `已部署 ${first.processId} v${first.version} (deployed)`;
+      navigate(`/designer/${encodeURIComponent(first.processId)}/${first.version}`);
+    } catch (e) {
+      const errors = ((e as ApiError).problem?.errors as DefinitionProblem[] | undefined) ?? [];
+      if (errors.length) show(errors);
+      status.textContent = `部署被拒绝 (refused): ${(e as Error).message}`;
+    }
+  });
+  download.addEventListener('click', async () => {
+    const blob = new Blob([await current()], { type: 'application/xml' });
+    const a = h('a', { href: URL.createObjectURL(blob), download: `${processId ?? 'process'}.bpmn` });
+    a.click();
+    URL.revokeObjectURL(a.getAttribute('href')!);
+  });
+  upload.addEventListener('change', async () => {
+    const file = upload.files?.[0];
+    if (!file) return;
+    try {
+      await modeler.importXML(await file.text());
+      (get('canvas').zoom as (level: string) => void)('fit-viewport');
+      status.textContent = `已载入 ${file.name} (loaded)`;
+      await runCheck();
+    } catch (e) {
+      status.textContent = `无法打开 ${file.name}: ${(e as Error).message}`;
+    }
+  });
+  await runCheck();
+}

@@ -1,0 +1,5 @@
+// bpmn-io modules without type declarations: the designer uses them through diagram-js's injector only.
+declare module 'bpmn-js-properties-panel';
+declare module 'bpmn-js-element-templates';
+declare module '@bpmn-io/element-template-chooser';
+declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
