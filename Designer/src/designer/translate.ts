@@ -170,6 +170,19 @@ const zh: Record<string, string> = {
   'Must not be empty.': '不能为空。',
   'Search in templates': '搜索模板',
   'Choose a template': '选择模板',
+  'Choose element template': '选择元素模板',
+  'Execution listeners': '执行监听器',
+  'Task listeners': '任务监听器',
+  'Input propagation': '输入传递',
+  'Output propagation': '输出传递',
+  'Form': '表单',
+  'Implementation': '实现',
+  'Priority': '优先级',
+  'Task schedule': '任务时限',
+  'Headers': '作业头',
+  'Custom properties': '自定义属性',
+  'Job': '作业',
+  'Applied': '已应用',
 };
 
 function translate(template: string, replacements?: Record<string, string>): string {
