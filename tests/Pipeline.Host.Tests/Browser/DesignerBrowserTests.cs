@@ -1,0 +1,106 @@
+using Microsoft.Playwright;
+using Pipeline.Host.Tests.Http;
+
+namespace Pipeline.Host.Tests.Browser;
+
+/// <summary>
+/// The visual designer in Debian's chromium (Playwright, <c>ExecutablePath=/usr/bin/chromium</c>; nothing downloaded):
+/// an administrator builds a definition from the palette with a catalogue template, sees the lint problem on the canvas
+/// and in the panel, fixes it, deploys, and sees version 1; a reviewer is refused the designer. Screenshots of each step
+/// go to <c>tests/screenshots/designer/</c> (ignored by git).
+/// </summary>
+public sealed class DesignerBrowserTests : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "pipeline-browser-" + Guid.NewGuid().ToString("N"));
+    private HostProcess _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    private static string Shots => Path.Combine(RepositoryRoot(), "tests", "screenshots", "designer");
+
+    public async Task InitializeAsync()
+    {
+        _host = await HostProcess.StartAsync(_data);
+        var options = new Hosting.PipelineOptions { DataFolder = _data };
+        await using (var services = await Hosting.AccountServices.OpenAsync(options, CancellationToken.None))
+        {
+            await TestAccounts.EnsureAsync(services, "designer", "admin");
+            await TestAccounts.EnsureAsync(services, "reader", "reviewer");
+        }
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+        Directory.CreateDirectory(Shots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private async Task<IPage> SignInAsync(string user, string roles)
+    {
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = _host.Client.BaseAddress!.ToString() });
+        await page.GotoAsync("/login");
+        await page.FillAsync("#login-user", TestAccounts.UserName(user, roles));
+        await page.FillAsync("#login-password", TestSignIn.Password);
+        await page.PressAsync("#login-password", "Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
+    [Fact]
+    public async Task AnAdministrator_BuildsChecksAndDeploysADefinition_WithACatalogueTemplate()
+    {
+        var page = await SignInAsync("designer", "admin");
+        await page.GotoAsync("/designer");
+        await page.GetByText("培训班全周期 Class case").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "1-definitions.png") });
+
+        await page.GetByText("新建流程").ClickAsync();
+        var start = page.Locator(".djs-element[data-element-id=\"StartEvent_1\"]");
+        await start.WaitForAsync();
+        await start.ClickAsync();
+        await page.Locator(".djs-context-pad .entry[data-action=\"append.append-task\"]").ClickAsync();
+        // The new task has no way out: the lint shows it on the canvas and in the problems panel.
+        await page.Locator(".problems li", new() { HasTextString = "no outgoing sequence flow" }).WaitForAsync();
+        Assert.True(await page.Locator(".djs-element.pl-problem").CountAsync() >= 1);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "2-problem.png") });
+
+        // A catalogue activity from the template chooser.
+        await page.Locator(".bio-properties-panel-group-header", new() { HasTextString = "模板" }).GetByRole(AriaRole.Button).ClickAsync();
+        await page.GetByText("补贴核算", new() { Exact = true }).ClickAsync();
+        await page.Locator(".bio-properties-panel-group-header", new() { HasTextString = "输入 Inputs" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "3-template.png") });
+
+        // Fix: an end event after the task.
+        await page.Locator(".djs-context-pad .entry[data-action=\"append.end-event\"]").ClickAsync();
+        await page.Locator(".problems li.ok").WaitForAsync();
+        await page.Locator(".toolbar button.primary").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/designer/Process_[a-z0-9]+/1$"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "4-deployed.png") });
+        var xml = await _host.Client.GetStringAsync("/api/definitions/");
+        Assert.Contains("\"version\":1", xml.Replace(" ", ""));
+    }
+
+    [Fact]
+    public async Task AReviewer_IsRefusedTheDesigner()
+    {
+        var page = await SignInAsync("reader", "reviewer");
+        var response = await page.GotoAsync("/designer");
+        Assert.Equal(403, response!.Status);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-reviewer-refused.png") });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Pipeline.sln");
+    }
+}
