@@ -309,6 +309,13 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
 
 function route(): void {
   const app = document.getElementById('app')!;
+  const compare = /^\/designer\/([^/]+)\/compare\/(\d+)\/(\d+)\/?$/.exec(window.location.pathname);
+  if (compare) {
+    void import('./designer/compare')
+      .then((m) => m.renderCompare(app, decodeURIComponent(compare[1]), Number(compare[2]), Number(compare[3]), navigate))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `无法对比 (compare failed): ${(e as Error).message}`)));
+    return;
+  }
   const designer = /^\/designer(?:\/([^/]+)(?:\/(\d+))?)?\/?$/.exec(window.location.pathname);
   if (designer) {
     const fail = (e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `流程设计器不可用 (designer unavailable): ${(e as Error).message}`));

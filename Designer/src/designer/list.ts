@@ -32,7 +32,8 @@ export async function renderDefinitionList(app: HTMLElement, navigate: (path: st
         h('td', {}, link(`/designer/${encodeURIComponent(id)}`, latest.name ?? id), h('div', { class: 'muted' }, h('code', {}, id))),
         h('td', {}, `v${latest.version}`),
         h('td', {}, latest.deployedBy, h('div', { class: 'muted' }, when(latest.deployedAt))),
-        h('td', { class: 'versions' }, ...sorted.map((v) => link(`/designer/${encodeURIComponent(id)}/${v.version}`, `v${v.version}`))),
+        h('td', { class: 'versions' }, ...sorted.map((v) => link(`/designer/${encodeURIComponent(id)}/${v.version}`, `v${v.version}`)),
+          sorted.length > 1 ? link(`/designer/${encodeURIComponent(id)}/compare/${sorted[1].version}/${latest.version}`, `对比 v${sorted[1].version}–v${latest.version}`) : ''),
       );
     });
   const create = h('button', { type: 'button', class: 'primary' }, '新建流程 ', h('small', {}, 'New definition'));

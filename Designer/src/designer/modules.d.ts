@@ -3,3 +3,4 @@ declare module 'bpmn-js-properties-panel';
 declare module 'bpmn-js-element-templates';
 declare module '@bpmn-io/element-template-chooser';
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+declare module 'bpmn-js-differ';

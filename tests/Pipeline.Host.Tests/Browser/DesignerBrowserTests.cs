@@ -84,8 +84,20 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.Locator(".toolbar button.primary").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/designer/Process_[a-z0-9]+/1$"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "4-deployed.png") });
-        var xml = await _host.Client.GetStringAsync("/api/definitions/");
-        Assert.Contains("\"version\":1", xml.Replace(" ", ""));
+        var processId = page.Url.Split('/')[^2];
+
+        // Version 2 renames the end event; the comparison of 1 and 2 shows it changed.
+        var end = page.Locator(".djs-element.djs-shape[data-element-id^=\"Event_\"]").Last;
+        await end.DblClickAsync();
+        await page.Keyboard.TypeAsync("已完成");
+        await page.Locator(".designer-canvas").ClickAsync(new() { Position = new() { X = 600, Y = 500 } });
+        await page.Locator(".toolbar button.primary").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/designer/{processId}/2$"));
+        await page.GotoAsync("/designer");
+        await page.GetByText("对比 v1–v2").ClickAsync();
+        await page.Locator(".diff-row.diff-changed").First.WaitForAsync();
+        Assert.Contains("已完成", await page.Locator(".diff-row.diff-changed").First.InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-compare.png") });
     }
 
     [Fact]
@@ -94,7 +106,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         var page = await SignInAsync("reader", "reviewer");
         var response = await page.GotoAsync("/designer");
         Assert.Equal(403, response!.Status);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-reviewer-refused.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "6-reviewer-refused.png") });
     }
 
     private static string RepositoryRoot()
