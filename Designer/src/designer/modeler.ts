@@ -14,6 +14,7 @@ import { ApiError } from '../http';
 import { h } from '../dom';
 import { definitionXml, deploy, elementTemplates, listDefinitions, validate, type DefinitionProblem } from './api';
 import { zhTranslateModule } from './translate';
+import { currentLang, setLang } from '../i18n';
 
 type Service = Record<string, (...args: unknown[]) => unknown>;
 
@@ -47,6 +48,12 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   const check = button('检查', 'Check');
   const deployButton = button('部署', 'Deploy', 'primary');
   const download = button('下载 XML', 'Download');
+  const english = currentLang() === 'en';
+  const language = button(english ? '中文' : 'English', english ? 'Chinese' : '英文');
+  language.addEventListener('click', () => {
+    setLang(english ? 'zh-CN' : 'en');
+    location.reload();
+  });
   const upload = h('input', { type: 'file', accept: '.bpmn,.xml,application/xml', 'aria-label': '上传 BPMN XML', class: 'upload' }) as HTMLInputElement;
   const back = h('a', { href: '/designer' }, '← 全部流程 ', h('small', {}, 'All definitions'));
   back.addEventListener('click', (e) => {
@@ -56,7 +63,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   const title = h('h2', {}, processId ?? '新流程', version ? ` v${version}` : '', ' ', h('small', {}, processId ? 'Definition' : 'New definition'));
   app.replaceChildren(
     h('section', { class: 'card designer' },
-      h('div', { class: 'card-head' }, h('div', {}, back, title), h('div', { class: 'toolbar' }, check, deployButton, download, upload, status)),
+      h('div', { class: 'card-head' }, h('div', {}, back, title), h('div', { class: 'toolbar' }, check, deployButton, download, upload, language, status)),
       h('div', { class: 'designer-body' }, canvas, panel),
       h('h3', {}, '问题 ', h('small', {}, 'Problems')), problemsList),
   );
@@ -67,7 +74,8 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     propertiesPanel: { parent: panel },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule,
-      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule, zhTranslateModule,
+      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule,
+      ...(english ? [] : [zhTranslateModule]),
     ],
     moddleExtensions: { zeebe: zeebeModdle },
   });
