@@ -14,6 +14,8 @@ import { ApiError } from '../http';
 import { h } from '../dom';
 import { definitionXml, deploy, elementTemplates, listDefinitions, validate, type DefinitionProblem } from './api';
 import { zhTranslateModule } from './translate';
+import lintModule from 'bpmn-js-bpmnlint';
+import { lintConfig } from './lint';
 import { currentLang, setLang } from '../i18n';
 
 type Service = Record<string, (...args: unknown[]) => unknown>;
@@ -72,9 +74,11 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     container: canvas,
     keyboard: { bindTo: document },
     propertiesPanel: { parent: panel },
+    // bpmnlint while editing (bpmn-js-bpmnlint debounces it and skips the import).
+    linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule,
-      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule,
+      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule, lintModule,
       ...(english ? [] : [zhTranslateModule]),
     ],
     moddleExtensions: { zeebe: zeebeModdle },

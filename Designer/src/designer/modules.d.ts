@@ -4,3 +4,6 @@ declare module 'bpmn-js-element-templates';
 declare module '@bpmn-io/element-template-chooser';
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 declare module 'bpmn-js-differ';
+declare module 'bpmn-js-bpmnlint';
+declare module 'bpmnlint/rules/*';
+declare module 'bpmnlint-utils';

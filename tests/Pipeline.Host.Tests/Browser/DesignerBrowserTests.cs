@@ -68,8 +68,10 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await start.ClickAsync();
         await page.Locator(".djs-context-pad .entry[data-action=\"append.append-task\"]").ClickAsync();
         // The new task has no way out: the lint shows it on the canvas and in the problems panel.
-        await page.Locator(".problems li", new() { HasTextString = "no outgoing sequence flow" }).WaitForAsync();
+        await page.Locator(".problems li", new() { HasTextString = "Activity_" }).WaitForAsync();
         Assert.True(await page.Locator(".djs-element.pl-problem").CountAsync() >= 1);
+        // bpmnlint's own markers on the canvas (end-event-required, label-required).
+        await page.Locator(".bjsl-overlay").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "2-problem.png") });
 
         // A catalogue activity from the template chooser.

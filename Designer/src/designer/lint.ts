@@ -1,0 +1,86 @@
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import endEventRequired from 'bpmnlint/rules/end-event-required';
+import fakeJoin from 'bpmnlint/rules/fake-join';
+import labelRequired from 'bpmnlint/rules/label-required';
+import noDisconnected from 'bpmnlint/rules/no-disconnected';
+import noDuplicateSequenceFlows from 'bpmnlint/rules/no-duplicate-sequence-flows';
+import noImplicitSplit from 'bpmnlint/rules/no-implicit-split';
+import startEventRequired from 'bpmnlint/rules/start-event-required';
+import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
+import { is } from 'bpmnlint-utils';
+
+type Node = { id: string; $type: string; triggeredByEvent?: boolean; eventDefinitions?: { $type: string }[] };
+type Reporter = { report(id: string, message: string): void };
+
+/** What the engine executes (README "Workflow elements"); anything else is refused at deploy. */
+const supported = new Set([
+  'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ReceiveTask', 'bpmn:ManualTask', 'bpmn:Task',
+  'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:EventBasedGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent',
+  'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:SequenceFlow',
+]);
+const flowElement = ['bpmn:FlowNode', 'bpmn:SequenceFlow'];
+const definitionsByEvent: Record<string, string[]> = {
+  'bpmn:StartEvent': ['bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition'],
+  'bpmn:EndEvent': ['bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition'],
+  'bpmn:IntermediateCatchEvent': ['bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition'],
+  'bpmn:BoundaryEvent': ['bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition'],
+};
+
+/** pipeline/supported-element: an element (or event kind) the engine does not run is an error naming it. */
+function supportedElement() {
+  function check(node: Node, reporter: Reporter) {
+    if (!flowElement.some((t) => is(node, t))) return;
+    if (!supported.has(node.$type)) {
+      reporter.report(node.id, `引擎不支持 ${node.$type.replace('bpmn:', '')} (not supported by the engine)`);
+      return;
+    }
+    if (node.$type === 'bpmn:SubProcess' && node.triggeredByEvent) reporter.report(node.id, '引擎不支持事件子流程 (event sub-processes are not supported)');
+    const allowed = definitionsByEvent[node.$type];
+    for (const d of node.eventDefinitions ?? [])
+      if (allowed && !allowed.includes(d.$type))
+        reporter.report(node.id, `引擎不支持 ${node.$type.replace('bpmn:', '')} 上的 ${d.$type.replace('bpmn:', '')} (not supported by the engine)`);
+  }
+  return { check };
+}
+
+const rules: Record<string, unknown> = {
+  'bpmnlint/start-event-required': startEventRequired,
+  'bpmnlint/end-event-required': endEventRequired,
+  'bpmnlint/no-disconnected': noDisconnected,
+  'bpmnlint/no-duplicate-sequence-flows': noDuplicateSequenceFlows,
+  'bpmnlint/no-implicit-split': noImplicitSplit,
+  'bpmnlint/fake-join': fakeJoin,
+  'bpmnlint/superfluous-gateway': superfluousGateway,
+  'bpmnlint/label-required': labelRequired,
+  'bpmnlint-plugin-pipeline/supported-element': supportedElement,
+};
+
+/**
+ * The designer's bpmnlint configuration, bundled by hand (what bpmnlint-pack-config would generate): bpmnlint's
+ * structural rules and our own rule mirroring what the engine executes. The server's validation stays the authority.
+ */
+export const lintConfig = {
+  config: {
+    rules: {
+      'start-event-required': 'error',
+      'end-event-required': 'error',
+      'no-disconnected': 'error',
+      'no-duplicate-sequence-flows': 'error',
+      'no-implicit-split': 'warn',
+      'fake-join': 'warn',
+      'superfluous-gateway': 'warn',
+      'label-required': 'warn',
+      'pipeline/supported-element': 'error',
+    },
+  },
+  resolver: {
+    resolveRule(pkg: string, name: string) {
+      const rule = rules[`${pkg}/${name}`];
+      if (!rule) throw new Error(`cannot resolve rule <${pkg}/${name}>`);
+      return rule;
+    },
+    resolveConfig(pkg: string, name: string): never {
+      throw new Error(`cannot resolve config <${name}> in <${pkg}>`);
+    },
+  },
+};
