@@ -157,9 +157,29 @@ public static class AuthenticationComposition
     {
         var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
         if (redirect is not null && !api && HttpMethods.IsGet(context.Request.Method))
+        {
             context.Response.Redirect(redirect);
-        else
-            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        // A page a signed-in person may not open (the designer for a reviewer): a page that says so, not a JSON problem.
+        if (status == StatusCodes.Status403Forbidden && !api && HttpMethods.IsGet(context.Request.Method)
+            && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context.Response.WriteAsync(AccessDeniedPage);
+        }
         return Task.CompletedTask;
     }
+
+    private const string AccessDeniedPage = """
+        <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>无权访问 · Pipeline</title><style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;background:#f4f6f9;color:#1f2d3d;margin:0}
+        main{max-width:36rem;margin:12vh auto;background:#fff;border-radius:10px;padding:2rem;box-shadow:0 4px 18px rgba(0,0,0,.08)}
+        h1{font-size:1.4rem;margin-top:0}small{color:#6b7785}a{color:#1d5fa8}</style></head>
+        <body><main><h1>无权访问 <small>Access denied</small></h1>
+        <p>此页面仅限具有相应角色的人员使用（例如流程设计仅限管理员）。如需权限，请联系本单位系统管理员。</p>
+        <p><small>This page is for another role (the designer is for administrators). Ask your organisation's administrator.</small></p>
+        <p><a href="/">返回首页 Home</a></p></main></body></html>
+        """;
 }

@@ -108,6 +108,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         var page = await SignInAsync("reader", "reviewer");
         var response = await page.GotoAsync("/designer");
         Assert.Equal(403, response!.Status);
+        await page.GetByText("无权访问").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "6-reviewer-refused.png") });
     }
 
