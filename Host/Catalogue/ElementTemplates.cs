@@ -7,7 +7,7 @@ namespace Pipeline.Host.Catalogue;
 /// Zeebe element templates (the Camunda 8 element-template JSON schema that bpmn-js-element-templates reads) generated
 /// from the activity catalogue, one per activity: a service task with its task type and retries fixed, each described
 /// input as a FEEL field bound to <c>zeebe:input</c> (required ones marked not empty), each output bound to
-/// <c>zeebe:output</c> under its own name. The designer offers them in its create/append menus and properties panel.
+/// <c>zeebe:output</c> under its own name, and the retry back-off as the <c>pipeline:retryBackoff</c> property. The designer offers them in its create/append menus and properties panel.
 /// </summary>
 public static class ElementTemplates
 {
@@ -34,6 +34,13 @@ public static class ElementTemplates
                 ["constraints"] = new JsonObject { ["pattern"] = new JsonObject { ["value"] = "^[1-9][0-9]*$", ["message"] = "至少 1 次 (at least 1)" } },
             },
         };
+        properties.Add(new JsonObject
+        {
+            ["label"] = "重试间隔 Retry back-off", ["description"] = "ISO 8601 时长，每次重试加倍 (doubled per retry), e.g. PT10S",
+            ["type"] = "String", ["group"] = "task", ["optional"] = true,
+            ["value"] = System.Xml.XmlConvert.ToString(activity.RetryBackoff),
+            ["binding"] = new JsonObject { ["type"] = "zeebe:property", ["name"] = "pipeline:retryBackoff" },
+        });
         foreach (var input in activity.Inputs)
         {
             var property = new JsonObject

@@ -15,7 +15,10 @@ import { h } from '../dom';
 import { definitionXml, deploy, elementTemplates, listDefinitions, validate, type DefinitionProblem } from './api';
 import { zhTranslateModule } from './translate';
 import lintModule from 'bpmn-js-bpmnlint';
+import minimapModule from 'diagram-js-minimap';
+import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import { lintConfig } from './lint';
+import { pipelinePropertiesModule } from './pipelineProperties';
 import { currentLang, setLang } from '../i18n';
 
 type Service = Record<string, (...args: unknown[]) => unknown>;
@@ -78,7 +81,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule,
-      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule, lintModule,
+      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule, lintModule, minimapModule, pipelinePropertiesModule,
       ...(english ? [] : [zhTranslateModule]),
     ],
     moddleExtensions: { zeebe: zeebeModdle },

@@ -7,3 +7,6 @@ declare module 'bpmn-js-differ';
 declare module 'bpmn-js-bpmnlint';
 declare module 'bpmnlint/rules/*';
 declare module 'bpmnlint-utils';
+declare module 'diagram-js-minimap';
+declare module '@bpmn-io/properties-panel';
+declare module '@bpmn-io/properties-panel/preact';

@@ -183,6 +183,10 @@ const zh: Record<string, string> = {
   'Custom properties': '自定义属性',
   'Job': '作业',
   'Applied': '已应用',
+  'Open minimap': '打开缩略图',
+  'Close minimap': '关闭缩略图',
+  'Issues for child elements': '子元素的问题',
+  'Toggle linting overlays': '显示/隐藏检查标记',
 };
 
 function translate(template: string, replacements?: Record<string, string>): string {

@@ -79,6 +79,10 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.GetByText("补贴核算", new() { Exact = true }).ClickAsync();
         await page.Locator(".bio-properties-panel-group-header", new() { HasTextString = "输入 Inputs" }).WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "3-template.png") });
+        // The template's job group carries our retry back-off, written as the zeebe:property pipeline:retryBackoff.
+        await page.Locator(".bio-properties-panel-group-header", new() { HasTextString = "作业 Job" }).ClickAsync();
+        await page.GetByLabel("重试间隔 Retry back-off").FillAsync("PT30S");
+        await page.GetByLabel("重试间隔 Retry back-off").PressAsync("Tab");
 
         // Fix: an end event after the task.
         await page.Locator(".djs-context-pad .entry[data-action=\"append.end-event\"]").ClickAsync();
@@ -87,6 +91,8 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/designer/Process_[a-z0-9]+/1$"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "4-deployed.png") });
         var processId = page.Url.Split('/')[^2];
+        var deployed = await _host.Client.GetStringAsync($"/api/definitions/{processId}/1/xml");
+        Assert.Contains("name=\"pipeline:retryBackoff\" value=\"PT30S\"", deployed);
 
         // Version 2 renames the end event; the comparison of 1 and 2 shows it changed.
         var end = page.Locator(".djs-element.djs-shape[data-element-id^=\"Event_\"]").Last;

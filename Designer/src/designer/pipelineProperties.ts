@@ -1,0 +1,81 @@
+import { h } from '@bpmn-io/properties-panel/preact';
+import { CheckboxEntry, TextFieldEntry, isCheckboxEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
+import { useService } from 'bpmn-js-properties-panel';
+
+type Moddle = { $type: string; get(name: string): unknown; values?: Moddle[]; properties?: Moddle[]; name?: string; value?: string };
+type Element = { businessObject: Moddle & { extensionElements?: Moddle } };
+type Service = Record<string, (...args: unknown[]) => unknown>;
+
+/** The value of the `zeebe:property` named <name>, or undefined. */
+function read(element: Element, name: string): string | undefined {
+  const properties = element.businessObject.extensionElements?.values?.find((v) => v.$type === 'zeebe:Properties');
+  return properties?.properties?.find((p) => p.name === name)?.value;
+}
+
+/** Sets (or, for an empty value, removes) the `zeebe:property` named <name>, creating its containers, as one undoable command. */
+function write(element: Element, name: string, value: string | undefined, modeling: Service, factory: Service): void {
+  const bo = element.businessObject;
+  let extensions = bo.extensionElements;
+  if (!extensions) {
+    extensions = factory.create('bpmn:ExtensionElements', { values: [] }) as Moddle;
+    modeling.updateProperties(element, { extensionElements: extensions });
+  }
+  let properties = extensions.values?.find((v) => v.$type === 'zeebe:Properties');
+  if (!properties) {
+    properties = factory.create('zeebe:Properties', { properties: [] }) as Moddle;
+    modeling.updateModdleProperties(element, extensions, { values: [...(extensions.values ?? []), properties] });
+  }
+  const others = (properties.properties ?? []).filter((p) => p.name !== name);
+  const next = value ? [...others, factory.create('zeebe:Property', { name, value }) as Moddle] : others;
+  modeling.updateModdleProperties(element, properties, { properties: next });
+}
+
+function Entry(kind: 'checkbox' | 'text', name: string, label: string, description: string) {
+  return function Component(props: { element: Element; id: string }) {
+    const modeling = useService('modeling') as Service;
+    const factory = useService('bpmnFactory') as Service;
+    const debounce = useService('debounceInput') as (f: unknown) => unknown;
+    const common = { element: props.element, id: props.id, label, description };
+    return kind === 'checkbox'
+      ? h(CheckboxEntry, { ...common,
+          getValue: () => read(props.element, name) === 'true',
+          setValue: (v: boolean) => write(props.element, name, v ? 'true' : undefined, modeling, factory) })
+      : h(TextFieldEntry, { ...common, debounce,
+          getValue: () => read(props.element, name) ?? '',
+          setValue: (v: string) => write(props.element, name, v?.trim() || undefined, modeling, factory) });
+  };
+}
+
+/**
+ * The properties panel's group for our `pipeline:` rules (zeebe:properties the engine reads): on user tasks co-signing by
+ * distinct people (`pipeline:distinctAssignees`, R-QJ-8) and segregation of duties (`pipeline:notCompletedBy`, R-YN-10);
+ * on service tasks the retry back-off (`pipeline:retryBackoff`, ISO 8601 duration).
+ */
+class PipelinePropertiesProvider {
+  static $inject = ['propertiesPanel'];
+
+  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }) {
+    propertiesPanel.registerProvider(400, this);
+  }
+
+  getGroups(element: Element & { type?: string }) {
+    return (groups: unknown[]) => {
+      const entries =
+        element.businessObject.$type === 'bpmn:UserTask'
+          ? [
+              { id: 'pipeline-distinct', component: Entry('checkbox', 'pipeline:distinctAssignees', '会签人须各不相同', '多实例会签时，每一份签批须由不同的人完成（R-QJ-8）'), isEdited: isCheckboxEntryEdited },
+              { id: 'pipeline-not-completed-by', component: Entry('text', 'pipeline:notCompletedBy', '不得由办理过以下任务的人办理', '任务编号，逗号分隔，例如 Task_Handle,Task_Approve（R-YN-10 岗位分离）'), isEdited: isTextFieldEntryEdited },
+            ]
+          : element.businessObject.$type === 'bpmn:ServiceTask'
+            ? [{ id: 'pipeline-backoff', component: Entry('text', 'pipeline:retryBackoff', '重试间隔', 'ISO 8601 时长，如 PT10S；每次重试加倍'), isEdited: isTextFieldEntryEdited }]
+            : [];
+      if (entries.length) groups.push({ id: 'pipeline', label: '办理规则 Pipeline', entries });
+      return groups;
+    };
+  }
+}
+
+export const pipelinePropertiesModule = {
+  __init__: ['pipelinePropertiesProvider'],
+  pipelinePropertiesProvider: ['type', PipelinePropertiesProvider],
+};
