@@ -93,6 +93,8 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         var processId = page.Url.Split('/')[^2];
         var deployed = await _host.Client.GetStringAsync($"/api/definitions/{processId}/1/xml");
         Assert.Contains("name=\"pipeline:retryBackoff\" value=\"PT30S\"", deployed);
+        // What the designer saves (tests/fixtures/bpmn/designer-saved.bpmn is one such file, round-tripped by BpmnJsRoundTripTests).
+        await File.WriteAllTextAsync(Path.Combine(Shots, "designer-saved.bpmn"), deployed);
 
         // Version 2 renames the end event; the comparison of 1 and 2 shows it changed.
         var end = page.Locator(".djs-element.djs-shape[data-element-id^=\"Event_\"]").Last;
