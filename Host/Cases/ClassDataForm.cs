@@ -15,11 +15,17 @@ public static class ClassDataForm
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
 
+    /// <summary>Processes whose stages read the class data: an upload starting one without it is refused.</summary>
+    public static readonly IReadOnlySet<string> RequiredBy = new HashSet<string>(StringComparer.Ordinal) { "class-case" };
+
     /// <summary>The class data as it is kept (normalised JSON), or null when the field is empty.</summary>
     /// <exception cref="UploadRefusedException">400 with what is wrong, in the clerk's words.</exception>
-    public static string? Read(string? field, DateOnly today)
+    public static string? Read(string? field, DateOnly today, string? processId = null)
     {
-        if (string.IsNullOrWhiteSpace(field)) return null;
+        if (string.IsNullOrWhiteSpace(field))
+            return processId is not null && RequiredBy.Contains(processId)
+                ? throw Refused("开班申请须填写开班数据（培训职业、日期、课时、人数、教师、学员）")
+                : null;
         if (field.Length > MaxLength)
             throw Refused($"开班数据过大（最多 {MaxLength / 1024} KB）");
         ClassApplication application;

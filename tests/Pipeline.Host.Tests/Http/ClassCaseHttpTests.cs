@@ -33,6 +33,12 @@ public sealed class ClassCaseHttpTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("开班数据", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/api/cases/JZ-CLASS-BAD")).StatusCode);
+
+        var form = Pack(Fixture("packs", "class-opening-complete.pdf"));
+        form.Add(new StringContent("class-case"), "process");
+        var without = await host.Client.SendAsync(As(HttpMethod.Post, "/api/cases/JZ-CLASS-NONE/packs", "institution-a", "institution", form));
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+        Assert.Contains("开班数据", await without.Content.ReadAsStringAsync());
     }
 
     [Fact]
