@@ -43,13 +43,14 @@ public sealed class CaseUploads(
     {
         // Everything that can be refused is refused before anything is written.
         UploadNames.Check(businessKey, fileName, processId);
+        var existing = await index.FindAsync(businessKey, cancellationToken);
         // Only a new case takes class data; a resubmission to an existing case never needs it again.
-        var classData = await index.FindAsync(businessKey, cancellationToken) is not null
+        var classData = existing is not null
             ? null
             : ClassDataForm.Read(classField, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime), processId);
         if (await definitions.LatestAsync(processId, cancellationToken) is null)
             throw new UploadRefusedException(StatusCodes.Status404NotFound, "No such process", $"process '{processId}' is not deployed");
-        if (await index.FindAsync(businessKey, cancellationToken) is { } owned && owned.InstitutionId != caller.OrganisationId)
+        if (existing is not null && existing.InstitutionId != caller.OrganisationId)
             throw NotYours(businessKey);
 
         var temp = await SpoolAsync(content, cancellationToken);
