@@ -100,6 +100,8 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   (get('elementTemplates').set as (t: unknown[]) => void)(templates);
   await modeler.importXML(xml);
   (get('canvas').zoom as (level: string) => void)('fit-viewport');
+  // Ready to edit: imported, fitted, the properties panel attached (`./pipeline bench designer` reads this mark).
+  performance.mark('pipeline:designer-ready');
 
   let marked: string[] = [];
   const show = (problems: DefinitionProblem[]) => {
