@@ -127,6 +127,23 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
     public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) =>
         InstancesWhereAsync(i => i.BusinessKey == businessKey, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<(string ProcessId, int Version), int>> CountActiveByVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var active = nameof(InstanceStatus.Active);
+        var counts = await db.Instances.AsNoTracking().Where(i => i.Status == active)
+            .GroupBy(i => new { i.ProcessId, i.Version })
+            .Select(g => new { g.Key.ProcessId, g.Key.Version, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return counts.ToDictionary(c => (c.ProcessId, c.Version), c => c.Count);
+    }
+
+    public Task<IReadOnlyList<ProcessInstance>> ActiveAsync(string processId, int version, int limit, CancellationToken cancellationToken)
+    {
+        var active = nameof(InstanceStatus.Active);
+        return InstancesWhereAsync(i => i.ProcessId == processId && i.Version == version && i.Status == active, cancellationToken, limit);
+    }
+
     /// <summary>Instances matching <paramref name="predicate"/> (an indexed column) with their bookmarks, oldest first, at most <paramref name="limit"/>; two queries.</summary>
     private async Task<IReadOnlyList<ProcessInstance>> InstancesWhereAsync(
         Expression<Func<ProcessInstanceRow, bool>> predicate, CancellationToken cancellationToken, int limit = int.MaxValue)

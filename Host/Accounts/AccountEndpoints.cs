@@ -22,6 +22,8 @@ public static class AccountEndpoints
         admin.MapPut("/users/{userId}/recusals", (string userId, RecusalsRequest body, Caller caller, AccountDirectory accounts, CancellationToken ct) =>
                 Run(async () => TypedResults.Ok(await accounts.SetRecusalsAsync(userId, body.Recusals ?? [], caller.UserId, ct))))
             .WithSummary("Replace the institutions a staff member recuses from (R-YN-11) { recusals: [{ institutionId, relation }] }");
+        admin.MapGet("/roles", () => TypedResults.Ok(Roles.All.Select(r => new RoleView(r, Roles.Chinese(r))).ToList()))
+            .WithSummary("The product's roles { id, name } (the designer offers them as candidate groups)");
         admin.MapGet("/organisations", async (AccountDirectory accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListOrganisationsAsync(ct)))
             .WithSummary("Bureaus and training institutions");
         admin.MapPost("/institutions", (NewInstitution body, Caller caller, AccountDirectory accounts, CancellationToken ct) =>
@@ -52,3 +54,6 @@ public static class AccountEndpoints
 public sealed record RolesRequest(IReadOnlyList<string>? Roles);
 
 public sealed record RecusalsRequest(IReadOnlyList<RecusalView>? Recusals);
+
+/// <summary>A role: its id (a user task's candidate group) and its Chinese name.</summary>
+public sealed record RoleView(string Id, string Name);

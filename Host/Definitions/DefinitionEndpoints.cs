@@ -16,6 +16,8 @@ public static class DefinitionEndpoints
         definitions.MapGet("/{processId}/{version:int}/xml", XmlAsync)
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .WithSummary("The stored BPMN XML of one process version (for the diagram)");
+        definitions.MapGet("/{processId}/{version:int}/instances", ActiveInstancesAsync).RequireAuthorization(Policies.Admin)
+            .WithSummary("The active instances of one process version, oldest first (at most limit, 1–1000, default 200): id, business key, start, active elements, incidents — the candidates for migration");
         definitions.MapPost("/", DeployAsync).RequireAuthorization(Policies.Admin)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<Hosting.PipelineOptions>().MaxDefinitionBytes))
             .Accepts<string>("application/xml", "text/xml")
@@ -27,15 +29,36 @@ public static class DefinitionEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(IDefinitionStore store, AccountNames accounts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ViewsAsync(await store.ListAsync(cancellationToken), accounts, cancellationToken));
+    private static async Task<IResult> ListAsync(IDefinitionStore store, IInstanceStore instances, AccountNames accounts, CancellationToken cancellationToken)
+    {
+        var running = await instances.CountActiveByVersionAsync(cancellationToken);
+        return TypedResults.Ok(await ViewsAsync(await store.ListAsync(cancellationToken), accounts, cancellationToken, running));
+    }
 
-    /// <summary>The versions with who deployed each by display name (start-up deployment shows as <c>startup</c>).</summary>
-    private static async Task<List<DefinitionView>> ViewsAsync(IEnumerable<DeployedProcess> processes, AccountNames accounts, CancellationToken cancellationToken)
+    /// <summary>The versions with who deployed each by display name (start-up deployment shows as <c>startup</c>) and their active instances.</summary>
+    private static async Task<List<DefinitionView>> ViewsAsync(
+        IEnumerable<DeployedProcess> processes, AccountNames accounts, CancellationToken cancellationToken,
+        IReadOnlyDictionary<(string ProcessId, int Version), int>? running = null)
     {
         var list = processes.ToList();
         var name = await accounts.ResolveAsync(list.Select(p => p.DeployedBy), cancellationToken);
-        return list.Select(p => DefinitionView.Of(p) with { DeployedBy = name(p.DeployedBy) }).ToList();
+        return list.Select(p => DefinitionView.Of(p) with
+        {
+            DeployedBy = name(p.DeployedBy),
+            Running = running?.GetValueOrDefault((p.ProcessId, p.Version)) ?? 0,
+        }).ToList();
+    }
+
+    private static async Task<IResult> ActiveInstancesAsync(
+        string processId, int version, IDefinitionStore store, IInstanceStore instances, CancellationToken cancellationToken, int limit = 200)
+    {
+        if (limit is < 1 or > 1000)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 1000");
+        if (await store.GetAsync(processId, version, cancellationToken) is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such definition",
+                detail: $"no version {version} of process '{processId}'");
+        var active = await instances.ActiveAsync(processId, version, limit, cancellationToken);
+        return TypedResults.Ok(active.Select(ActiveInstanceView.Of).ToList());
     }
 
     private static async Task<IResult> XmlAsync(string processId, int version, IDefinitionStore store, CancellationToken cancellationToken) =>
@@ -104,7 +127,8 @@ public static class DefinitionEndpoints
     }
 }
 
-public sealed record DefinitionView(string ProcessId, string? Name, int Version, string Sha256, DateTimeOffset DeployedAt, string DeployedBy)
+/// <param name="Running">Active instances on this version (0 after a deployment).</param>
+public sealed record DefinitionView(string ProcessId, string? Name, int Version, string Sha256, DateTimeOffset DeployedAt, string DeployedBy, int Running = 0)
 {
     public static DefinitionView Of(DeployedProcess p) => new(p.ProcessId, p.Model.Name, p.Version, p.Sha256, p.DeployedAt, p.DeployedBy);
 }

@@ -19,7 +19,7 @@ public static class InstanceEndpoints
         group.MapPut("/{instanceId:guid}/variables", UpdateVariablesAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Set variables of an active instance (to fix what an incident failed on, then retry it); recorded in the history");
         group.MapPost("/{instanceId:guid}/migrate", MigrateAsync).RequireAuthorization(Policies.Admin)
-            .WithSummary("Move a running instance to another version of its process { targetVersion, mapping: { sourceElementId: targetElementId } }: 200, or 422 listing every problem with its element id (nothing changed)");
+            .WithSummary("Move a running instance to another version of its process { targetVersion, mapping: { sourceElementId: targetElementId }, dryRun }: 200 (with dryRun: only checked, where each active element goes), or 422 listing every problem with its element id (nothing changed)");
         return app;
     }
 
@@ -29,10 +29,13 @@ public static class InstanceEndpoints
         if (body is not { TargetVersion: > 0 })
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Which version?",
                 detail: "give targetVersion (and mapping for elements renamed in it)");
+        var mapping = body.Mapping ?? new Dictionary<string, string>();
         try
         {
-            var instance = await engine.MigrateInstanceAsync(instanceId, body.TargetVersion,
-                body.Mapping ?? new Dictionary<string, string>(), caller.UserId, cancellationToken);
+            if (body.DryRun)
+                return TypedResults.Ok(new MigrationChecked(instanceId, body.TargetVersion,
+                    await engine.CheckMigrationAsync(instanceId, body.TargetVersion, mapping, cancellationToken)));
+            var instance = await engine.MigrateInstanceAsync(instanceId, body.TargetVersion, mapping, caller.UserId, cancellationToken);
             return TypedResults.Ok(new InstanceMigrated(instance.Id, instance.ProcessId, instance.Version));
         }
         catch (KeyNotFoundException e)
@@ -89,6 +92,10 @@ public sealed record VariablesUpdated(Guid InstanceId, IReadOnlyList<string> Nam
 
 /// <param name="TargetVersion">The version of the same process to move to.</param>
 /// <param name="Mapping">Source element id → target element id, for elements renamed in the target (same ids map by themselves).</param>
-public sealed record MigrateRequest(int TargetVersion, IReadOnlyDictionary<string, string>? Mapping);
+/// <param name="DryRun">Only check: nothing is changed and the answer is a <see cref="MigrationChecked"/>.</param>
+public sealed record MigrateRequest(int TargetVersion, IReadOnlyDictionary<string, string>? Mapping, bool DryRun = false);
+
+/// <summary>A dry run that passed: every active element of the instance and the target element it would become.</summary>
+public sealed record MigrationChecked(Guid InstanceId, int TargetVersion, IReadOnlyDictionary<string, string> ActiveElements);
 
 public sealed record InstanceMigrated(Guid InstanceId, string ProcessId, int Version);

@@ -98,6 +98,18 @@ public sealed class InMemoryInstanceStore : IInstanceStore
     public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) =>
         Where(i => i.BusinessKey == businessKey);
 
+    public Task<IReadOnlyDictionary<(string ProcessId, int Version), int>> CountActiveByVersionAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+            return Task.FromResult<IReadOnlyDictionary<(string ProcessId, int Version), int>>(_instances.Values
+                .Where(i => i.Status == InstanceStatus.Active)
+                .GroupBy(i => (i.ProcessId, i.Version))
+                .ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    public async Task<IReadOnlyList<ProcessInstance>> ActiveAsync(string processId, int version, int limit, CancellationToken cancellationToken) =>
+        [.. (await Where(i => i.Status == InstanceStatus.Active && i.ProcessId == processId && i.Version == version).ConfigureAwait(false)).Take(limit)];
+
     private Task<IReadOnlyList<ProcessInstance>> Where(Func<ProcessInstance, bool> predicate)
     {
         lock (_lock)

@@ -60,6 +60,15 @@ public interface IInstanceStore
     /// <summary>Instances with at least one token held by an incident, oldest instance first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many instances are active on each deployed version: (process id, version) → count; versions without an
+    /// active instance are absent. One grouped query (the designer's definitions list).
+    /// </summary>
+    Task<IReadOnlyDictionary<(string ProcessId, int Version), int>> CountActiveByVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>The active instances of one process version, oldest first, at most <paramref name="limit"/> (the candidates for migration).</summary>
+    Task<IReadOnlyList<ProcessInstance>> ActiveAsync(string processId, int version, int limit, CancellationToken cancellationToken);
+
     /// <summary>Every instance (of any process, any status) with this business key, oldest first; empty when none.</summary>
     Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken);
 

@@ -37,4 +37,19 @@ public sealed partial class WorkflowEngine
         await AfterCommitAsync(instance, before, step, cancellationToken).ConfigureAwait(false);
         return instance;
     }
+
+    /// <summary>
+    /// The checks of <see cref="MigrateInstanceAsync"/> without migrating (a dry run for the designer's migration
+    /// dialog): returns the active elements and where each goes, or throws what the migration would refuse.
+    /// </summary>
+    /// <returns>Source element id → target element id, for every active element of the instance.</returns>
+    /// <exception cref="KeyNotFoundException">No such instance.</exception>
+    /// <exception cref="MigrationRefusedException">Every problem the migration would report; nothing is saved either way.</exception>
+    public async Task<IReadOnlyDictionary<string, string>> CheckMigrationAsync(
+        Guid instanceId, int targetVersion, IReadOnlyDictionary<string, string> elementMapping, CancellationToken cancellationToken)
+    {
+        var (instance, source) = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var target = await definitions.GetAsync(instance.ProcessId, targetVersion, cancellationToken).ConfigureAwait(false);
+        return MigrationPlanner.Plan(instance, source, target, targetVersion, elementMapping).ActiveElements;
+    }
 }

@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["HEAD /designer/{**path}"] = [401, 403, 403, 403, 403, 403, 403, 200],
         ["GET /api/definitions/"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/definitions/{processId}/{version:int}/xml"] = [401, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/definitions/{processId}/{version:int}/instances"] = [401, 403, 403, 403, 403, 403, 403, 200],
         ["POST /api/definitions/"] = [401, 403, 403, 403, 403, 403, 403, 422],
         ["GET /api/cases/"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/cases/{businessKey}"] = [401, 200, 404, 200, 200, 200, 200, 200],
@@ -64,6 +65,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["PUT /api/admin/users/{userId}/roles"] = [401, 403, 403, 403, 403, 403, 403, 404],
         ["PUT /api/admin/users/{userId}/recusals"] = [401, 403, 403, 403, 403, 403, 403, 404],
         ["GET /api/admin/organisations"] = [401, 403, 403, 403, 403, 403, 403, 200],
+        ["GET /api/admin/roles"] = [401, 403, 403, 403, 403, 403, 403, 200],
         ["POST /api/admin/institutions"] = [401, 403, 403, 403, 403, 403, 403, 400],
         ["GET /api/admin/security-log"] = [401, 403, 403, 403, 403, 403, 403, 200],
     };

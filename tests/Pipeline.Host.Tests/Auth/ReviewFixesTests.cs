@@ -134,6 +134,9 @@ public sealed class ReviewFixesTests(ReviewFixesTests.CrashingHost host) : IClas
         public Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken) => inner.ChildrenAsync(parentInstanceId, cancellationToken);
         public Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken) => inner.WithIncidentsAsync(limit, cancellationToken);
         public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) => inner.ByBusinessKeyAsync(businessKey, cancellationToken);
+        public Task<IReadOnlyDictionary<(string ProcessId, int Version), int>> CountActiveByVersionAsync(CancellationToken cancellationToken) => inner.CountActiveByVersionAsync(cancellationToken);
+        public Task<IReadOnlyList<ProcessInstance>> ActiveAsync(string processId, int version, int limit, CancellationToken cancellationToken) =>
+            inner.ActiveAsync(processId, version, limit, cancellationToken);
         public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid instanceId, CancellationToken cancellationToken) => inner.HistoryAsync(instanceId, cancellationToken);
     }
 }

@@ -156,9 +156,23 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
         await DeployAsync(host.Client, TimerThenTask("versioned", "PT1H").Replace("\"Wait\"", "\"Pause\"").Replace("\"After\"", "\"Then\""));
         var url = $"/api/instances/{instanceId}/migrate";
 
+        var versions = (await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/definitions/", "管理员", "admin")))).AsArray()
+            .Where(v => v!["processId"]!.GetValue<string>() == "versioned").ToDictionary(v => v!["version"]!.GetValue<int>(), v => v!["running"]!.GetValue<int>());
+        Assert.Equal(new Dictionary<int, int> { [1] = 1, [2] = 0 }, versions);
+        var active = Assert.Single((await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/definitions/versioned/1/instances", "管理员", "admin")))).AsArray())!;
+        Assert.Equal((instanceId, "V-0001", "Wait"), (active["instanceId"]!.GetValue<string>(), active["businessKey"]!.GetValue<string>(),
+            Assert.Single(active["activeElements"]!.AsArray())!.GetValue<string>()));
+        Assert.Empty((await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/definitions/versioned/2/instances", "管理员", "admin")))).AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(As(HttpMethod.Get, "/api/definitions/versioned/9/instances", "管理员", "admin"))).StatusCode);
+
         var refused = await host.Client.SendAsync(As(HttpMethod.Post, url, "管理员", "admin", ApiTests.JsonContent("""{ "targetVersion": 2 }""")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains((await JsonAsync(refused))["errors"]!.AsArray(), e => e!["elementId"]!.GetValue<string>() == "Wait");
+        Assert.Equal(1, (await JsonAsync(await host.Client.GetAsync("/api/cases/V-0001")))["version"]!.GetValue<int>());
+        var dryRun = await host.Client.SendAsync(As(HttpMethod.Post, url, "管理员", "admin",
+            ApiTests.JsonContent("""{ "targetVersion": 2, "mapping": { "Wait": "Pause" }, "dryRun": true }""")));
+        Assert.Equal(HttpStatusCode.OK, dryRun.StatusCode);
+        Assert.Equal("Pause", (await JsonAsync(dryRun))["activeElements"]!["Wait"]!.GetValue<string>());
         Assert.Equal(1, (await JsonAsync(await host.Client.GetAsync("/api/cases/V-0001")))["version"]!.GetValue<int>());
 
         var moved = await host.Client.SendAsync(As(HttpMethod.Post, url, "管理员", "admin",

@@ -88,4 +88,7 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
 
     [PostgresFact]
     public Task MessageAndTimerStarts_StartOnce_OnTheDatabase() => _starts.MessageAndTimerStarts_StartOnce_OnTheDatabase();
+
+    [PostgresFact]
+    public Task ActiveInstances_AreCountedAndListedByVersion() => _starts.ActiveInstances_AreCountedAndListedByVersion();
 }

@@ -90,4 +90,7 @@ public sealed class SqlitePersistenceTests : IAsyncLifetime
 
     [Fact]
     public Task MessageAndTimerStarts_StartOnce_OnTheDatabase() => _starts.MessageAndTimerStarts_StartOnce_OnTheDatabase();
+
+    [Fact]
+    public Task ActiveInstances_AreCountedAndListedByVersion() => _starts.ActiveInstances_AreCountedAndListedByVersion();
 }

@@ -87,4 +87,25 @@ public sealed class StartAndCallPersistenceScenarios(IDbContextFactory<WorkflowD
         Assert.Null((await NewEngine().FireStartTimerAsync(processId, 1, "ByTimer", due, None)).Started);
         Assert.Single(await Instances.ByBusinessKeyAsync(fired.Started!.BusinessKey!, None));
     }
+
+    public async Task ActiveInstances_AreCountedAndListedByVersion()
+    {
+        var processId = $"versions-{_suffix}";
+        await NewEngine().DeployAsync(BpmnSamples.Definitions(Calls.TaskProcess(processId, "Review")), Harness.Catalogue, "admin", None);
+        var first = await NewEngine().StartAsync(processId, "V1-a-" + _suffix, null, "institution", None);
+        var second = await NewEngine().StartAsync(processId, "V1-b-" + _suffix, null, "institution", None);
+        await NewEngine().DeployAsync(BpmnSamples.Definitions(Calls.TaskProcess(processId, "Check")), Harness.Catalogue, "admin", None);
+        var third = await NewEngine().StartAsync(processId, "V2-a-" + _suffix, null, "institution", None);
+        await NewEngine().CompleteUserTaskAsync(first.Id, first.Bookmarks[0].Id, "王经办", ["reviewer"], new Dictionary<string, object?>(), None);
+
+        var counts = await Instances.CountActiveByVersionAsync(None);
+        Assert.Equal(1, counts[(processId, 1)]);
+        Assert.Equal(1, counts[(processId, 2)]);
+        Assert.Equal([second.Id], (await Instances.ActiveAsync(processId, 1, 10, None)).Select(i => i.Id));
+        var onTwo = Assert.Single(await Instances.ActiveAsync(processId, 2, 10, None));
+        Assert.Equal(third.Id, onTwo.Id);
+        Assert.Equal(["Check"], Harness.Waiting(onTwo));
+        Assert.Empty(await Instances.ActiveAsync(processId, 3, 10, None));
+        Assert.Empty(await Instances.ActiveAsync(processId, 1, 0, None));
+    }
 }

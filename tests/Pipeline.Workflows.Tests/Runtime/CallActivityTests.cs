@@ -288,6 +288,9 @@ public class CallActivityTests
         public Task<IReadOnlyList<ProcessInstance>> ChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken) => inner.ChildrenAsync(parentInstanceId, cancellationToken);
 
         public Task<IReadOnlyList<ProcessInstance>> ByBusinessKeyAsync(string businessKey, CancellationToken cancellationToken) => inner.ByBusinessKeyAsync(businessKey, cancellationToken);
+        public Task<IReadOnlyDictionary<(string ProcessId, int Version), int>> CountActiveByVersionAsync(CancellationToken cancellationToken) => inner.CountActiveByVersionAsync(cancellationToken);
+        public Task<IReadOnlyList<ProcessInstance>> ActiveAsync(string processId, int version, int limit, CancellationToken cancellationToken) =>
+            inner.ActiveAsync(processId, version, limit, cancellationToken);
 
         public Task<IReadOnlyList<ProcessInstance>> WithIncidentsAsync(int limit, CancellationToken cancellationToken) => inner.WithIncidentsAsync(limit, cancellationToken);
 

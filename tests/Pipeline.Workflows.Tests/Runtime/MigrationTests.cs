@@ -73,6 +73,22 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task ADryRun_ReportsWhereEachActiveElementGoes_OrEveryProblem_AndChangesNothing()
+    {
+        var instance = await _h.StartAsync(Start() + Task("Review") + End() + Chain("Start", "Review", "End"));
+        var v2 = await DeployAsync(Start() + Task("Task_Review") + End() + Chain("Start", "Task_Review", "End"));
+
+        var refused = await Assert.ThrowsAsync<MigrationRefusedException>(() => _h.Engine.CheckMigrationAsync(instance.Id, v2, SameIds, Harness.None));
+        Assert.Equal("Review", Assert.Single(refused.Problems).ElementId);
+        var plan = await _h.Engine.CheckMigrationAsync(instance.Id, v2, new Dictionary<string, string> { ["Review"] = "Task_Review" }, Harness.None);
+        Assert.Equal(new Dictionary<string, string> { ["Review"] = "Task_Review" }, plan);
+
+        var stored = (await _h.Instances.GetAsync(instance.Id, Harness.None))!;
+        Assert.Equal((1, instance.Revision), (stored.Version, stored.Revision));
+        Assert.DoesNotContain(await _h.HistoryAsync(instance), h => h.Kind == HistoryKinds.InstanceMigrated);
+    }
+
+    [Fact]
     public async Task UnmappedActiveElements_AreRefused_EveryProblemListed_NothingSaved()
     {
         var instance = await _h.StartAsync(Start() + And("Fork") + Task("A") + Task("B") + Boundary("Late", "B", TimerDefinition("timeDuration", "P5D")) + End() + End("E2") + End("E3")
