@@ -4,7 +4,8 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { h } from '../dom';
-import { definitionXml } from './api';
+import { definitionXml, listDefinitions } from './api';
+import { renderMigration } from './migration';
 
 type Element = { id: string; $type: string; name?: string };
 interface Changes {
@@ -24,7 +25,17 @@ const kinds = {
 function show(value: unknown): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'object') return (value as { id?: string }).id ?? JSON.stringify(value);
-  return String(value);
+  return String(value).replace(/^#ref:/, '');
+}
+
+/**
+ * An attribute change as [before, after]. bpmn-js-differ 3.2 hands on jsondiffpatch's deltas unevenly: an added value
+ * as { newValue }, a modified one as { newValue: before, oldValue: after }, a deleted one as { newValue: before, oldValue: 0 }.
+ */
+function beforeAfter(v: { oldValue: unknown; newValue: unknown }): [unknown, unknown] {
+  if (v.oldValue === undefined) return [undefined, v.newValue];
+  if (v.oldValue === 0) return [v.newValue, undefined];
+  return [v.newValue, v.oldValue];
 }
 
 /**
@@ -37,6 +48,11 @@ export async function renderCompare(app: HTMLElement, processId: string, a: numb
   const left = h('div', { class: 'compare-canvas' });
   const right = h('div', { class: 'compare-canvas' });
   const list = h('tbody', {});
+  const migration = h('section', { class: 'migration' });
+  const pick = (label: string) => h('select', { 'aria-label': label }) as HTMLSelectElement;
+  const [fromSelect, toSelect] = [pick('旧版本 From version'), pick('新版本 To version')];
+  const go = h('button', { type: 'button' }, '对比 ', h('small', {}, 'Compare'));
+  go.addEventListener('click', () => navigate(`/designer/${encodeURIComponent(processId)}/compare/${fromSelect.value}/${toSelect.value}`));
   const back = h('a', { href: '/designer' }, '← 全部流程 ', h('small', {}, 'All definitions'));
   back.addEventListener('click', (e) => {
     e.preventDefault();
@@ -44,15 +60,22 @@ export async function renderCompare(app: HTMLElement, processId: string, a: numb
   });
   app.replaceChildren(
     h('section', { class: 'card' },
-      h('div', { class: 'card-head' }, h('div', {}, back, h('h2', {}, `${processId} v${a} → v${b} `, h('small', {}, 'Compare versions')))),
+      h('div', { class: 'card-head' }, h('div', {}, back, h('h2', {}, `${processId} v${a} → v${b} `, h('small', {}, 'Compare versions'))),
+        h('div', { class: 'toolbar' }, fromSelect, '→', toSelect, go)),
       h('div', { class: 'compare' },
         h('div', {}, h('h3', {}, `v${a}`), left),
         h('div', {}, h('h3', {}, `v${b}`), right)),
       h('p', { class: 'legend' },
         h('span', { class: 'swatch diff-added' }), ' 新增 added ', h('span', { class: 'swatch diff-removed' }), ' 删除 removed ',
         h('span', { class: 'swatch diff-changed' }), ' 修改 changed ', h('span', { class: 'swatch diff-layout' }), ' 仅位置 moved'),
-      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, '变更 Change'), h('th', {}, '元素 Element'), h('th', {}, '类型 Type'), h('th', {}, '内容 Details'))), list)),
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, '变更 Change'), h('th', {}, '元素 Element'), h('th', {}, '类型 Type'), h('th', {}, '内容 Details'))), list),
+      migration),
   );
+  const versions = (await listDefinitions()).filter((v) => v.processId === processId).map((v) => v.version).sort((x, y) => x - y);
+  for (const [select, value] of [[fromSelect, a], [toSelect, b]] as const) {
+    select.replaceChildren(...versions.map((v) => h('option', { value: String(v) }, `v${v}`)));
+    select.value = String(value);
+  }
   const [oldXml, newXml] = await Promise.all([definitionXml(processId, a), definitionXml(processId, b)]);
   const viewers = [left, right].map((container) => new NavigatedViewer({ container, moddleExtensions: { zeebe: zeebeModdle } }));
   await viewers[0].importXML(oldXml);
@@ -74,7 +97,7 @@ export async function renderCompare(app: HTMLElement, processId: string, a: numb
   for (const c of Object.values(changes._changed)) {
     mark(0, c.model.id, 'diff-changed');
     mark(1, c.model.id, 'diff-changed');
-    rows.push(['changed', c.model, Object.entries(c.attrs).map(([k, v]) => `${k}: ${show(v.oldValue)} → ${show(v.newValue)}`).join('；')]);
+    rows.push(['changed', c.model, Object.entries(c.attrs).map(([k, v]) => { const [was, is] = beforeAfter(v); return `${k}: ${show(was)} → ${show(is)}`; }).join('；')]);
   }
   for (const e of Object.values(changes._layoutChanged)) {
     if (changes._changed[e.id] || changes._added[e.id]) continue;
@@ -96,4 +119,5 @@ export async function renderCompare(app: HTMLElement, processId: string, a: numb
           return row;
         })),
   );
+  await renderMigration(migration, processId, a, b, Object.values(changes._removed), [viewers[0], viewers[1]]);
 }

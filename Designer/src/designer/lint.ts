@@ -8,6 +8,7 @@ import noImplicitSplit from 'bpmnlint/rules/no-implicit-split';
 import startEventRequired from 'bpmnlint/rules/start-event-required';
 import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
 import { is } from 'bpmnlint-utils';
+import { lintExpression } from '@bpmn-io/feel-lint';
 
 type Node = { id: string; $type: string; triggeredByEvent?: boolean; eventDefinitions?: { $type: string }[] };
 type Reporter = { report(id: string, message: string): void };
@@ -43,6 +44,44 @@ function supportedElement() {
   return { check };
 }
 
+type Moddle = { $type: string; $descriptor?: { properties: { name: string; isReference?: boolean }[] }; get?(name: string): unknown };
+
+/** Where FEEL lives inside a flow element: its extension elements (zeebe:*), conditions, timers, loop characteristics. */
+const feelContainers = new Set([
+  'extensionElements', 'values', 'conditionExpression', 'eventDefinitions', 'loopCharacteristics', 'timeDuration', 'timeCycle', 'timeDate',
+  'inputParameters', 'outputParameters', 'completionCondition', 'loopCardinality',
+]);
+
+/** Every `=`-prefixed value (a FEEL expression in Zeebe's dialect) under <value>, with its property name. */
+function feelExpressions(value: unknown, found: [string, string][], depth = 0): void {
+  if (!value || typeof value !== 'object' || depth > 6) return;
+  if (Array.isArray(value)) {
+    for (const v of value) feelExpressions(v, found, depth + 1);
+    return;
+  }
+  const element = value as Moddle;
+  for (const p of element.$descriptor?.properties ?? []) {
+    if (p.isReference) continue;
+    const v = element.get ? element.get(p.name) : undefined;
+    if (typeof v === 'string' && v.startsWith('=')) found.push([p.name, v.slice(1)]);
+    else if (v && typeof v === 'object' && (feelContainers.has(p.name) || element.$type.startsWith('zeebe:'))) feelExpressions(v, found, depth + 1);
+  }
+}
+
+/** pipeline/feel-syntax: a FEEL expression (`=…`) that does not parse is an error naming the property (@bpmn-io/feel-lint). */
+function feelSyntax() {
+  function check(node: Node, reporter: Reporter) {
+    if (!flowElement.some((t) => is(node, t))) return;
+    const found: [string, string][] = [];
+    feelExpressions(node, found);
+    for (const [property, expression] of found) {
+      const error = lintExpression(expression).find((m: { severity: string }) => m.severity === 'error') as { message: string } | undefined;
+      if (error) reporter.report(node.id, `FEEL 表达式有误（${property}: =${expression}）：${error.message}`);
+    }
+  }
+  return { check };
+}
+
 const rules: Record<string, unknown> = {
   'bpmnlint/start-event-required': startEventRequired,
   'bpmnlint/end-event-required': endEventRequired,
@@ -53,11 +92,12 @@ const rules: Record<string, unknown> = {
   'bpmnlint/superfluous-gateway': superfluousGateway,
   'bpmnlint/label-required': labelRequired,
   'bpmnlint-plugin-pipeline/supported-element': supportedElement,
+  'bpmnlint-plugin-pipeline/feel-syntax': feelSyntax,
 };
 
 /**
  * The designer's bpmnlint configuration, bundled by hand (what bpmnlint-pack-config would generate): bpmnlint's
- * structural rules and our own rule mirroring what the engine executes. The server's validation stays the authority.
+ * structural rules, our rule mirroring what the engine executes and a FEEL syntax check of every `=` expression. The server's validation stays the authority.
  */
 export const lintConfig = {
   config: {
@@ -71,6 +111,7 @@ export const lintConfig = {
       'superfluous-gateway': 'warn',
       'label-required': 'warn',
       'pipeline/supported-element': 'error',
+      'pipeline/feel-syntax': 'error',
     },
   },
   resolver: {

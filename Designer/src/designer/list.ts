@@ -7,7 +7,7 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** `/designer`: every process with its versions, who deployed each and when; open one, or start a new definition. */
+/** `/designer`: every process with its versions, who deployed each and when, running instances per version; open one, compare the last two, or start a new definition. */
 export async function renderDefinitionList(app: HTMLElement, navigate: (path: string) => void): Promise<void> {
   document.title = 'Pipeline · 流程设计 Designer';
   const versions = await listDefinitions();
@@ -32,7 +32,9 @@ export async function renderDefinitionList(app: HTMLElement, navigate: (path: st
         h('td', {}, link(`/designer/${encodeURIComponent(id)}`, latest.name ?? id), h('div', { class: 'muted' }, h('code', {}, id))),
         h('td', {}, `v${latest.version}`),
         h('td', {}, latest.deployedBy, h('div', { class: 'muted' }, when(latest.deployedAt))),
-        h('td', { class: 'versions' }, ...sorted.map((v) => link(`/designer/${encodeURIComponent(id)}/${v.version}`, `v${v.version}`)),
+        h('td', {}, String(sorted.reduce((n, v) => n + v.running, 0))),
+        h('td', { class: 'versions' }, ...sorted.map((v) => h('span', { class: 'version' }, link(`/designer/${encodeURIComponent(id)}/${v.version}`, `v${v.version}`),
+          v.running ? h('small', { class: 'running', title: `${v.running} 个运行中的实例 (running)` }, ` ${v.running}`) : '')),
           sorted.length > 1 ? link(`/designer/${encodeURIComponent(id)}/compare/${sorted[1].version}/${latest.version}`, `对比 v${sorted[1].version}–v${latest.version}`) : ''),
       );
     });
@@ -46,7 +48,7 @@ export async function renderDefinitionList(app: HTMLElement, navigate: (path: st
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, h('th', {}, '流程 Process'), h('th', {}, '最新版本 Latest'), h('th', {}, '部署人 Deployed by'), h('th', {}, '全部版本 Versions'))),
+        h('thead', {}, h('tr', {}, h('th', {}, '流程 Process'), h('th', {}, '最新版本 Latest'), h('th', {}, '部署人 Deployed by'), h('th', {}, '运行中 Running'), h('th', {}, '全部版本 Versions（右下角为运行中实例数）'))),
         h('tbody', {}, ...rows),
       ),
     ),

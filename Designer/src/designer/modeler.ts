@@ -12,7 +12,7 @@ import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { ApiError } from '../http';
 import { h } from '../dom';
-import { definitionXml, deploy, elementTemplates, listDefinitions, validate, type DefinitionProblem } from './api';
+import { definitionXml, deploy, elementTemplates, listDefinitions, roles, validate, type DefinitionProblem, type Role } from './api';
 import { zhTranslateModule } from './translate';
 import lintModule from 'bpmn-js-bpmnlint';
 import minimapModule from 'diagram-js-minimap';
@@ -38,6 +38,18 @@ function blank(): string {
 </bpmn:definitions>`;
 }
 
+/** The keyboard shortcuts (bpmn-js's bindings; active while the canvas has focus), as a collapsible list. */
+function shortcutHelp(): HTMLElement {
+  const keys: [string, string][] = [
+    ['Ctrl+Z', '撤销 Undo'], ['Ctrl+Y / Ctrl+Shift+Z', '重做 Redo'], ['Ctrl+F', '搜索元素 Find'], ['Ctrl+A', '全选 Select all'],
+    ['Ctrl+C / Ctrl+V / Ctrl+X', '复制 / 粘贴 / 剪切'], ['Ctrl+D', '复制一份 Duplicate'], ['Delete', '删除所选 Delete'], ['E', '编辑名称 Edit label'],
+    ['R', '替换类型 Replace'], ['H / L / S / C', '抓手 / 套索 / 空间 / 连线工具'], ['方向键 Arrows', '移动所选（Shift 加大步长）'],
+    ['Ctrl + 滚轮 / Ctrl+= / Ctrl+-', '缩放 Zoom'], ['Ctrl+0', '恢复 100%'],
+  ];
+  return h('details', { class: 'shortcuts' }, h('summary', {}, '快捷键 ', h('small', {}, 'Keyboard shortcuts (click the canvas first)')),
+    h('dl', {}, ...keys.flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)])));
+}
+
 /**
  * `/designer/{processId}[/{version}]` and `/designer/new`: bpmn-js's Modeler with the Zeebe properties panel, the
  * activity catalogue as element templates, zh-CN; the server's deploy-time validation shown on the canvas and in a
@@ -53,6 +65,9 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   const check = button('检查', 'Check');
   const deployButton = button('部署', 'Deploy', 'primary');
   const download = button('下载 XML', 'Download');
+  const undo = button('撤销', 'Undo');
+  const redo = button('重做', 'Redo');
+  const find = button('搜索', 'Find');
   const english = currentLang() === 'en';
   const language = button(english ? '中文' : 'English', english ? 'Chinese' : '英文');
   language.addEventListener('click', () => {
@@ -68,14 +83,18 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   const title = h('h2', {}, processId ?? '新流程', version ? ` v${version}` : '', ' ', h('small', {}, processId ? 'Definition' : 'New definition'));
   app.replaceChildren(
     h('section', { class: 'card designer' },
-      h('div', { class: 'card-head' }, h('div', {}, back, title), h('div', { class: 'toolbar' }, check, deployButton, download, upload, language, status)),
+      h('div', { class: 'card-head' }, h('div', {}, back, title),
+        h('div', { class: 'toolbar' }, undo, redo, find, check, deployButton, download, upload, language, status)),
       h('div', { class: 'designer-body' }, canvas, panel),
+      shortcutHelp(),
       h('h3', {}, '问题 ', h('small', {}, 'Problems')), problemsList),
   );
 
+  // Filled before the import; the properties panel reads it on every render.
+  const pipeline = { roles: [] as Role[] };
   const modeler = new Modeler({
+    pipeline,
     container: canvas,
-    keyboard: { bindTo: document },
     propertiesPanel: { parent: panel },
     // bpmnlint while editing (bpmn-js-bpmnlint debounces it and skips the import).
     linting: { bpmnlint: lintConfig, active: true },
@@ -93,10 +112,12 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     const versions = (await listDefinitions()).filter((v) => v.processId === processId);
     latestVersion = versions.reduce((m, v) => Math.max(m, v.version), 0) || null;
   }
-  const [xml, templates] = await Promise.all([
+  const [xml, templates, productRoles] = await Promise.all([
     processId && latestVersion ? definitionXml(processId, latestVersion) : Promise.resolve(blank()),
     elementTemplates(),
+    roles(),
   ]);
+  pipeline.roles.push(...productRoles);
   (get('elementTemplates').set as (t: unknown[]) => void)(templates);
   await modeler.importXML(xml);
   (get('canvas').zoom as (level: string) => void)('fit-viewport');
@@ -140,6 +161,10 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     timer = window.setTimeout(() => void runCheck().catch(() => undefined), 800);
   });
   check.addEventListener('click', () => void runCheck());
+  const action = (name: string) => () => (get('editorActions').trigger as (a: string) => void)(name);
+  undo.addEventListener('click', action('undo'));
+  redo.addEventListener('click', action('redo'));
+  find.addEventListener('click', action('find'));
   deployButton.addEventListener('click', async () => {
     const problems = await runCheck();
     if (problems.length > 0) {

@@ -10,3 +10,4 @@ declare module 'bpmnlint-utils';
 declare module 'diagram-js-minimap';
 declare module '@bpmn-io/properties-panel';
 declare module '@bpmn-io/properties-panel/preact';
+declare module '@bpmn-io/feel-lint';

@@ -5,6 +5,8 @@ import { useService } from 'bpmn-js-properties-panel';
 type Moddle = { $type: string; get(name: string): unknown; values?: Moddle[]; properties?: Moddle[]; name?: string; value?: string };
 type Element = { businessObject: Moddle & { extensionElements?: Moddle } };
 type Service = Record<string, (...args: unknown[]) => unknown>;
+type Role = { id: string; name: string };
+type Group = { id: string; label?: string; entries: { id: string }[] };
 
 /** The value of the `zeebe:property` named <name>, or undefined. */
 function read(element: Element, name: string): string | undefined {
@@ -30,6 +32,47 @@ function write(element: Element, name: string, value: string | undefined, modeli
   modeling.updateModdleProperties(element, properties, { properties: next });
 }
 
+/** The user task's `zeebe:assignmentDefinition` candidate groups as a list (empty for none). */
+function candidateGroups(element: Element): string[] {
+  const assignment = element.businessObject.extensionElements?.values?.find((v) => v.$type === 'zeebe:AssignmentDefinition');
+  const value = assignment?.get('candidateGroups');
+  return typeof value === 'string' && value.trim() ? value.split(',').map((g) => g.trim()).filter(Boolean) : [];
+}
+
+/** Sets `zeebe:assignmentDefinition candidateGroups`, creating the containers, as one undoable command. */
+function writeCandidateGroups(element: Element, groups: string[], modeling: Service, factory: Service): void {
+  const bo = element.businessObject;
+  let extensions = bo.extensionElements;
+  if (!extensions) {
+    extensions = factory.create('bpmn:ExtensionElements', { values: [] }) as Moddle;
+    modeling.updateProperties(element, { extensionElements: extensions });
+  }
+  let assignment = extensions.values?.find((v) => v.$type === 'zeebe:AssignmentDefinition');
+  if (!assignment) {
+    assignment = factory.create('zeebe:AssignmentDefinition', {}) as Moddle;
+    modeling.updateModdleProperties(element, extensions, { values: [...(extensions.values ?? []), assignment] });
+  }
+  modeling.updateModdleProperties(element, assignment, { candidateGroups: groups.length ? groups.join(',') : undefined });
+}
+
+/** One product role as a checkbox of the user task's candidate groups; disabled while the groups are a FEEL expression. */
+function RoleEntry(role: Role) {
+  return function Component(props: { element: Element; id: string }) {
+    const modeling = useService('modeling') as Service;
+    const factory = useService('bpmnFactory') as Service;
+    const assignment = props.element.businessObject.extensionElements?.values?.find((v) => v.$type === 'zeebe:AssignmentDefinition');
+    const expression = String(assignment?.get('candidateGroups') ?? '').startsWith('=');
+    return h(CheckboxEntry, {
+      element: props.element, id: props.id, label: `${role.name}（${role.id}）`, disabled: expression,
+      getValue: () => candidateGroups(props.element).includes(role.id),
+      setValue: (on: boolean) => {
+        const others = candidateGroups(props.element).filter((g) => g !== role.id);
+        writeCandidateGroups(props.element, on ? [...others, role.id] : others, modeling, factory);
+      },
+    });
+  };
+}
+
 function Entry(kind: 'checkbox' | 'text', name: string, label: string, description: string) {
   return function Component(props: { element: Element; id: string }) {
     const modeling = useService('modeling') as Service;
@@ -49,17 +92,25 @@ function Entry(kind: 'checkbox' | 'text', name: string, label: string, descripti
 /**
  * The properties panel's group for our `pipeline:` rules (zeebe:properties the engine reads): on user tasks co-signing by
  * distinct people (`pipeline:distinctAssignees`, R-QJ-8) and segregation of duties (`pipeline:notCompletedBy`, R-YN-10);
- * on service tasks the retry back-off (`pipeline:retryBackoff`, ISO 8601 duration).
+ * on service tasks the retry back-off (`pipeline:retryBackoff`, ISO 8601 duration). Also offers the product's roles
+ * (`config.pipeline.roles`, from `GET /api/admin/roles`) as checkboxes for a user task's candidate groups.
  */
 class PipelinePropertiesProvider {
-  static $inject = ['propertiesPanel'];
+  static $inject = ['propertiesPanel', 'config.pipeline'];
 
-  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }) {
+  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }, private readonly config: { roles: Role[] } | undefined) {
     propertiesPanel.registerProvider(400, this);
   }
 
   getGroups(element: Element & { type?: string }) {
-    return (groups: unknown[]) => {
+    return (groups: Group[]) => {
+      // Candidate groups chosen from the product's roles, under the Zeebe "Assignment" group's own (FEEL) field.
+      const assignment = groups.find((g) => g.id === 'assignmentDefinition');
+      const roles = this.config?.roles ?? [];
+      if (assignment && roles.length) {
+        const at = assignment.entries.findIndex((e) => e.id === 'assignmentDefinitionCandidateGroups') + 1 || assignment.entries.length;
+        assignment.entries.splice(at, 0, ...roles.map((role) => ({ id: `pipeline-role-${role.id}`, component: RoleEntry(role), isEdited: isCheckboxEntryEdited })));
+      }
       const entries =
         element.businessObject.$type === 'bpmn:UserTask'
           ? [

@@ -110,6 +110,97 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-compare.png") });
     }
 
+    /// <summary>Version 1 (<paramref name="taskId"/> = Task_Review) or 2 (Task_Check, same name): start → 审核 → end, with diagram.</summary>
+    private static string Review(string taskId) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+          xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+          id="Definitions_migrate" targetNamespace="http://pipeline.example/bpmn">
+          <bpmn:process id="pl-migrate" name="迁移演示" isExecutable="true">
+            <bpmn:startEvent id="Start" name="开始" />
+            <bpmn:userTask id="{taskId}" name="审核">
+              <bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="reviewer" /></bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:endEvent id="End" name="结束" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="{taskId}" />
+            <bpmn:sequenceFlow id="F2" sourceRef="{taskId}" targetRef="End" />
+          </bpmn:process>
+          <bpmndi:BPMNDiagram id="D"><bpmndi:BPMNPlane id="P" bpmnElement="pl-migrate">
+            <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="150" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="{taskId}_di" bpmnElement="{taskId}"><dc:Bounds x="240" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Bounds x="400" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNEdge id="F1_di" bpmnElement="F1"><di:waypoint x="186" y="118" /><di:waypoint x="240" y="118" /></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="F2_di" bpmnElement="F2"><di:waypoint x="340" y="118" /><di:waypoint x="400" y="118" /></bpmndi:BPMNEdge>
+          </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+        </bpmn:definitions>
+        """;
+
+    [Fact]
+    public async Task AnAdministrator_MigratesARunningCase_FromTheComparison_AndPicksCandidateGroupsFromTheRoles()
+    {
+        await Processes.DeployAsync(_host.Client, Review("Task_Review"));
+        var instanceId = await Processes.StartAsync(_host.Client, "pl-migrate", "MIG-0001");
+        await Processes.DeployAsync(_host.Client, Review("Task_Check"));
+        var page = await SignInAsync("designer", "admin");
+
+        // The list counts the running case on version 1.
+        await page.GotoAsync("/designer");
+        var row = page.Locator("tr", new() { HasTextString = "pl-migrate" });
+        Assert.Equal("1", (await row.Locator(".running").InnerTextAsync()).Trim());
+
+        // The comparison offers the case for migration; Task_Review is gone in v2 and is prefilled to Task_Check (same name).
+        await page.GotoAsync("/designer/pl-migrate/compare/1/2");
+        var mapping = page.GetByLabel("Task_Review 映射到 (maps to)");
+        await mapping.WaitForAsync();
+        Assert.Equal("Task_Check", await mapping.InputValueAsync());
+        // Unmapped: the dry run is refused by element, marked on version 1's diagram, and migrating stays disabled.
+        await mapping.SelectOptionAsync("");
+        await page.GetByText("检查 Dry run").ClickAsync();
+        await page.Locator(".migration-result .problems li", new() { HasTextString = "Task_Review" }).WaitForAsync();
+        Assert.Equal(1, await page.Locator(".compare-canvas .djs-element.pl-problem[data-element-id=\"Task_Review\"]").CountAsync());
+        Assert.True(await page.GetByText("迁移所选实例 Migrate").IsDisabledAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "7-migration-refused.png"), FullPage = true });
+        // Mapped: the dry run passes, then the case moves to version 2.
+        await mapping.SelectOptionAsync("Task_Check");
+        await page.GetByText("检查 Dry run").ClickAsync();
+        await page.GetByText("可以迁移 (can migrate)").WaitForAsync();
+        await page.GetByText("迁移所选实例 Migrate").ClickAsync();
+        await page.GetByText("已迁移到 v2 (migrated)").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "8-migrated.png"), FullPage = true });
+        var view = System.Text.Json.Nodes.JsonNode.Parse(await _host.Client.GetStringAsync($"/api/instances/{instanceId}"))!;
+        Assert.Equal(2, view["version"]!.GetValue<int>());
+        Assert.Equal("Task_Check", view["waiting"]!.AsArray().Single()!["nodeId"]!.GetValue<string>());
+
+        // Version 2 in the modeler: find the task with Ctrl+F, add the inspectors from the roles, undo it with Ctrl+Z, add them again.
+        await page.GotoAsync("/designer/pl-migrate/2");
+        await page.Locator(".djs-element[data-element-id=\"Task_Check\"]").WaitForAsync();
+        await page.Locator(".designer-canvas").ClickAsync(new() { Position = new() { X = 700, Y = 400 } });
+        await page.Keyboard.PressAsync("Control+f");
+        // The search pad searches on keyup (as after an IME composition); End ends the typed text.
+        await page.Locator(".djs-search-input input").FillAsync("审核");
+        await page.Keyboard.PressAsync("End");
+        await page.Locator(".djs-search-result").First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "9-search.png") });
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".bio-properties-panel-header-label", new() { HasTextString = "审核" }).WaitForAsync();
+        var inspectors = page.GetByLabel("督查人员（inspector）");
+        var assignment = page.Locator(".bio-properties-panel-group-header", new() { HasTextString = "分配" });
+        if (!await inspectors.IsVisibleAsync()) await assignment.ClickAsync();
+        Assert.True(await page.GetByLabel("经办人（reviewer）").IsCheckedAsync());
+        await inspectors.CheckAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "10-candidate-groups.png") });
+        await page.Locator(".designer-canvas").ClickAsync(new() { Position = new() { X = 700, Y = 400 } });
+        await page.Keyboard.PressAsync("Control+z");
+        await page.Locator(".djs-element[data-element-id=\"Task_Check\"]").ClickAsync();
+        if (!await inspectors.IsVisibleAsync()) await assignment.ClickAsync();
+        Assert.False(await inspectors.IsCheckedAsync());
+        await inspectors.CheckAsync();
+        await page.Locator(".problems li.ok").WaitForAsync();
+        await page.Locator(".toolbar button.primary").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designer/pl-migrate/3$"));
+        Assert.Contains("candidateGroups=\"reviewer,inspector\"", await _host.Client.GetStringAsync("/api/definitions/pl-migrate/3/xml"));
+    }
+
     [Fact]
     public async Task AReviewer_IsRefusedTheDesigner()
     {
