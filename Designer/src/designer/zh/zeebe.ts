@@ -1,0 +1,186 @@
+/**
+ * zh-CN for bpmn-js-properties-panel's Zeebe provider: job definition, assignment, forms, input/output mappings,
+ * listeners, called elements and decisions, bindings, and its tooltips (split where the tooltip puts a <code> example).
+ */
+const zh: Record<string, string> = {
+  // bpmn-js-properties-panel/src/contextProvider/zeebe/TooltipProvider.js
+  'Define who the task is assigned to. One or all of the following attributes can be specified simultaneously. ': '定义任务分配给谁。以下属性可只填一项，也可同时填写。',
+  'User task documentation': '人工任务文档',
+  'Learn more.': '了解更多。',
+  'Define a boolean condition expression that defines when this flow is taken. ': '定义一个布尔条件表达式，决定何时走这条顺序流。',
+  'Conditions documentation': '条件文档',
+  'Learn how to define conditions.': '了解如何定义条件。',
+  'Evaluate a business rule, for example a DMN decision. To add a custom implementation, use a job worker. ': '计算业务规则，例如 DMN 决策。如需自定义实现，请使用作业执行器。',
+  'Business rule task documentation': '业务规则任务文档',
+  'Implement a script task using an inline FEEL expression. To add a custom implementation, use a job worker. ': '用内联 FEEL 表达式实现脚本任务。如需自定义实现，请使用作业执行器。',
+  'Script task documentation': '脚本任务文档',
+  'Implement a user task managed by Camunda. To add a custom implementation, use a job worker. ': '实现由 Camunda 管理的人工任务。如需自定义实现，请使用作业执行器。',
+  'Link a form created with the Camunda Forms editor. To associate a custom form, application, or URL to the user task, specify an external reference. ': '链接用 Camunda Forms 编辑器创建的表单。如需为人工任务关联自定义表单、应用或 URL，请指定外部引用。',
+  'User task form documentation': '人工任务表单文档',
+  'Link or embed a form created with the Camunda Forms editor. To associate a custom form, application, or URL to the user task, specify a form key. ': '链接或内嵌用 Camunda Forms 编辑器创建的表单。如需为人工任务关联自定义表单、应用或 URL，请指定表单键。',
+  'Define the decision to evaluate and how to map back the evaluation result. ': '定义要计算的决策，以及如何映射回计算结果。',
+  'Send task documentation': '发送任务文档',
+  'Configure the message that the task waits for. ': '配置此任务等待的消息。',
+  'Receive task message documentation': '接收任务消息文档',
+  'Configure the message that will start this process instance. ': '配置启动此流程实例的消息。',
+  'Message start event documentation': '消息开始事件文档',
+  'Configure the message that this event waits for. ': '配置此事件等待的消息。',
+  'Message catch event documentation': '消息捕获事件文档',
+  'Configure the message that will trigger this boundary event. ': '配置触发此边界事件的消息。',
+  'Message boundary event documentation': '消息边界事件文档',
+  'Define the ID of the process to call (e.g. ': '定义要调用的流程编号（例如 ',
+  ' or ': ' 或 ',
+  '). ': '）。',
+  'Call activity documentation': '调用活动文档',
+  'Specify which job workers handle the task work to execute a service (e.g. ': '指定由哪类作业执行器执行此服务（例如 ',
+  'Service task documentation': '服务任务文档',
+  'Specify which job workers handle the task work to evaluate business rules. ': '指定由哪类作业执行器计算业务规则。',
+  'Specify which job workers handle the task work to execute a script. ': '指定由哪类作业执行器执行脚本。',
+  'Specify which job workers handle the task work to send a message (e.g. ': '指定由哪类作业执行器发送消息（例如 ',
+  'Specify which job workers handle the event work. ': '指定由哪类作业执行器处理此事件。',
+  'Message throw event documentation': '消息抛出事件文档',
+  'Execute this task for each element of a given collection. ': '对给定集合的每个元素各执行一次此任务。',
+  'Define an input collection expression that defines the collection to iterate over (e.g. ': '定义输入集合表达式，指定要遍历的集合（例如 ',
+  'To collect the output define the output collection and the output element expressions. ': '如需收集输出，请定义输出集合和输出元素表达式。',
+  'Multi instance documentation': '多实例文档',
+  'Define an error code (e.g. ': '定义错误代码（例如 ',
+  'Error event documentation': '错误事件文档',
+  'Add input mappings to control what is passed to the activity as local variables. ': '添加输入映射，控制以局部变量传给活动的内容。',
+  'Input mappings documentation': '输入映射文档',
+  'Add output mappings to control which variables are merged back into the process scope. ': '添加输出映射，控制哪些变量合并回流程作用域。',
+  'Output mappings documentation': '输出映射文档',
+  'The number of times the engine tries executing this activity if a worker signals a failure. The default is three.': '执行器报告失败时，引擎重试执行此活动的次数，默认为 3 次。',
+  'Latest binding': '最新版本绑定',
+  'Uses the most recent deployed resource.': '使用最近部署的资源。',
+  'Deployment binding': '同一部署绑定',
+  'Uses the resource found in the same deployment.': '使用同一次部署中的资源。',
+  'Version tag binding': '版本标签绑定',
+  'Uses the most recent deployed resource with the given version tag.': '使用带有指定版本标签、最近部署的资源。',
+  'Version tag by which this process can be referenced.': '用于引用此流程的版本标签。',
+  'Version tag by which the called process will be referenced.': '用于引用被调用流程的版本标签。',
+  'Version tag by which the called decision will be referenced.': '用于引用被调用决策的版本标签。',
+  'Version tag by which the linked form will be referenced.': '用于引用所链接表单的版本标签。',
+  'Specifies the priority of a user task. Must be an integer between 0 and 100. If no value is provided, the default value is 50. ': '人工任务的优先级，须为 0 到 100 之间的整数；不填时默认为 50。',
+  'User task priority documentation': '人工任务优先级文档',
+  'Define the completion behavior of an ad-hoc subprocess. If no completion condition is set, it will be completed after all active elements have been completed. ': '定义自由子流程如何完成。未设完成条件时，所有激活的元素都完成后子流程即完成。',
+  'Ad-hoc subprocess documentation': '自由子流程文档',
+  'Define a collection of elements which will be activated when the ad-hoc subprocess is reached. ': '定义进入自由子流程时要激活的元素集合。',
+  'Identifier computed from the process context that is used to correlate an incoming message (e.g. ': '由流程上下文计算出的标识，用来关联传入的消息（例如 ',
+  'Subscription correlation key documentation': '订阅关联键文档',
+  // bpmn-js-properties-panel/src/provider/zeebe/ZeebePropertiesProvider.js
+  'Called decision': '被调用决策',
+  'Script': '脚本',
+  'Task definition': '作业定义',
+  'Input mapping': '输入映射',
+  'Output mapping': '输出映射',
+  'Condition': '条件',
+  'Form': '表单',
+  'Called element': '被调用流程',
+  'Headers': '作业头',
+  'Output propagation': '输出传递',
+  'Input propagation': '输入传递',
+  'Assignment': '分配',
+  'Active elements': '激活的元素',
+  'Execution listeners': '执行监听器',
+  'Task listeners': '任务监听器',
+  'Extension properties': '扩展属性',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/ActiveElementsProps.js
+  'Active elements collection': '激活元素集合',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/AdHocSubProcessImplementationProps.js
+  'BPMN': 'BPMN',
+  'Job worker': '作业执行器',
+  'Implementation type': '实现方式',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/AssignmentDefinitionProps.js
+  'Assignee': '办理人',
+  'Candidate groups': '候选角色组',
+  'Candidate users': '候选用户',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/BusinessRuleImplementationProps.js
+  'DMN decision': 'DMN 决策',
+  'Implementation': '实现',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/CalledDecisionProps.js
+  'Decision ID': '决策编号',
+  'Result variable': '结果变量',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/ConditionProps.js
+  'Condition expression': '条件表达式',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/EventConditionProps.js
+  'Variable names': '变量名',
+  'List of process variable names that trigger the condition evaluation.': '触发条件计算的流程变量名列表。',
+  'Update': '更新',
+  'Variable events': '变量事件',
+  'Variable events that trigger the condition evaluation.\n\nIf none selected, all variable events will trigger the condition evaluation.': '触发条件计算的变量事件。\n\n不选时，所有变量事件都会触发条件计算。',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/ExecutionListener.js
+  'Start': '开始',
+  'End': '结束',
+  'Event type': '事件类型',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/ExecutionListenersProps.js
+  'Start: {type}': '开始：{type}',
+  'End: {type}': '结束：{type}',
+  '<no type>': '<无类型>',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/FormProps.js
+  'Camunda Form': 'Camunda 表单',
+  'External form reference': '外部表单引用',
+  'Camunda Form (linked)': 'Camunda 表单（链接）',
+  'Camunda Form (embedded)': 'Camunda 表单（内嵌）',
+  'Custom form key': '自定义表单键',
+  'Form JSON configuration': '表单 JSON 配置',
+  'Form ID': '表单编号',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/Header.js
+  'Key': '键',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/InputOutputParameter.js
+  'Local variable name': '局部变量名',
+  'Process variable name': '流程变量名',
+  'Variable assignment value': '变量赋值',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/InputPropagationProps.js
+  'Propagate all parent process variables': '传入全部父流程变量',
+  'On': '开',
+  'Off': '关',
+  'If turned on, all variables from the parent process instance will be propagated to the child process instance.': '开启后，父流程实例的全部变量都传入子流程实例。',
+  'Otherwise, only variables defined via input mappings will be propagated.': '否则只传递输入映射中定义的变量。',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/MessageProps.js
+  'Subscription correlation key': '订阅关联键',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/MultiInstanceProps.js
+  'Input collection': '输入集合',
+  'Input element': '输入元素',
+  'Output collection': '输出集合',
+  'Output element': '输出元素',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/OutputPropagationProps.js
+  'Propagate all child process variables': '传出全部子流程变量',
+  'If turned on, all variables from the child process instance will be propagated to the parent process instance.': '开启后，子流程实例的全部变量都传出到父流程实例。',
+  'Otherwise, only variables defined via output mappings will be propagated.': '否则只传递输出映射中定义的变量。',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/PriorityDefinitionProps.js
+  'Priority': '优先级',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/ScriptImplementationProps.js
+  'FEEL expression': 'FEEL 表达式',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/TaskDefinitionProps.js
+  'Job type': '作业类型',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/TaskListener.js
+  'Creating': '创建时',
+  'Assigning': '分配时',
+  'Updating': '更新时',
+  'Completing': '完成时',
+  'Canceling': '取消时',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/TaskListenersProps.js
+  '{eventType}: {type}': '{eventType}：{type}',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/TaskScheduleProps.js
+  'Due date': '到期时间',
+  'Follow up date': '跟进时间',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/TimerProps.js
+  'Timer documentation': '定时器文档',
+  'How to configure a timer': '如何配置定时器',
+  'A cycle defined as ISO 8601 repeating intervals format, or a cron expression.': '以 ISO 8601 重复间隔格式或 cron 表达式表示的周期。',
+  'every hour on the hour from 9-5 p.m. UTC Monday-Friday': '周一至周五 UTC 9 点到 17 点每个整点',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/UserTaskImplementationProps.js
+  'Camunda user task': 'Camunda 人工任务',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/shared/Binding.js
+  'latest': '最新版本',
+  'deployment': '同一部署',
+  'version tag': '版本标签',
+  'Binding': '绑定',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/shared/Listener.js
+  'Listener type': '监听器类型',
+  'Retries': '重试次数',
+  // bpmn-js-properties-panel/src/provider/zeebe/properties/shared/VersionTag.js
+  'Version tag': '版本标签',
+};
+
+export default zh;
