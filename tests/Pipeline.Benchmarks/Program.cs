@@ -1,7 +1,8 @@
 using Pipeline.Benchmarks;
 
-// ./pipeline bench [throughput] [cer] [memory] [workflow] [jobs]: throughput versus the tesseract CLI, character error rate versus
-// plain tesseract, peak memory on a 50-page scan, workflow instances per second, jobs per second and timer lateness (all when none is named). Timing targets live here, never in tests.
+// ./pipeline bench [throughput] [cer] [memory] [workflow] [jobs] [designer]: throughput versus the tesseract CLI, character error rate versus
+// plain tesseract, peak memory on a 50-page scan, workflow instances per second, jobs per second and timer lateness, the designer
+// opening 200- and 1,000-node definitions in headless chromium (all when none is named). Timing targets live here, never in tests.
 var all = args.Length == 0;
 var bench = new BenchContext(Repository.Root());
 Console.WriteLine($"Pipeline bench — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -11,3 +12,4 @@ if (all || args.Contains("cer")) await CharacterErrorRate.RunAsync(bench);
 if (all || args.Contains("memory")) await PeakMemory.RunAsync(bench);
 if (all || args.Contains("workflow")) await WorkflowThroughput.RunAsync(bench);
 if (all || args.Contains("jobs")) await JobThroughput.RunAsync(bench);
+if (all || args.Contains("designer")) await DesignerOpen.RunAsync(bench);

@@ -4,7 +4,7 @@ using Pipeline.Host.Tests.Http;
 namespace Pipeline.Host.Tests.Browser;
 
 /// <summary>
-/// The visual designer in Debian's chromium (Playwright, <c>ExecutablePath=/usr/bin/chromium</c>; nothing downloaded):
+/// The visual designer in Debian's chromium (<see cref="Chromium"/>: Playwright, <c>ExecutablePath=/usr/bin/chromium</c>; nothing downloaded):
 /// an administrator builds a definition from the palette with a catalogue template, sees the lint problem on the canvas
 /// and in the panel, fixes it, deploys, and sees version 1; a reviewer is refused the designer. Screenshots of each step
 /// go to <c>tests/screenshots/designer/</c> (ignored by git).
@@ -28,11 +28,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
             await TestAccounts.EnsureAsync(services, "reader", "reviewer");
         }
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
         Directory.CreateDirectory(Shots);
     }
 
@@ -43,16 +39,8 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    private async Task<IPage> SignInAsync(string user, string roles)
-    {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = _host.Client.BaseAddress!.ToString() });
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-user", TestAccounts.UserName(user, roles));
-        await page.FillAsync("#login-password", TestSignIn.Password);
-        await page.PressAsync("#login-password", "Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        return page;
-    }
+    private Task<IPage> SignInAsync(string user, string roles) =>
+        Chromium.SignInAsync(_browser, _host.Client.BaseAddress!, TestAccounts.UserName(user, roles), TestSignIn.Password);
 
     [Fact]
     public async Task AnAdministrator_BuildsChecksAndDeploysADefinition_WithACatalogueTemplate()
