@@ -125,3 +125,23 @@ export const lintConfig = {
     },
   },
 };
+
+/**
+ * bpmn-js-bpmnlint 0.24 lints synchronously on every `import.done` and `elements.changed`, so a large diagram's first
+ * paint waits for its lint. This module debounces the linter's update (300 ms after the last change), which takes the
+ * first lint off the import path (it runs after the diagram is drawn) and lints a burst of edits once.
+ */
+class DebouncedLinting {
+  static $inject = ['linting'];
+
+  constructor(linting: { update(): void }) {
+    const update = linting.update.bind(linting);
+    let timer: number | undefined;
+    linting.update = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(update, 300);
+    };
+  }
+}
+
+export const debouncedLintingModule = { __init__: ['debouncedLinting'], debouncedLinting: ['type', DebouncedLinting] };

@@ -17,7 +17,7 @@ import { zhTranslateModule } from './translate';
 import lintModule from 'bpmn-js-bpmnlint';
 import minimapModule from 'diagram-js-minimap';
 import 'diagram-js-minimap/assets/diagram-js-minimap.css';
-import { lintConfig } from './lint';
+import { debouncedLintingModule, lintConfig } from './lint';
 import { pipelinePropertiesModule } from './pipelineProperties';
 import { currentLang, setLang } from '../i18n';
 
@@ -96,11 +96,11 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     pipeline,
     container: canvas,
     propertiesPanel: { parent: panel },
-    // bpmnlint while editing (bpmn-js-bpmnlint debounces it and skips the import).
+    // bpmnlint while editing, debounced (debouncedLintingModule): the first lint runs after the diagram is drawn.
     linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule,
-      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule, lintModule, minimapModule, pipelinePropertiesModule,
+      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule, lintModule, debouncedLintingModule, minimapModule, pipelinePropertiesModule,
       ...(english ? [] : [zhTranslateModule]),
     ],
     moddleExtensions: { zeebe: zeebeModdle },
