@@ -18,6 +18,7 @@ import lintModule from 'bpmn-js-bpmnlint';
 import minimapModule from 'diagram-js-minimap';
 import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import { debouncedLintingModule, lintConfig } from './lint';
+import { ProblemsPanel, type LintIssues } from './problems';
 import { pipelinePropertiesModule } from './pipelineProperties';
 import { currentLang, setLang } from '../i18n';
 
@@ -105,7 +106,10 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     ],
     moddleExtensions: { zeebe: zeebeModdle },
   });
-  (modeler.get('eventBus') as { once(e: string, f: () => void): void }).once('linting.completed', () => performance.mark('pipeline:lint-done')); // bench designer
+  // For `./pipeline bench designer`. (A listener that returns a value stops the event: hence the braces.)
+  (modeler.get('eventBus') as { once(e: string, f: () => void): void }).once('linting.completed', () => {
+    performance.mark('pipeline:lint-done');
+  });
   const get = (name: string) => modeler.get(name) as Service;
 
   let latestVersion = version;
@@ -125,35 +129,14 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   // Ready to edit: imported, fitted, the properties panel attached (`./pipeline bench designer` reads this mark).
   performance.mark('pipeline:designer-ready');
 
-  let marked: string[] = [];
-  const show = (problems: DefinitionProblem[]) => {
-    const registry = get('elementRegistry');
-    const canvasService = get('canvas');
-    for (const id of marked) if (registry.get(id)) canvasService.removeMarker(id, 'pl-problem');
-    marked = problems.map((p) => p.elementId).filter((id) => id && registry.get(id));
-    for (const id of marked) canvasService.addMarker(id, 'pl-problem');
-    problemsList.replaceChildren(
-      ...(problems.length === 0
-        ? [h('li', { class: 'ok' }, '没有问题，可以部署 ', h('small', {}, 'no problems: deployable'))]
-        : problems.map((p) => {
-            const item = h('li', { tabindex: '0' }, h('code', {}, p.elementId || p.elementType), ' ', p.message);
-            const select = () => {
-              const element = registry.get(p.elementId);
-              if (!element) return;
-              get('selection').select(element);
-              get('canvas').scrollToElement(element);
-            };
-            item.addEventListener('click', select);
-            item.addEventListener('keydown', (e) => {
-              if ((e as KeyboardEvent).key === 'Enter') select();
-            });
-            return item;
-          })),
-    );
-    return problems;
-  };
+  const problems = new ProblemsPanel(problemsList, get);
+  (get('eventBus').on as (e: string, f: (e: { issues: LintIssues }) => void) => void)('linting.completed', (e) => problems.setLint(e.issues));
   const current = async () => ((await modeler.saveXML({ format: true })) as { xml: string }).xml;
-  const runCheck = async () => show((await validate(await current())).problems);
+  const runCheck = async () => {
+    const found = (await validate(await current())).problems;
+    problems.setServer(found);
+    return found;
+  };
 
   // Checking while editing: debounced, and never on the import path.
   let timer: number | undefined;
@@ -167,9 +150,11 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   redo.addEventListener('click', action('redo'));
   find.addEventListener('click', action('find'));
   deployButton.addEventListener('click', async () => {
-    const problems = await runCheck();
-    if (problems.length > 0) {
-      status.textContent = `有 ${problems.length} 个问题，不能部署 (${problems.length} problem(s): not deployed)`;
+    await runCheck();
+    // The lint as of now (its own update is debounced).
+    problems.setLint(await (get('linting').lint as () => Promise<LintIssues>)());
+    if (problems.errors > 0) {
+      status.textContent = `有 ${problems.errors} 个错误，不能部署 (${problems.errors} error(s): not deployed)`;
       return;
     }
     try {
@@ -179,7 +164,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
       navigate(`/designer/${encodeURIComponent(first.processId)}/${first.version}`);
     } catch (e) {
       const errors = ((e as ApiError).problem?.errors as DefinitionProblem[] | undefined) ?? [];
-      if (errors.length) show(errors);
+      if (errors.length) problems.setServer(errors);
       status.textContent = `部署被拒绝 (refused): ${(e as Error).message}`;
     }
   });

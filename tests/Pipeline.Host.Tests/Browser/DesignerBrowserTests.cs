@@ -105,11 +105,12 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
           xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
           id="Definitions_migrate" targetNamespace="http://pipeline.example/bpmn">
           <bpmn:process id="pl-migrate" name="迁移演示" isExecutable="true">
-            <bpmn:startEvent id="Start" name="开始" />
+            <bpmn:startEvent id="Start" name="开始"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
             <bpmn:userTask id="{taskId}" name="审核">
               <bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="reviewer" /></bpmn:extensionElements>
+              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
             </bpmn:userTask>
-            <bpmn:endEvent id="End" name="结束" />
+            <bpmn:endEvent id="End" name="结束"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
             <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="{taskId}" />
             <bpmn:sequenceFlow id="F2" sourceRef="{taskId}" targetRef="End" />
           </bpmn:process>
@@ -187,6 +188,32 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.Locator(".toolbar button.primary").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designer/pl-migrate/3$"));
         Assert.Contains("candidateGroups=\"reviewer,inspector\"", await _host.Client.GetStringAsync("/api/definitions/pl-migrate/3/xml"));
+    }
+
+    [Fact]
+    public async Task AnUploadedDefinition_WithABrokenFeelCondition_IsMarkedAndNotDeployed()
+    {
+        var broken = Review("Task_Review").Replace("pl-migrate", "pl-feel").Replace(
+            """<bpmn:sequenceFlow id="F2" sourceRef="Task_Review" targetRef="End" />""",
+            """<bpmn:sequenceFlow id="F2" sourceRef="Task_Review" targetRef="End"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">=score &gt;</bpmn:conditionExpression></bpmn:sequenceFlow>""");
+        var page = await SignInAsync("designer", "admin");
+        await page.GotoAsync("/designer/new");
+        await page.Locator(".djs-element[data-element-id=\"StartEvent_1\"]").WaitForAsync();
+        await page.Locator("input.upload").SetInputFilesAsync(new FilePayload { Name = "pl-feel.bpmn", MimeType = "application/xml", Buffer = System.Text.Encoding.UTF8.GetBytes(broken) });
+        await page.Locator(".djs-element[data-element-id=\"Task_Review\"]").WaitForAsync();
+        // bpmnlint's FEEL check (pipeline/feel-syntax) names the flow and the expression; it blocks deploying.
+        var feel = page.Locator(".problems li.error", new() { HasTextString = "FEEL 表达式有误" });
+        await feel.WaitForAsync();
+        AssertContainsAll(await feel.InnerTextAsync(), "F2", "=score >");
+        await page.Locator(".toolbar button.primary").ClickAsync();
+        await page.GetByText("不能部署").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "11-feel-error.png") });
+        Assert.DoesNotContain("pl-feel", await _host.Client.GetStringAsync("/api/definitions/"));
+    }
+
+    private static void AssertContainsAll(string text, params string[] parts)
+    {
+        foreach (var part in parts) Assert.Contains(part, text);
     }
 
     [Fact]
