@@ -205,6 +205,8 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         var feel = page.Locator(".problems li.error", new() { HasTextString = "FEEL 表达式有误" });
         await feel.WaitForAsync();
         AssertContainsAll(await feel.InnerTextAsync(), "F2", "=score >");
+        Assert.Equal(1, await page.Locator(".djs-element.pl-problem[data-element-id=\"F2\"]").CountAsync());
+        Assert.Equal("rgb(198, 40, 40)", await page.Locator(".djs-element[data-element-id=\"F2\"] .djs-visual > path").First.EvaluateAsync<string>("p => getComputedStyle(p).stroke"));
         await page.Locator(".toolbar button.primary").ClickAsync();
         await page.GetByText("不能部署").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "11-feel-error.png") });
