@@ -56,6 +56,8 @@ const SCAN = [
   { pkg: '@bpmn-io/element-template-chooser', entries: ['@bpmn-io/element-template-chooser'], scan: ['dist/index.es.js'] },
   { pkg: 'bpmn-js-bpmnlint', entries: ['bpmn-js-bpmnlint'], scan: ['dist/index.esm.js'] },
   { pkg: 'diagram-js-minimap', entries: ['diagram-js-minimap'], scan: ['dist/index.esm.js'] },
+  // the catalogue's templates in the create, append and replace menus (CreateAppendElementTemplatesModule)
+  { pkg: 'bpmn-js-create-append-anything', entries: ['bpmn-js-create-append-anything'], scan: ['dist/index.es.js'] },
   {
     pkg: 'camunda-bpmn-js-behaviors', entries: ['camunda-bpmn-js-behaviors/lib/camunda-cloud'], scan: ['lib'],
     exclude: { 'lib/camunda-platform/': 'Camunda 7 behaviors: modeler.ts loads camunda-cloud' },
@@ -88,6 +90,20 @@ const DYNAMIC = [
     where: 'bpmn-js-bpmnlint/lib/Linting.js', arg: 'entry.message',
     why: 'the messages of the bpmnlint rules src/designer/lint.ts configures (our own rule reports in Chinese already)',
     strings: lintMessages,
+  },
+  {
+    where: 'bpmn-js-create-append-anything/dist/index.es.js', arg: 'option.label',
+    why: 'the create/append menu entries and the "plain element" replace entry: the labels of the PopupEntries bundled with it',
+    strings: () => labels('bpmn-js-create-append-anything', 'dist/index.es.js'),
+  },
+  {
+    where: 'bpmn-js-create-append-anything/dist/index.es.js', arg: 'option.group.name',
+    why: 'the create/append menu groups: the names of its *_GROUP constants',
+    strings: () => groupNames('bpmn-js-create-append-anything', 'dist/index.es.js'),
+  },
+  {
+    where: 'bpmn-js-create-append-anything/dist/index.es.js', arg: 'option.description',
+    skip: 'no bundled PopupEntries entry has a description (only templates do, which are our catalogue)',
   },
   { where: 'bpmn-js-properties-panel/src/render/PanelHeaderProvider.js', arg: 'template.name', skip: TEMPLATE_DATA },
   { where: 'bpmn-js-element-templates/src/cloud-element-templates/util/propertyUtil.js', arg: 'message', skip: `a pattern's message, ${TEMPLATE_DATA}` },
@@ -354,6 +370,18 @@ function labels(pkg, path) {
   });
   for (const b of base ?? []) result.push(b, ...suffixes.map((s) => b + s));
   if (result.length === 0) throw new Error(`${pkg}/${path}: no labels`);
+  return result;
+}
+
+/** The `name` of every `const X_GROUP = { id, name }` of a file (the create/append menus' groups). */
+function groupNames(pkg, path) {
+  const { ast, consts } = original(pkg, path);
+  const result = [];
+  walk(ast, (node) => {
+    if (node.type !== 'VariableDeclarator' || !/_GROUP$/.test(node.id.name ?? '') || node.init?.type !== 'ObjectExpression') return;
+    for (const p of node.init.properties) if (propertyName(p) === 'name') result.push(...evaluate(p.value, consts).values);
+  });
+  if (result.length === 0) throw new Error(`${pkg}/${path}: no *_GROUP names`);
   return result;
 }
 

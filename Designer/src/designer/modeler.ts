@@ -8,6 +8,7 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
 import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
 import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
+import { CreateAppendAnythingModule, CreateAppendElementTemplatesModule } from 'bpmn-js-create-append-anything';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { ApiError } from '../http';
@@ -101,7 +102,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule,
-      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, ZeebeBehaviorsModule, lintModule, debouncedLintingModule, minimapModule, pipelinePropertiesModule,
+      CloudElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule, CreateAppendAnythingModule, CreateAppendElementTemplatesModule, ZeebeBehaviorsModule, lintModule, debouncedLintingModule, minimapModule, pipelinePropertiesModule,
       ...(english ? [] : [zhTranslateModule]),
     ],
     moddleExtensions: { zeebe: zeebeModdle },

@@ -11,3 +11,4 @@ declare module 'diagram-js-minimap';
 declare module '@bpmn-io/properties-panel';
 declare module '@bpmn-io/properties-panel/preact';
 declare module '@bpmn-io/feel-lint';
+declare module 'bpmn-js-create-append-anything';

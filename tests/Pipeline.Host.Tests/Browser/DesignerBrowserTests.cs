@@ -219,6 +219,30 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCatalogue_IsOfferedInTheAppendMenu_InChinese()
+    {
+        var page = await SignInAsync("designer", "admin");
+        await page.GotoAsync("/designer/new");
+        var start = page.Locator(".djs-element[data-element-id=\"StartEvent_1\"]");
+        await start.WaitForAsync();
+        await start.ClickAsync();
+        await page.Locator(".djs-context-pad .entry[data-action=\"append\"]").ClickAsync();
+        var menu = page.Locator(".djs-popup");
+        await menu.Locator(".entry", new() { HasTextString = "人工任务" }).First.WaitForAsync();
+        await menu.Locator("input").FillAsync("补贴");
+        await page.Keyboard.PressAsync("End"); // the menu filters on keyup, as after an IME composition
+        await menu.Locator(".entry", new() { HasTextString = "人工任务" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var template = menu.Locator(".entry", new() { HasTextString = "补贴核算" }).First;
+        await template.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "12-append-menu.png") });
+        await template.ClickAsync();
+        // The appended service task carries the template: task type fixed, the template group in the panel.
+        await page.Locator(".bio-properties-panel-header", new() { HasTextString = "补贴核算" }).WaitForAsync();
+        await page.Locator(".bio-properties-panel-group-header", new() { HasTextString = "输入 Inputs" }).WaitForAsync();
+        Assert.Equal(1, await page.Locator(".djs-element.djs-shape[data-element-id^=\"Activity_\"]").CountAsync());
+    }
+
+    [Fact]
     public async Task AReviewer_IsRefusedTheDesigner()
     {
         var page = await SignInAsync("reader", "reviewer");

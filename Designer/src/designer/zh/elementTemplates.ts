@@ -1,6 +1,7 @@
 /**
  * zh-CN for bpmn-js-element-templates (cloud templates: the template group, property validation, connector
- * configurations) and @bpmn-io/element-template-chooser.
+ * configurations), @bpmn-io/element-template-chooser and the templates in the create/append menus
+ * (bpmn-js-create-append-anything).
  */
 const zh: Record<string, string> = {
   // @bpmn-io/element-template-chooser/src/ElementTemplateChooser.js
@@ -56,6 +57,17 @@ const zh: Record<string, string> = {
   // bpmn-js-element-templates/src/components/TemplateProps.js
   'Version': '版本',
   'Description': '描述',
+  // bpmn-js-create-append-anything/dist/index.es.js: the create/append menus (N, A; context pad), their groups, and the
+  // catalogue's templates in them (CreateAppendElementTemplatesModule)
+  'Append element': '追加元素',
+  'Create element': '创建元素',
+  'Templates': '模板',
+  'Events': '事件',
+  'Tasks': '任务',
+  'Gateways': '网关',
+  'Sub-processes': '子流程',
+  'Data': '数据',
+  'Participants': '参与者',
 };
 
 export default zh;
