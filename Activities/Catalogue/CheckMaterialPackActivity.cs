@@ -7,32 +7,32 @@ namespace Pipeline.Activities.Catalogue;
 /// <summary>Input of <see cref="CheckMaterialPackActivity"/>.</summary>
 public sealed record CheckMaterialPackInput
 {
-    [ActivityInput("SHA-256 of the uploaded pack in the original store (never a path)")]
+    [ActivityInput("SHA-256 of the uploaded pack in the original store (never a path)", DescriptionZh = "已上传材料包在原件库中的 SHA-256（不是文件路径）")]
     public required string Document { get; init; }
 
-    [ActivityInput("Pack kind: class-opening or subsidy-claim")]
+    [ActivityInput("Pack kind: class-opening or subsidy-claim", DescriptionZh = "材料包类型：class-opening（开班申请材料）或 subsidy-claim（补贴申报材料）")]
     public required string Pack { get; init; }
 
-    [ActivityInput("Jurisdiction profile name (default jiaozuo)", Required = false)]
+    [ActivityInput("Jurisdiction profile name (default jiaozuo)", DescriptionZh = "辖区配置名称（默认 jiaozuo）", Required = false)]
     public string? Profile { get; init; }
 
-    [ActivityInput("Upload's original file name, for the report", Required = false)]
+    [ActivityInput("Upload's original file name, for the report", DescriptionZh = "上传文件的原始文件名，用于审核报告", Required = false)]
     public string? FileName { get; init; }
 }
 
 /// <summary>Output of <see cref="CheckMaterialPackActivity"/>.</summary>
 public sealed record CheckMaterialPackOutput
 {
-    [ActivityOutput("complete, incomplete or unreadable")]
+    [ActivityOutput("complete, incomplete or unreadable", DescriptionZh = "complete（齐全）、incomplete（不齐全）或 unreadable（无法识别）")]
     public required string Verdict { get; init; }
 
-    [ActivityOutput("Number of error findings")]
+    [ActivityOutput("Number of error findings", DescriptionZh = "错误级问题数")]
     public required int Errors { get; init; }
 
-    [ActivityOutput("Required sections not found (section ids)")]
+    [ActivityOutput("Required sections not found (section ids)", DescriptionZh = "未找到的必备材料（材料项 id）")]
     public required IReadOnlyList<string> Missing { get; init; }
 
-    [ActivityOutput("The full pack report (bundle check JSON)")]
+    [ActivityOutput("The full pack report (bundle check JSON)", DescriptionZh = "完整的材料包审核报告（bundle check 的 JSON）")]
     public required PackReport Report { get; init; }
 }
 
@@ -46,6 +46,7 @@ public sealed record CheckMaterialPackOutput
     DisplayName = "Check material pack",
     DisplayNameZh = "材料包审核",
     Description = "OCR, classify and check an institution's material pack; findings cite rule ids and pages.",
+    DescriptionZh = "对培训机构的材料包进行 OCR 识别、分类和审核；每个问题注明规则编号和页码。",
     Outcomes = [Verdicts.Complete, Verdicts.Incomplete, Verdicts.Unreadable],
     LongRunning = true,
     // A failed check is mostly a machine problem (memory, a tool killed): three tries, 10 s then 20 s apart.

@@ -8,26 +8,28 @@ namespace Pipeline.Activities.Catalogue;
 /// <summary>Input of <see cref="RenderFormActivity"/>.</summary>
 public sealed record RenderFormInput
 {
-    [ActivityInput("Form id: qj-approval-form, gl-inspection-record, subsidy-application, acceptance-notice, return-notice, qj-quarterly-statistics or jz-employment-statistics")]
+    [ActivityInput("Form id: qj-approval-form, gl-inspection-record, subsidy-application, acceptance-notice, return-notice, qj-quarterly-statistics or jz-employment-statistics",
+        DescriptionZh = "表格 id：qj-approval-form（曲靖市职业培训计划审批表）、gl-inspection-record（现场督查情况表）、subsidy-application（职业技能培训补贴申请表）、acceptance-notice（验收合格通知书）、return-notice（材料退回补正通知书）、qj-quarterly-statistics（曲靖市职业培训情况统计表）或 jz-employment-statistics（年度就业情况统计表）")]
     public required string Form { get; init; }
 
-    [ActivityInput("The form's record as a JSON object (fields in camelCase)")]
+    [ActivityInput("The form's record as a JSON object (fields in camelCase)", DescriptionZh = "表格数据，JSON 对象（字段名用 camelCase）")]
     public required JsonElement Data { get; init; }
 
-    [ActivityInput("File name to give the document (default: the form's title); the extension is added when missing", Required = false)]
+    [ActivityInput("File name to give the document (default: the form's title); the extension is added when missing",
+        DescriptionZh = "文书的文件名（默认：表格标题）；缺扩展名时自动补上", Required = false)]
     public string? FileName { get; init; }
 }
 
 /// <summary>Output of <see cref="RenderFormActivity"/>.</summary>
 public sealed record RenderFormOutput
 {
-    [ActivityOutput("SHA-256 of the rendered document in the original store")]
+    [ActivityOutput("SHA-256 of the rendered document in the original store", DescriptionZh = "生成的文书在原件库中的 SHA-256")]
     public required string Document { get; init; }
 
-    [ActivityOutput("The document's file name")]
+    [ActivityOutput("The document's file name", DescriptionZh = "文书的文件名")]
     public required string FileName { get; init; }
 
-    [ActivityOutput("MIME type of the document (DOCX or XLSX)")]
+    [ActivityOutput("MIME type of the document (DOCX or XLSX)", DescriptionZh = "文书的 MIME 类型（DOCX 或 XLSX）")]
     public required string ContentType { get; init; }
 }
 
@@ -39,7 +41,8 @@ public sealed record RenderFormOutput
 [Activity("form.render", "Documents",
     DisplayName = "Render form",
     DisplayNameZh = "生成文书",
-    Description = "Render an official form or notice (DOCX/XLSX) from case data and store it; outputs its SHA-256.")]
+    Description = "Render an official form or notice (DOCX/XLSX) from case data and store it; outputs its SHA-256.",
+    DescriptionZh = "根据案件数据生成正式表格或通知书（DOCX/XLSX）并存入原件库，输出其 SHA-256。")]
 public sealed class RenderFormActivity(IOriginalStore originals) : IActivity<RenderFormInput, RenderFormOutput>
 {
     /// <exception cref="ArgumentException">An unknown form id, data that does not bind to the form's record, or a

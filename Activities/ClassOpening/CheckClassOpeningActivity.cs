@@ -8,26 +8,28 @@ namespace Pipeline.Activities.ClassOpening;
 /// <summary>Input of <see cref="CheckClassOpeningActivity"/>.</summary>
 public sealed record CheckClassOpeningInput
 {
-    [ActivityInput("The class data (开班申请表): occupation, kind, trainingMode, filedOn, startDate, endDate, hours, teachers, trainees…")]
+    [ActivityInput("The class data (开班申请表): occupation, kind, trainingMode, filedOn, startDate, endDate, hours, teachers, trainees…",
+        DescriptionZh = "开班数据（开班申请表）：occupation、kind、trainingMode、filedOn、startDate、endDate、hours、teachers、trainees…")]
     public required ClassApplication Class { get; init; }
 
-    [ActivityInput("Jurisdiction profile name")]
+    [ActivityInput("Jurisdiction profile name", DescriptionZh = "辖区配置名称")]
     public required string Profile { get; init; }
 
-    [ActivityInput("The institution's licensed occupations (R-GL-1)", Required = false)]
+    [ActivityInput("The institution's licensed occupations (R-GL-1)", DescriptionZh = "培训机构办学许可范围内的职业（工种）（R-GL-1）", Required = false)]
     public IReadOnlyList<string>? LicensedOccupations { get; init; }
 }
 
 /// <summary>Output of <see cref="CheckClassOpeningActivity"/>.</summary>
 public sealed record CheckClassOpeningOutput
 {
-    [ActivityOutput("True when no rule refuses the opening")]
+    [ActivityOutput("True when no rule refuses the opening", DescriptionZh = "没有任何规则不准开班时为 true")]
     public required bool Admissible { get; init; }
 
-    [ActivityOutput("Findings: rule, severity, message")]
+    [ActivityOutput("Findings: rule, severity, message", DescriptionZh = "问题清单：rule（规则编号）、severity（级别）、message（说明）")]
     public required IReadOnlyList<Finding> Findings { get; init; }
 
-    [ActivityOutput("Latest day the opening could be filed (yyyy-MM-dd), null when no lead time applies")]
+    [ActivityOutput("Latest day the opening could be filed (yyyy-MM-dd), null when no lead time applies",
+        DescriptionZh = "开班申请最迟报送日期（yyyy-MM-dd）；不适用提前报送时限时为 null")]
     public DateOnly? LatestFiling { get; init; }
 }
 
@@ -39,6 +41,7 @@ public sealed record CheckClassOpeningOutput
     DisplayName = "Check class opening conditions",
     DisplayNameZh = "开班条件审核",
     Description = "Lead time, standards, teachers, premises and trainees of a class opening against the jurisdiction's rules.",
+    DescriptionZh = "按辖区规则审核开班申请的提前报送时限、职业标准、授课教师、培训场地和学员条件。",
     Outcomes = ["admissible", "refused"],
     Retries = 1)]
 public sealed class CheckClassOpeningActivity(ProfileCatalog profiles) : IActivity<CheckClassOpeningInput, CheckClassOpeningOutput>

@@ -5,23 +5,25 @@ namespace Pipeline.Activities.Profiles;
 /// <summary>Input of <see cref="LoadProfileActivity"/>.</summary>
 public sealed record LoadProfileInput
 {
-    [ActivityInput("Jurisdiction profile name, e.g. qujing")]
+    [ActivityInput("Jurisdiction profile name, e.g. qujing", DescriptionZh = "辖区配置名称，如 qujing")]
     public required string Profile { get; init; }
 
-    [ActivityInput("Parameter keys this step cannot go on without: a setting declared but not set stops it", Required = false)]
+    [ActivityInput("Parameter keys this step cannot go on without: a setting declared but not set stops it",
+        DescriptionZh = "本步骤必需的参数键：已声明但尚未设置的参数会使本步骤停止", Required = false)]
     public IReadOnlyList<string>? Required { get; init; }
 }
 
 /// <summary>Output of <see cref="LoadProfileActivity"/>.</summary>
 public sealed record LoadProfileOutput
 {
-    [ActivityOutput("The effective rules as nested contexts (rules.classOpening.coSigners …); a setting not yet set is null")]
+    [ActivityOutput("The effective rules as nested contexts (rules.classOpening.coSigners …); a setting not yet set is null",
+        DescriptionZh = "生效的规则，按层级嵌套（rules.classOpening.coSigners …）；尚未设置的参数为 null")]
     public required Dictionary<string, object?> Rules { get; init; }
 
-    [ActivityOutput("The jurisdiction's name in Chinese")]
+    [ActivityOutput("The jurisdiction's name in Chinese", DescriptionZh = "辖区的中文名称")]
     public required string Jurisdiction { get; init; }
 
-    [ActivityOutput("Settings not yet configured, as 'key (rule)'")]
+    [ActivityOutput("Settings not yet configured, as 'key (rule)'", DescriptionZh = "尚未配置的参数，格式为 'key (rule)'")]
     public required IReadOnlyList<string> NotConfigured { get; init; }
 }
 
@@ -36,6 +38,7 @@ public sealed record LoadProfileOutput
     DisplayName = "Load jurisdiction rules",
     DisplayNameZh = "载入辖区规则",
     Description = "The case's jurisdiction profile (its own regulation over its parents', with the administrator's settings) as the variable rules.",
+    DescriptionZh = "把本案件的辖区配置（本级规定优先于上级规定，并含管理员的设置）载入为变量 rules。",
     Retries = 1)]
 public sealed class LoadProfileActivity(ProfileCatalog profiles) : IActivity<LoadProfileInput, LoadProfileOutput>
 {

@@ -8,6 +8,9 @@ namespace Pipeline.Host.Catalogue;
 /// from the activity catalogue, one per activity: a service task with its task type and retries fixed, each described
 /// input as a FEEL field bound to <c>zeebe:input</c> (required ones marked not empty), each output bound to
 /// <c>zeebe:output</c> under its own name, and the retry back-off as the <c>pipeline:retryBackoff</c> property. The designer offers them in its create/append menus and properties panel.
+/// Texts are Chinese first, English after, like the designer's other labels: the template's description
+/// <c>{DescriptionZh}（{DisplayName}. {Description}）</c>, a port's <c>{zh} ({en})</c>; English alone where the catalogue
+/// gives no Chinese.
 /// </summary>
 public static class ElementTemplates
 {
@@ -45,7 +48,7 @@ public static class ElementTemplates
         {
             var property = new JsonObject
             {
-                ["label"] = input.Name, ["description"] = input.Description, ["type"] = "String", ["group"] = "inputs",
+                ["label"] = input.Name, ["description"] = Bilingual(input), ["type"] = "String", ["group"] = "inputs",
                 ["feel"] = "optional", ["value"] = "=" + input.Name, ["optional"] = !input.Required,
                 ["binding"] = new JsonObject { ["type"] = "zeebe:input", ["name"] = input.Name },
             };
@@ -55,7 +58,7 @@ public static class ElementTemplates
         foreach (var output in activity.Outputs)
             properties.Add(new JsonObject
             {
-                ["label"] = output.Name, ["description"] = output.Description, ["type"] = "String", ["group"] = "outputs",
+                ["label"] = output.Name, ["description"] = Bilingual(output), ["type"] = "String", ["group"] = "outputs",
                 ["value"] = output.Name, ["optional"] = true,
                 ["binding"] = new JsonObject { ["type"] = "zeebe:output", ["source"] = "=" + output.Name },
             });
@@ -65,7 +68,7 @@ public static class ElementTemplates
             ["name"] = activity.DisplayNameZh,
             ["id"] = "pipeline." + activity.Type,
             ["version"] = 1,
-            ["description"] = $"{activity.DisplayName}. {activity.Description}",
+            ["description"] = Bilingual(activity),
             ["category"] = new JsonObject { ["id"] = "pipeline-" + activity.Category.ToLowerInvariant().Replace(' ', '-'), ["name"] = activity.Category },
             ["appliesTo"] = new JsonArray("bpmn:Task", "bpmn:ServiceTask"),
             ["elementType"] = new JsonObject { ["value"] = "bpmn:ServiceTask" },
@@ -77,4 +80,20 @@ public static class ElementTemplates
             ["properties"] = properties,
         };
     }
+
+    /// <summary>
+    /// An activity's description: <c>{DescriptionZh}（{DisplayName}. {Description}）</c>, or the English alone
+    /// (<c>{DisplayName}. {Description}</c>) when it has no Chinese one.
+    /// </summary>
+    public static string Bilingual(ActivityDescriptor activity)
+    {
+        var english = string.IsNullOrWhiteSpace(activity.Description) ? activity.DisplayName : $"{activity.DisplayName}. {activity.Description}";
+        return string.IsNullOrWhiteSpace(activity.DescriptionZh) ? english : $"{activity.DescriptionZh}（{english}）";
+    }
+
+    /// <summary>A port's description: <c>{zh} ({en})</c>, or the English alone when it has no Chinese one.</summary>
+    public static string Bilingual(ActivityPortDescriptor port) =>
+        string.IsNullOrWhiteSpace(port.DescriptionZh) ? port.Description
+        : string.IsNullOrWhiteSpace(port.Description) ? port.DescriptionZh
+        : $"{port.DescriptionZh} ({port.Description})";
 }

@@ -19,7 +19,14 @@ public sealed class ActivityAttribute(string type, string category) : Attribute
     /// <summary>Chinese display name shown to bureau staff.</summary>
     public required string DisplayNameZh { get; init; }
 
+    /// <summary>English description: what the activity does, in one sentence.</summary>
     public string? Description { get; init; }
+
+    /// <summary>
+    /// Chinese description shown to bureau staff (the designer shows it first, the English after it). Keeps rule ids,
+    /// units and variable names of the English as they are.
+    /// </summary>
+    public string? DescriptionZh { get; init; }
 
     /// <summary>Outcomes the activity can end with; a gateway after it may branch on them.</summary>
     public string[] Outcomes { get; init; } = ["done"];

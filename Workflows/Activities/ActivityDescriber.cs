@@ -19,10 +19,10 @@ public static class ActivityDescriber
             ?? throw new ArgumentException($"{activityType.Name} does not implement IActivity<TInput, TOutput>.", nameof(activityType));
         var args = contract.GetGenericArguments();
         return new ActivityDescriptor(
-            meta.Type, meta.Category, meta.DisplayName, meta.DisplayNameZh, meta.Description,
+            meta.Type, meta.Category, meta.DisplayName, meta.DisplayNameZh, meta.Description, meta.DescriptionZh,
             meta.Outcomes, meta.LongRunning,
-            Ports<ActivityInputAttribute>(args[0], a => (a.Description, a.Required)),
-            Ports<ActivityOutputAttribute>(args[1], a => (a.Description, false)))
+            Ports<ActivityInputAttribute>(args[0], a => (a.Description, a.DescriptionZh, a.Required)),
+            Ports<ActivityOutputAttribute>(args[1], a => (a.Description, a.DescriptionZh, false)))
         {
             Retries = meta.Retries >= 1 ? meta.Retries : throw new ArgumentException($"{activityType.Name}: Retries must be at least 1.", nameof(activityType)),
             RetryBackoff = Backoff(activityType, meta.RetryBackoff),
@@ -50,15 +50,15 @@ public static class ActivityDescriber
             .OrderBy(d => d.Type, StringComparer.Ordinal)
             .ToList();
 
-    private static List<ActivityPortDescriptor> Ports<TAttr>(Type record, Func<TAttr, (string Description, bool Required)> read)
+    private static List<ActivityPortDescriptor> Ports<TAttr>(Type record, Func<TAttr, (string Description, string? DescriptionZh, bool Required)> read)
         where TAttr : Attribute =>
         record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Attr: p.GetCustomAttribute<TAttr>()))
             .Where(x => x.Attr is not null)
             .Select(x =>
             {
-                var (description, required) = read(x.Attr!);
-                return new ActivityPortDescriptor(CamelCase(x.Property.Name), KindOf(x.Property.PropertyType), description, required);
+                var (description, descriptionZh, required) = read(x.Attr!);
+                return new ActivityPortDescriptor(CamelCase(x.Property.Name), KindOf(x.Property.PropertyType), description, descriptionZh, required);
             })
             .ToList();
 

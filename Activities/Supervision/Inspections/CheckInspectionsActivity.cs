@@ -7,23 +7,24 @@ namespace Pipeline.Activities.Supervision.Inspections;
 /// <summary>Input of <see cref="CheckInspectionsActivity"/>.</summary>
 public sealed record CheckInspectionsInput
 {
-    [ActivityInput("Jurisdiction profile name, e.g. guilin, yunnan")]
+    [ActivityInput("Jurisdiction profile name, e.g. guilin, yunnan", DescriptionZh = "辖区配置名称，如 guilin、yunnan")]
     public required string Profile { get; init; }
 
-    [ActivityInput("The class's inspection records (date, inspectors, leader, items, phoneChecks, confirmedByInstitution, confirmedByInspectors)")]
+    [ActivityInput("The class's inspection records (date, inspectors, leader, items, phoneChecks, confirmedByInstitution, confirmedByInspectors)",
+        DescriptionZh = "本班的督查记录（date、inspectors、leader、items、phoneChecks、confirmedByInstitution、confirmedByInspectors）")]
     public IReadOnlyList<InspectionRecord> Inspections { get; init; } = [];
 }
 
 /// <summary>Output of <see cref="CheckInspectionsActivity"/>.</summary>
 public sealed record CheckInspectionsOutput
 {
-    [ActivityOutput("Inspections recorded")]
+    [ActivityOutput("Inspections recorded", DescriptionZh = "已记录的督查次数")]
     public required int Count { get; init; }
 
-    [ActivityOutput("Error findings (any makes the inspections insufficient)")]
+    [ActivityOutput("Error findings (any makes the inspections insufficient)", DescriptionZh = "错误级问题数（有一项即督查不足）")]
     public required int Errors { get; init; }
 
-    [ActivityOutput("Findings, each citing its rule (R-GL-9, R-GL-10, R-YN-9b)")]
+    [ActivityOutput("Findings, each citing its rule (R-GL-9, R-GL-10, R-YN-9b)", DescriptionZh = "问题清单，每项注明依据的规则（R-GL-9、R-GL-10、R-YN-9b）")]
     public required IReadOnlyList<Finding> Findings { get; init; }
 }
 
@@ -36,6 +37,7 @@ public sealed record CheckInspectionsOutput
     DisplayName = "Check inspections",
     DisplayNameZh = "督查记录审核",
     Description = "Counts a class's on-site inspections, their inspectors, items, signatures and phone checks against the jurisdiction's rules.",
+    DescriptionZh = "按辖区规则核查本班现场督查的次数、督查人员、督查事项、双方签字和电话抽查。",
     Outcomes = [Sufficient, Insufficient],
     // A computation on its inputs: a retry would fail the same way, so a failure is an incident at once.
     Retries = 1)]

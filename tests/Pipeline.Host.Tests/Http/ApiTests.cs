@@ -120,7 +120,11 @@ public sealed class ApiTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task The_catalogue_and_the_OpenAPI_document_are_served()
     {
         var activities = (await JsonAsync(await host.Client.GetAsync("/api/activities"))).AsArray();
-        Assert.Contains(activities, a => a!["type"]!.GetValue<string>() == "pack.check");
+        var pack = Assert.Single(activities, a => a!["type"]!.GetValue<string>() == "pack.check")!;
+        Assert.Equal("对培训机构的材料包进行 OCR 识别、分类和审核；每个问题注明规则编号和页码。", pack["descriptionZh"]!.GetValue<string>());
+        Assert.Equal("材料包类型：class-opening（开班申请材料）或 subsidy-claim（补贴申报材料）",
+            Assert.Single(pack["inputs"]!.AsArray(), i => i!["name"]!.GetValue<string>() == "pack")!["descriptionZh"]!.GetValue<string>());
+        Assert.All(activities, a => Assert.False(string.IsNullOrEmpty(a!["descriptionZh"]?.GetValue<string>())));
         var openApi = await host.Client.GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
         var paths = (await JsonAsync(openApi))["paths"]!.AsObject();

@@ -109,11 +109,18 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
         var templates = (await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/activities/templates", "管理员", "admin")))).AsArray();
         var subsidy = Assert.Single(templates, t => t!["id"]!.GetValue<string>() == "pipeline.subsidy.compute")!;
         Assert.Equal("补贴核算", subsidy["name"]!.GetValue<string>());
+        // Chinese first, the English after it, as the designer's other labels.
+        Assert.StartsWith("核算一个班的培训补贴：核实人数 × 计补天数 × 每天培训补贴标准", subsidy["description"]!.GetValue<string>());
+        Assert.EndsWith("（Compute subsidy. Subsidy of a class: verified trainees × credited days × daily rate, with every reduction a finding citing its rule.）", subsidy["description"]!.GetValue<string>());
         Assert.Equal("bpmn:ServiceTask", subsidy["elementType"]!["value"]!.GetValue<string>());
         var properties = subsidy["properties"]!.AsArray();
         Assert.Contains(properties, p => p!["binding"]!["type"]!.GetValue<string>() == "zeebe:taskDefinition" && p["value"]?.GetValue<string>() == "subsidy.compute");
         var settlement = Assert.Single(properties, p => p!["binding"]!["name"]?.GetValue<string>() == "settlement")!;
         Assert.True(settlement["constraints"]!["notEmpty"]!.GetValue<bool>());
+        Assert.StartsWith("班级结算记录：培训方式、开班审批人数", settlement["description"]!.GetValue<string>());
+        Assert.EndsWith(" (The class settlement: mode, approved headcount, hours, days, trainees, video gaps, impersonations (see ClassSettlementParser))", settlement["description"]!.GetValue<string>());
+        var advance = Assert.Single(properties, p => p!["binding"]!["source"]?.GetValue<string>() == "=advance")!;
+        Assert.Equal("预拨金额（元）（R-YN-1）；不适用预拨时为 null (Advance payment in yuan (R-YN-1); null when none applies)", advance["description"]!.GetValue<string>());
         Assert.Contains(properties, p => p!["binding"]!["type"]!.GetValue<string>() == "zeebe:output" && p["binding"]!["source"]!.GetValue<string>() == "=amount");
         Assert.Equal(HttpStatusCode.Forbidden, (await host.Client.SendAsync(As(HttpMethod.Get, "/api/activities/templates", "王经办", "reviewer"))).StatusCode);
     }
