@@ -40,6 +40,10 @@ function blank(): string {
 </bpmn:definitions>`;
 }
 
+/** The open modeler's guard against closing the tab with undeployed edits (one listener for the page). */
+const beforeUnload: { current: (e: BeforeUnloadEvent) => void } = { current: () => undefined };
+window.addEventListener('beforeunload', (e) => beforeUnload.current(e));
+
 /** The keyboard shortcuts (bpmn-js's bindings; active while the canvas has focus), as a collapsible list. */
 function shortcutHelp(): HTMLElement {
   const keys: [string, string][] = [
@@ -72,7 +76,12 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   const find = button('搜索', 'Find');
   const english = currentLang() === 'en';
   const language = button(english ? '中文' : 'English', english ? 'Chinese' : '英文');
-  language.addEventListener('click', () => {
+  // Edits not deployed yet survive the language switch (kept for this tab in sessionStorage) and are guarded on leaving.
+  const draftKey = `pipeline:designer-draft:${location.pathname}`;
+  let unsaved = false;
+  let saveDraft: () => Promise<void> = async () => undefined;
+  language.addEventListener('click', async () => {
+    if (unsaved) await saveDraft();
     setLang(english ? 'zh-CN' : 'en');
     location.reload();
   });
@@ -80,7 +89,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   const back = h('a', { href: '/designer' }, '← 全部流程 ', h('small', {}, 'All definitions'));
   back.addEventListener('click', (e) => {
     e.preventDefault();
-    navigate('/designer');
+    if (!unsaved || window.confirm('有未部署的修改，确定离开？(Leave without deploying your changes?)')) navigate('/designer');
   });
   const title = h('h2', {}, processId ?? '新流程', version ? ` v${version}` : '', ' ', h('small', {}, processId ? 'Definition' : 'New definition'));
   app.replaceChildren(
@@ -125,7 +134,13 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   ]);
   pipeline.roles.push(...productRoles);
   (get('elementTemplates').set as (t: unknown[]) => void)(templates);
-  await modeler.importXML(xml);
+  const draft = sessionStorage.getItem(draftKey);
+  sessionStorage.removeItem(draftKey);
+  await modeler.importXML(draft ?? xml);
+  if (draft) {
+    unsaved = true;
+    status.textContent = '已恢复未部署的修改 (unsaved changes restored)';
+  }
   (get('canvas').zoom as (level: string) => void)('fit-viewport');
   // Ready to edit: imported, fitted, the properties panel attached (`./pipeline bench designer` reads this mark).
   performance.mark('pipeline:designer-ready');
@@ -141,7 +156,12 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
 
   // Checking while editing: debounced, and never on the import path.
   let timer: number | undefined;
+  saveDraft = async () => sessionStorage.setItem(draftKey, await current());
+  beforeUnload.current = (e: BeforeUnloadEvent) => {
+    if (unsaved && document.body.contains(canvas)) e.preventDefault();
+  };
   (get('eventBus').on as (e: string, f: () => void) => void)('commandStack.changed', () => {
+    unsaved = true;
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void runCheck().catch(() => undefined), 800);
   });
@@ -160,6 +180,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     }
     try {
       const deployed = await deploy(await current());
+      unsaved = false;
       const first = deployed[0];
       status.textContent = `已部署 ${first.processId} v${first.version} (deployed)`;
       navigate(`/designer/${encodeURIComponent(first.processId)}/${first.version}`);
@@ -178,10 +199,15 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   upload.addEventListener('change', async () => {
     const file = upload.files?.[0];
     if (!file) return;
+    if (unsaved && !window.confirm('载入文件将替换未部署的修改，继续？(Replace your undeployed changes?)')) {
+      upload.value = '';
+      return;
+    }
     try {
       await modeler.importXML(await file.text());
       (get('canvas').zoom as (level: string) => void)('fit-viewport');
-      status.textContent = `已载入 ${file.name} (loaded)`;
+      unsaved = true;
+      status.textContent = `已载入 ${file.name}，尚未部署 (loaded, not deployed)`;
       await runCheck();
     } catch (e) {
       status.textContent = `无法打开 ${file.name}: ${(e as Error).message}`;

@@ -240,6 +240,18 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.Locator(".bio-properties-panel-header", new() { HasTextString = "补贴核算" }).WaitForAsync();
         await page.Locator(".bio-properties-panel-group-header", new() { HasTextString = "输入 Inputs" }).WaitForAsync();
         Assert.Equal(1, await page.Locator(".djs-element.djs-shape[data-element-id^=\"Activity_\"]").CountAsync());
+
+        // The English switch: the same menus in bpmn-js's own English, the undeployed edit kept across the reload.
+        await page.GetByText("English 英文").ClickAsync();
+        await page.GetByText("中文 Chinese").WaitForAsync();
+        await page.GetByText("unsaved changes restored").WaitForAsync();
+        Assert.Equal(1, await page.Locator(".djs-element.djs-shape[data-element-id^=\"Activity_\"]").CountAsync());
+        var again = page.Locator(".djs-element[data-element-id=\"StartEvent_1\"]");
+        await again.ClickAsync();
+        await page.Locator(".djs-context-pad .entry[data-action=\"append\"]").ClickAsync();
+        await menu.GetByText("Append element").WaitForAsync();
+        await menu.Locator(".entry", new() { HasTextString = "User task" }).First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "13-english.png") });
     }
 
     [Fact]
