@@ -9,6 +9,7 @@ import startEventRequired from 'bpmnlint/rules/start-event-required';
 import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
 import { is } from 'bpmnlint-utils';
 import { lintExpression } from '@bpmn-io/feel-lint';
+import { CloudElementTemplatesLinterPlugin } from 'bpmn-js-element-templates';
 
 type Node = { id: string; $type: string; triggeredByEvent?: boolean; eventDefinitions?: { $type: string }[] };
 type Reporter = { report(id: string, message: string): void };
@@ -145,3 +146,41 @@ class DebouncedLinting {
 }
 
 export const debouncedLintingModule = { __init__: ['debouncedLinting'], debouncedLinting: ['type', DebouncedLinting] };
+
+type Rule = () => { check(node: unknown, reporter: Reporter): void };
+type LinterConfig = { config: { rules: Record<string, unknown> }; resolver: { resolveRule(pkg: string, name: string): unknown; resolveConfig(pkg: string, name: string): unknown } };
+
+/** The element-template rules' English messages, in Chinese first (our templates use notEmpty and patterns only). */
+function templateMessage(message: string): string {
+  const empty = /^(.+) must not be empty\.$/.exec(message);
+  if (empty) return `${empty[1]} 不能为空（${message}）`;
+  const missing = /^Linked element template '(.+)'(.*) not found$/.exec(message);
+  if (missing) return `关联的元素模板 ${missing[1]}${missing[2]} 不存在，请重新选择模板（${message}）`;
+  return message;
+}
+
+/**
+ * {@link lintConfig} plus bpmn-js-element-templates' bpmnlint plugin for <templates> (the catalogue): a templated
+ * service task whose required input is empty, or whose template is unknown, is an error naming the input; reports
+ * come in Chinese first. Set with `linting.setLinterConfig` once the templates are loaded.
+ */
+export function withTemplates(templates: unknown[]): LinterConfig {
+  const plugin = CloudElementTemplatesLinterPlugin(templates) as LinterConfig;
+  return {
+    config: { rules: { ...lintConfig.config.rules, ...plugin.config.rules } },
+    resolver: {
+      resolveRule(pkg: string, name: string) {
+        if (pkg !== 'bpmnlint-plugin-element-templates') return lintConfig.resolver.resolveRule(pkg, name);
+        const rule = plugin.resolver.resolveRule(pkg, name) as (config: unknown) => ReturnType<Rule>;
+        return (config: unknown) => {
+          const { check } = rule(config);
+          return {
+            check: (node: unknown, reporter: Reporter & { report(id: string, message: string, path?: unknown): void }) =>
+              check(node, { report: (id: string, message: string, path?: unknown) => reporter.report(id, templateMessage(message), path) } as Reporter),
+          };
+        };
+      },
+      resolveConfig: lintConfig.resolver.resolveConfig,
+    },
+  };
+}

@@ -18,7 +18,7 @@ import { zhTranslateModule } from './translate';
 import lintModule from 'bpmn-js-bpmnlint';
 import minimapModule from 'diagram-js-minimap';
 import 'diagram-js-minimap/assets/diagram-js-minimap.css';
-import { debouncedLintingModule, lintConfig } from './lint';
+import { debouncedLintingModule, lintConfig, withTemplates } from './lint';
 import { ProblemsPanel, type LintIssues } from './problems';
 import { pipelinePropertiesModule } from './pipelineProperties';
 import { currentLang, setLang } from '../i18n';
@@ -134,6 +134,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   ]);
   pipeline.roles.push(...productRoles);
   (get('elementTemplates').set as (t: unknown[]) => void)(templates);
+  (get('linting').setLinterConfig as (c: unknown) => void)(withTemplates(templates));
   const draft = sessionStorage.getItem(draftKey);
   sessionStorage.removeItem(draftKey);
   await modeler.importXML(draft ?? xml);

@@ -191,9 +191,17 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUploadedDefinition_WithABrokenFeelCondition_IsMarkedAndNotDeployed()
+    public async Task AnUploadedDefinition_WithBrokenFeel_AndAnEmptyRequiredInput_IsMarkedAndNotDeployed()
     {
-        var broken = Review("Task_Review").Replace("pl-migrate", "pl-feel").Replace(
+        // The review is a catalogue template (补贴核算) whose required inputs are missing, and its outgoing condition is broken FEEL.
+        var review = System.Text.RegularExpressions.Regex.Match(Review("Task_Review"), "<bpmn:userTask.*?</bpmn:userTask>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var templated = """
+            <bpmn:serviceTask id="Task_Review" name="核算" zeebe:modelerTemplate="pipeline.subsidy.compute" zeebe:modelerTemplateVersion="1">
+              <bpmn:extensionElements><zeebe:taskDefinition type="subsidy.compute" retries="3" /></bpmn:extensionElements>
+              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
+            </bpmn:serviceTask>
+            """;
+        var broken = Review("Task_Review").Replace(review, templated).Replace("pl-migrate", "pl-feel").Replace(
             """<bpmn:sequenceFlow id="F2" sourceRef="Task_Review" targetRef="End" />""",
             """<bpmn:sequenceFlow id="F2" sourceRef="Task_Review" targetRef="End"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">=score &gt;</bpmn:conditionExpression></bpmn:sequenceFlow>""");
         var page = await SignInAsync("designer", "admin");
@@ -206,6 +214,9 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await feel.WaitForAsync();
         AssertContainsAll(await feel.InnerTextAsync(), "F2", "=score >");
         Assert.Equal(1, await page.Locator(".djs-element.pl-problem[data-element-id=\"F2\"]").CountAsync());
+        // bpmn-js-element-templates' lint: the template's required input is empty.
+        await page.Locator(".problems li.error", new() { HasTextString = "settlement 不能为空" }).WaitForAsync();
+        Assert.Equal(1, await page.Locator(".djs-element.pl-problem[data-element-id=\"Task_Review\"]").CountAsync());
         Assert.Equal("rgb(198, 40, 40)", await page.Locator(".djs-element[data-element-id=\"F2\"] .djs-visual > path").First.EvaluateAsync<string>("p => getComputedStyle(p).stroke"));
         await page.Locator(".toolbar button.primary").ClickAsync();
         await page.GetByText("不能部署").WaitForAsync();
