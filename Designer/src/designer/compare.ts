@@ -81,7 +81,7 @@ export async function renderCompare(app: HTMLElement, processId: string, a: numb
   await viewers[0].importXML(oldXml);
   await viewers[1].importXML(newXml);
   // Fitted once the two panes have their final size.
-  const fit = () => { for (const v of viewers) (v.get('canvas') as { zoom(l: string): void }).zoom('fit-viewport'); };
+  const fit = () => { for (const v of viewers) (v.get('canvas') as { zoom(l: string, center: string): void }).zoom('fit-viewport', 'auto'); };
   fit();
   requestAnimationFrame(fit);
   const definitions = viewers.map((v) => (v as unknown as { getDefinitions(): unknown }).getDefinitions());
