@@ -6,8 +6,9 @@ namespace Pipeline.Host.Cli;
 
 /// <summary>
 /// <c>pipeline definition validate FILE.bpmn</c>: the deploy-time validation as a command. Exit 0 and one line
-/// per process when deployable; otherwise one line per problem (<c>ELEMENT_ID (bpmn:type): message</c>) on stderr
-/// and exit 1.
+/// per process when deployable; otherwise, on stderr, one line per problem (<c>ELEMENT_ID (bpmn:type): message</c>,
+/// in English, unchanged so that scripts can keep matching it) followed by an indented line with the Chinese
+/// message, and exit 1.
 /// </summary>
 public static class DefinitionValidateCommand
 {
@@ -31,7 +32,11 @@ public static class DefinitionValidateCommand
             .ToList();
         if (problems.Count > 0)
         {
-            foreach (var problem in problems) stderr.WriteLine(problem);
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine(problem);
+                stderr.WriteLine($"    {problem.MessageZh}");
+            }
             stderr.WriteLine($"{Path.GetFileName(file)}: not deployable, {problems.Count} problem(s)");
             return NotDeployable;
         }

@@ -21,11 +21,11 @@ public static class DefinitionEndpoints
         definitions.MapPost("/", DeployAsync).RequireAuthorization(Policies.Admin)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<Hosting.PipelineOptions>().MaxDefinitionBytes))
             .Accepts<string>("application/xml", "text/xml")
-            .WithSummary("Deploy BPMN 2.0 XML: 201 with the versions, or 422 listing every problem with its element id");
+            .WithSummary("Deploy BPMN 2.0 XML: 201 with the versions, or 422 listing every problem with its element id (errors: [{ elementId, elementType, message, messageZh }])");
         definitions.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Admin)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<Hosting.PipelineOptions>().MaxDefinitionBytes))
             .Accepts<string>("application/xml", "text/xml")
-            .WithSummary("Deploy-time validation without deploying: { deployable, processes, problems: [{ elementId, elementType, message }] }");
+            .WithSummary("Deploy-time validation without deploying: { deployable, processes, problems: [{ elementId, elementType, message, messageZh }] }");
         return app;
     }
 
@@ -81,12 +81,12 @@ public static class DefinitionEndpoints
             var read = Workflows.Definitions.Bpmn.BpmnReader.Read(xml, "designer");
             var problems = read.Problems
                 .Concat(read.Processes.SelectMany(p => Workflows.Definitions.DefinitionValidator.Validate(p, ActivityCatalogue.Types)))
-                .Select(p => new ProblemView(p.ElementId, p.ElementType, p.Message)).ToList();
+                .Select(p => new ProblemView(p.ElementId, p.ElementType, p.Message, p.MessageZh)).ToList();
             return TypedResults.Ok(new ValidationView(problems.Count == 0, read.Processes.Select(p => p.Id).ToList(), problems));
         }
         catch (XmlException e)
         {
-            return TypedResults.Ok(new ValidationView(false, [], [new ProblemView("", "xml", $"not well-formed XML: {e.Message}")]));
+            return TypedResults.Ok(new ValidationView(false, [], [new ProblemView("", "xml", $"not well-formed XML: {e.Message}", $"XML 格式不正确：{e.Message}")]));
         }
     }
 
@@ -111,7 +111,7 @@ public static class DefinitionEndpoints
                 detail: $"{e.Problems.Count} problem(s)",
                 extensions: new Dictionary<string, object?>
                 {
-                    ["errors"] = e.Problems.Select(p => new ProblemView(p.ElementId, p.ElementType, p.Message)).ToList(),
+                    ["errors"] = e.Problems.Select(p => new ProblemView(p.ElementId, p.ElementType, p.Message, p.MessageZh)).ToList(),
                 });
         }
         catch (XmlException e)
@@ -136,5 +136,5 @@ public sealed record DefinitionView(string ProcessId, string? Name, int Version,
 /// <summary>What <c>POST /api/definitions/validate</c> found: deployable or not, the process ids, every problem by element.</summary>
 public sealed record ValidationView(bool Deployable, IReadOnlyList<string> Processes, IReadOnlyList<ProblemView> Problems);
 
-/// <summary>One <c>DefinitionProblem</c> of a refused deployment.</summary>
-public sealed record ProblemView(string ElementId, string ElementType, string Message);
+/// <summary>One <c>DefinitionProblem</c> of a refused deployment: the English message and the Chinese one (<c>messageZh</c>).</summary>
+public sealed record ProblemView(string ElementId, string ElementType, string Message, string MessageZh);

@@ -19,7 +19,7 @@ public static class InstanceEndpoints
         group.MapPut("/{instanceId:guid}/variables", UpdateVariablesAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Set variables of an active instance (to fix what an incident failed on, then retry it); recorded in the history");
         group.MapPost("/{instanceId:guid}/migrate", MigrateAsync).RequireAuthorization(Policies.Admin)
-            .WithSummary("Move a running instance to another version of its process { targetVersion, mapping: { sourceElementId: targetElementId }, dryRun }: 200 (with dryRun: only checked, where each active element goes), or 422 listing every problem with its element id (nothing changed)");
+            .WithSummary("Move a running instance to another version of its process { targetVersion, mapping: { sourceElementId: targetElementId }, dryRun }: 200 (with dryRun: only checked, where each active element goes), or 422 listing every problem with its element id, in English and Chinese (errors: [{ elementId, message, messageZh }]; nothing changed)");
         return app;
     }
 
@@ -46,7 +46,7 @@ public static class InstanceEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Migration refused",
                 detail: $"{e.Problems.Count} problem(s); nothing was changed",
-                extensions: new Dictionary<string, object?> { ["errors"] = e.Problems.Select(p => new { p.ElementId, p.Message }).ToList() });
+                extensions: new Dictionary<string, object?> { ["errors"] = e.Problems.Select(p => new { p.ElementId, p.Message, p.MessageZh }).ToList() });
         }
         catch (ConcurrencyException e)
         {

@@ -34,19 +34,25 @@ public static class TaskDates
     /// <summary>The time of day a date-only due date ends at: 23:59:59 local time.</summary>
     public static readonly TimeOnly EndOfDay = new(23, 59, 59);
 
-    /// <summary>Checks a literal at deploy time; null when usable, else what is wrong.</summary>
+    /// <summary>Checks a literal at deploy time; null when usable, else what is wrong, in English and in Chinese.</summary>
     /// <param name="what">Which attribute, for the message: <c>dueDate</c> or <c>followUpDate</c>.</param>
-    public static string? Validate(TaskDate date, string what) =>
-        date.Expression is not null || TryResolve(date.Text, DateTimeOffset.UnixEpoch, what, out _, out var error) ? null : error;
+    public static (string Message, string MessageZh)? Validate(TaskDate date, string what) =>
+        date.Expression is not null || TryResolve(date.Text, DateTimeOffset.UnixEpoch, what, out _, out var error, out var errorZh) ? null : (error, errorZh);
+
+    /// <inheritdoc cref="TryResolve(object?, DateTimeOffset, string, out DateTimeOffset?, out string, out string)"/>
+    public static bool TryResolve(object? value, DateTimeOffset now, string what, out DateTimeOffset? at, out string error) =>
+        TryResolve(value, now, what, out at, out error, out _);
 
     /// <summary>Resolves <paramref name="value"/> (a FEEL value or the literal text) for a task created at <paramref name="now"/>.</summary>
     /// <param name="what">Which attribute, for the message: <c>dueDate</c> or <c>followUpDate</c>.</param>
     /// <param name="at">The instant, or null when <paramref name="value"/> is null.</param>
+    /// <param name="errorZh"><paramref name="error"/> in Chinese, for deploy-time problems.</param>
     /// <returns>False with a readable <paramref name="error"/> when the value is none of the forms above.</returns>
-    public static bool TryResolve(object? value, DateTimeOffset now, string what, out DateTimeOffset? at, out string error)
+    public static bool TryResolve(object? value, DateTimeOffset now, string what, out DateTimeOffset? at, out string error, out string errorZh)
     {
         at = null;
         error = "";
+        errorZh = "";
         try
         {
             switch (value)
@@ -70,12 +76,14 @@ public static class TaskDates
                     return true;
                 default:
                     error = $"{what} {Describe(value)} is not a date and time (2025-10-09T17:00:00+08:00), a date (2025-10-09) or a non-negative duration (P3D)";
+                    errorZh = $"{what} {Describe(value)} 不是日期时间（2025-10-09T17:00:00+08:00）、日期（2025-10-09）或非负时长（P3D）";
                     return false;
             }
         }
         catch (ArgumentOutOfRangeException)
         {
             error = $"{what} {Describe(value)} lies outside the representable dates";
+            errorZh = $"{what} {Describe(value)} 超出了可表示的日期范围";
             return false;
         }
     }

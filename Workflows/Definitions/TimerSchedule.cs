@@ -20,17 +20,23 @@ public readonly record struct TimerDue(DateTimeOffset At, IsoDuration? Interval,
 /// </summary>
 public static partial class TimerSchedule
 {
-    /// <summary>Checks a literal timer value at deploy time; null when it is usable, else what is wrong.</summary>
-    public static string? Validate(TimerDefinition timer) =>
-        TryResolve(timer.Type, timer.Text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, out _, out var error) ? null : error;
+    /// <summary>Checks a literal timer value at deploy time; null when it is usable, else what is wrong, in English and in Chinese.</summary>
+    public static (string Message, string MessageZh)? Validate(TimerDefinition timer) =>
+        TryResolve(timer.Type, timer.Text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, out _, out var error, out var errorZh) ? null : (error, errorZh);
+
+    /// <inheritdoc cref="TryResolve(TimerType, object?, DateTimeOffset, TimeZoneInfo, out TimerDue, out string, out string)"/>
+    public static bool TryResolve(TimerType type, object? value, DateTimeOffset now, TimeZoneInfo zone, out TimerDue due, out string error) =>
+        TryResolve(type, value, now, zone, out due, out error, out _);
 
     /// <summary>Resolves a timer's value for a timer started at <paramref name="now"/>.</summary>
     /// <param name="zone">Time zone for dates and date-times written without an offset.</param>
+    /// <param name="errorZh"><paramref name="error"/> in Chinese, for deploy-time problems.</param>
     /// <returns>False with a readable <paramref name="error"/> when the value does not fit the timer type.</returns>
-    public static bool TryResolve(TimerType type, object? value, DateTimeOffset now, TimeZoneInfo zone, out TimerDue due, out string error)
+    public static bool TryResolve(TimerType type, object? value, DateTimeOffset now, TimeZoneInfo zone, out TimerDue due, out string error, out string errorZh)
     {
         due = default;
         error = "";
+        errorZh = "";
         try
         {
             switch (type)
@@ -40,17 +46,20 @@ public static partial class TimerSchedule
                     return true;
                 case TimerType.Duration:
                     error = $"timeDuration {Describe(value)} is not an ISO 8601 duration such as P3D or PT2H";
+                    errorZh = $"timeDuration {Describe(value)} 不是 ISO 8601 时长（如 P3D 或 PT2H）";
                     return false;
                 case TimerType.Date when AsDate(value, zone) is { } date:
                     due = new TimerDue(date, null, null);
                     return true;
                 case TimerType.Date:
                     error = $"timeDate {Describe(value)} is not an ISO 8601 date or date-time such as 2026-05-01T09:00:00+08:00";
+                    errorZh = $"timeDate {Describe(value)} 不是 ISO 8601 日期或日期时间（如 2026-05-01T09:00:00+08:00）";
                     return false;
-                case TimerType.Cycle when value is string text && TryParseCycle(text, now, zone, out var cycle, out error):
+                case TimerType.Cycle when value is string text && TryParseCycle(text, now, zone, out var cycle, out error, out errorZh):
                     if (cycle.Next(now) is not { } next)
                     {
                         error = $"timeCycle '{text.Trim()}' has no occurrence after {now:O}";
+                        errorZh = $"timeCycle '{text.Trim()}' 在 {now:O} 之后没有触发时间";
                         return false;
                     }
                     due = new TimerDue(next.At, cycle.Interval, next.RepeatsLeft < 0 ? null : next.RepeatsLeft + 1);
@@ -59,12 +68,14 @@ public static partial class TimerSchedule
                     return false;
                 default:
                     error = $"timeCycle {Describe(value)} is not an ISO 8601 repeating interval such as R3/PT1H (cron is not supported)";
+                    errorZh = $"timeCycle {Describe(value)} 不是 ISO 8601 重复间隔（如 R3/PT1H；不支持 cron）";
                     return false;
             }
         }
         catch (ArgumentOutOfRangeException)
         {
             error = $"timer {Describe(value)} lies outside the representable dates";
+            errorZh = $"定时器 {Describe(value)} 超出了可表示的日期范围";
             return false;
         }
     }
@@ -74,20 +85,28 @@ public static partial class TimerSchedule
     /// <c>R[n]/start/duration</c> (the start is the first occurrence; a date-time without offset is in <paramref name="zone"/>).
     /// </summary>
     /// <returns>False when <paramref name="text"/> is not such a cycle; <paramref name="error"/> is set when it is one but unusable (R0, zero interval, bad start).</returns>
-    public static bool TryParseCycle(string text, DateTimeOffset armedAt, TimeZoneInfo zone, out TimerCycle cycle, out string error)
+    public static bool TryParseCycle(string text, DateTimeOffset armedAt, TimeZoneInfo zone, out TimerCycle cycle, out string error) =>
+        TryParseCycle(text, armedAt, zone, out cycle, out error, out _);
+
+    /// <inheritdoc cref="TryParseCycle(string, DateTimeOffset, TimeZoneInfo, out TimerCycle, out string)"/>
+    /// <param name="errorZh"><paramref name="error"/> in Chinese, for deploy-time problems.</param>
+    public static bool TryParseCycle(string text, DateTimeOffset armedAt, TimeZoneInfo zone, out TimerCycle cycle, out string error, out string errorZh)
     {
         cycle = default;
         error = "";
+        errorZh = "";
         if (Cycle().Match(text.Trim()) is not { Success: true } m || !IsoDuration.TryParse(m.Groups["d"].Value, out var interval)) return false;
         int? repetitions = m.Groups["n"].Success && int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         if (m.Groups["n"].Success && repetitions is null or 0)
         {
             error = repetitions == 0 ? "timeCycle R0 never fires" : $"timeCycle '{text.Trim()}' has too many repetitions";
+            errorZh = repetitions == 0 ? "timeCycle R0 永远不会触发" : $"timeCycle '{text.Trim()}' 的重复次数过多";
             return false;
         }
         if (interval.IsZero)
         {
             error = $"timeCycle '{text.Trim()}' has a zero interval";
+            errorZh = $"timeCycle '{text.Trim()}' 的间隔为零";
             return false;
         }
         if (!m.Groups["start"].Success)
@@ -98,6 +117,7 @@ public static partial class TimerSchedule
         if (AsDate(m.Groups["start"].Value, zone) is not { } start)
         {
             error = $"timeCycle start '{m.Groups["start"].Value}' is not an ISO 8601 date-time such as 2026-01-01T00:00:00+08:00";
+            errorZh = $"timeCycle 的起始时间 '{m.Groups["start"].Value}' 不是 ISO 8601 日期时间（如 2026-01-01T00:00:00+08:00）";
             return false;
         }
         cycle = new TimerCycle(start, interval, repetitions, 0);

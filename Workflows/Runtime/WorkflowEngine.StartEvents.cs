@@ -117,8 +117,8 @@ public sealed partial class WorkflowEngine
     {
         foreach (var model in models)
             foreach (var start in model.TimerStartEvents)
-                if (!StartTimers.TryFirst(start, now, time.LocalTimeZone, out _, out _, out var error))
-                    yield return new DefinitionProblem(start.Id, start.ElementType, error);
+                if (!StartTimers.TryFirst(start, now, time.LocalTimeZone, out _, out _, out var error, out var errorZh))
+                    yield return new DefinitionProblem(start.Id, start.ElementType, error, errorZh);
     }
 
     /// <summary>A new version was stored: the previous version's start timers are cancelled and the new version's first occurrences scheduled.</summary>

@@ -27,11 +27,19 @@ export interface Role {
   name: string;
 }
 
-/** A deploy-time problem, by element. */
+/** A deploy-time problem, by element: the English message and the Chinese one. */
 export interface DefinitionProblem {
   elementId: string;
   elementType: string;
   message: string;
+  messageZh?: string;
+}
+
+/** A migration refusal (422 `errors`), by element of the source version: the English message and the Chinese one. */
+export interface MigrationProblem {
+  elementId: string;
+  message: string;
+  messageZh?: string;
 }
 
 export interface Validation {
@@ -72,7 +80,7 @@ export async function roles(): Promise<Role[]> {
 
 /**
  * Migrates one instance (or only checks, with `dryRun`): resolves with where each active element goes; rejects with
- * an ApiError whose `problem.errors` lists `{ elementId, message }` (422) when refused.
+ * an ApiError whose `problem.errors` lists {@link MigrationProblem}s `{ elementId, message, messageZh }` (422) when refused.
  */
 export async function migrate(instanceId: string, targetVersion: number, mapping: Record<string, string>, dryRun: boolean): Promise<unknown> {
   return (await request(`/api/instances/${instanceId}/migrate`, { method: 'POST', body: { targetVersion, mapping, dryRun } })).json();

@@ -1,13 +1,13 @@
 import { ApiError } from '../http';
 import { h } from '../dom';
-import { activeInstances, migrate, type ActiveInstance } from './api';
+import { activeInstances, migrate, type ActiveInstance, type MigrationProblem } from './api';
+import { problemText } from './problems';
 
 type Element = { id: string; $type: string; name?: string };
 type Shape = { id: string; type: string; businessObject: Element; labelTarget?: unknown };
 type Viewer = { get(name: string): unknown };
 interface Registry { get(id: string): Shape | undefined; filter(f: (e: Shape) => boolean): Shape[] }
 interface Canvas { addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void; scrollToElement(e: unknown): void }
-interface Problem { elementId: string; message: string }
 
 const notFlowNodes = new Set(['bpmn:Process', 'bpmn:SequenceFlow', 'bpmn:Collaboration', 'bpmn:Participant', 'bpmn:Lane', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group']);
 const isFlowNode = (e: Shape) => !e.labelTarget && !notFlowNodes.has(e.type) && e.type.startsWith('bpmn:') && !e.type.endsWith('Reference');
@@ -16,8 +16,9 @@ const label = (e: Element) => (e.name ? `${e.name} (${e.id})` : e.id);
 /**
  * The comparison's migration panel: the running instances of version `a`, an element mapping for the elements `b`
  * removed (each to an element of the same type in `b`, prefilled by name), a dry run of the selected instances, then
- * the migration itself (enabled only after a dry run passed). Refusals (422) are listed per instance and their
- * elements marked on `a`'s diagram; a click on a problem shows its element.
+ * the migration itself (enabled only after a dry run passed). Refusals (422) are listed per instance (each problem's
+ * element, then its Chinese message with the English after it) and their elements marked on `a`'s diagram; a click on a
+ * problem shows its element.
  */
 export async function renderMigration(
   container: HTMLElement, processId: string, a: number, b: number, removed: Element[], viewers: [Viewer, Viewer],
@@ -98,11 +99,11 @@ export async function renderMigration(
         if (!dryRun) boxes.get(i.instanceId)!.disabled = true;
       } catch (e) {
         refused++;
-        const errors = ((e as ApiError).problem?.errors as Problem[] | undefined) ?? [];
+        const errors = ((e as ApiError).problem?.errors as MigrationProblem[] | undefined) ?? [];
         problems.push(...errors.map((p) => p.elementId));
         cell.replaceChildren(h('span', { class: 'error' }, '✗ 不能迁移 (refused) ', (e as Error).message),
           h('ul', { class: 'problems' }, ...errors.map((p) => {
-            const item = h('li', { tabindex: '0' }, h('code', {}, p.elementId), ' ', p.message);
+            const item = h('li', { tabindex: '0' }, h('code', {}, p.elementId), ' ', ...problemText(p));
             item.addEventListener('click', () => showElement(p.elementId));
             return item;
           })));

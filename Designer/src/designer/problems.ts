@@ -1,5 +1,6 @@
-import { h } from '../dom';
-import type { DefinitionProblem } from './api';
+import { h, type Child } from '../dom';
+import { currentLang } from '../i18n';
+import type { DefinitionProblem, MigrationProblem } from './api';
 
 type Service = Record<string, (...args: unknown[]) => unknown>;
 
@@ -11,8 +12,18 @@ interface Problem {
   elementId: string;
   label: string;
   message: string;
+  /** The server's English message, shown after the Chinese one. */
+  english?: string;
   source: 'server' | 'lint';
   error: boolean;
+}
+
+/**
+ * A server problem's text: the Chinese message with the English one after it in a `<small>`; the English alone in
+ * English mode (`currentLang() === 'en'`) or when there is no Chinese message.
+ */
+export function problemText(p: DefinitionProblem | MigrationProblem): Child[] {
+  return currentLang() === 'en' || !p.messageZh ? [p.message] : [p.messageZh, ' ', h('small', {}, p.message)];
 }
 
 /**
@@ -27,9 +38,14 @@ export class ProblemsPanel {
 
   constructor(private readonly list: HTMLElement, private readonly get: (name: string) => Service) {}
 
-  /** The server's validation answer (all of them errors). */
+  /** The server's validation answer (all of them errors), in Chinese with the English after it (English alone in English mode). */
   setServer(problems: DefinitionProblem[]): void {
-    this.server = problems.map((p) => ({ elementId: p.elementId, label: p.elementId || p.elementType, message: p.message, source: 'server', error: true }));
+    const chinese = currentLang() !== 'en';
+    this.server = problems.map((p) => ({
+      elementId: p.elementId, label: p.elementId || p.elementType,
+      message: chinese && p.messageZh ? p.messageZh : p.message, english: chinese && p.messageZh ? p.message : undefined,
+      source: 'server', error: true,
+    }));
     this.render();
   }
 
@@ -60,7 +76,7 @@ export class ProblemsPanel {
     this.list.replaceChildren(...summary, ...all.map((p) => {
       const kind = p.error ? (p.source === 'server' ? '错误' : '检查错误') : '提示';
       const item = h('li', { tabindex: '0', class: p.error ? 'error' : 'warn' },
-        h('span', { class: 'kind' }, kind), ' ', h('code', {}, p.label), ' ', p.message);
+        h('span', { class: 'kind' }, kind), ' ', h('code', {}, p.label), ' ', p.message, ...(p.english ? [' ', h('small', {}, p.english)] : []));
       const select = () => {
         const element = registry.get(p.elementId);
         if (!element) return;

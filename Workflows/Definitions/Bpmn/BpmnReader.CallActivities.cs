@@ -14,7 +14,7 @@ public static partial class BpmnReader
         var called = Extension(e, "calledElement");
         var processId = called?.Attribute("processId")?.Value is { Length: > 0 } p ? p.Trim() : null;
         var expression = processId is not null && processId.StartsWith('=')
-            ? ParseExpression(processId, id, type, "called process id", context.Problems)
+            ? ParseExpression(processId, id, type, "called process id", "被调用流程 id", context.Problems)
             : null;
         var binding = CallBinding.Latest;
         switch (called?.Attribute("bindingType")?.Value?.Trim())
@@ -28,7 +28,8 @@ public static partial class BpmnReader
                 binding = CallBinding.VersionTag;
                 break;
             case var other:
-                context.Add(id, type, $"zeebe:calledElement bindingType '{other}' is not one of latest, deployment, versionTag");
+                context.Add(id, type, $"zeebe:calledElement bindingType '{other}' is not one of latest, deployment, versionTag",
+                    $"zeebe:calledElement bindingType '{other}' 不是 latest、deployment、versionTag 之一");
                 break;
         }
         var versionTag = called?.Attribute("versionTag")?.Value is { Length: > 0 } t ? t.Trim() : null;
@@ -48,7 +49,8 @@ public static partial class BpmnReader
             case "false":
                 return false;
             case var other:
-                context.Add(id, type, $"zeebe:calledElement {attribute} must be \"true\" or \"false\", not \"{other}\"");
+                context.Add(id, type, $"zeebe:calledElement {attribute} must be \"true\" or \"false\", not \"{other}\"",
+                    $"zeebe:calledElement {attribute} 必须为 \"true\" 或 \"false\"，而不是 \"{other}\"");
                 return true;
         }
     }

@@ -17,7 +17,8 @@ public static partial class BpmnReader
             case { Name.LocalName: "timerEventDefinition" } timer:
                 return ReadTimer(timer, id, type, context) is { } definition ? new TimerStartEvent(id, name, definition) : null;
             case var other:
-                context.Add(id, type, $"{BpmnNames.Display(other.Name)} on a startEvent is not supported by this engine");
+                context.Add(id, type, $"{BpmnNames.Display(other.Name)} on a startEvent is not supported by this engine",
+                    $"本引擎不支持开始事件（startEvent）上的 {BpmnNames.Display(other.Name)}");
                 return null;
         }
     }
@@ -33,7 +34,8 @@ public static partial class BpmnReader
             case { Name.LocalName: "errorEventDefinition" } error:
                 return new ErrorEndEvent(id, name, ErrorRef(error, id, type, context));
             case var other:
-                context.Add(id, type, $"{BpmnNames.Display(other.Name)} on an endEvent is not supported by this engine");
+                context.Add(id, type, $"{BpmnNames.Display(other.Name)} on an endEvent is not supported by this engine",
+                    $"本引擎不支持结束事件（endEvent）上的 {BpmnNames.Display(other.Name)}");
                 return null;
         }
     }
@@ -47,10 +49,10 @@ public static partial class BpmnReader
             case { Name.LocalName: "timerEventDefinition" } timer:
                 return ReadTimer(timer, id, type, context) is { } definition ? new TimerCatch(id, name, definition) : null;
             case null:
-                context.Add(id, type, "an intermediate catch event needs a message or timer event definition");
+                context.Add(id, type, "an intermediate catch event needs a message or timer event definition", "中间捕获事件需要消息或定时器事件定义");
                 return null;
             case var other:
-                context.Add(id, type, $"{BpmnNames.Display(other.Name)} is not supported by this engine");
+                context.Add(id, type, $"{BpmnNames.Display(other.Name)} is not supported by this engine", $"本引擎不支持 {BpmnNames.Display(other.Name)}");
                 return null;
         }
     }
@@ -73,10 +75,11 @@ public static partial class BpmnReader
                 trigger = new TimerTrigger(definition);
                 break;
             case null:
-                context.Add(id, type, "a boundary event needs an error, timer or message event definition");
+                context.Add(id, type, "a boundary event needs an error, timer or message event definition", "边界事件需要错误、定时器或消息事件定义");
                 return null;
             case var other:
-                context.Add(id, type, $"{BpmnNames.Display(other.Name)} on a boundary event is not supported by this engine");
+                context.Add(id, type, $"{BpmnNames.Display(other.Name)} on a boundary event is not supported by this engine",
+                    $"本引擎不支持边界事件上的 {BpmnNames.Display(other.Name)}");
                 return null;
         }
         return new BoundaryEvent(id, name, attachedTo, cancel, trigger);
@@ -88,7 +91,7 @@ public static partial class BpmnReader
         var reference = definition.Attribute("errorRef")?.Value;
         if (string.IsNullOrEmpty(reference)) return null;
         if (context.Errors.TryGetValue(reference, out var error)) return error;
-        context.Add(id, type, $"errorRef '{reference}' names no bpmn:error of the definitions");
+        context.Add(id, type, $"errorRef '{reference}' names no bpmn:error of the definitions", $"errorRef '{reference}' 在定义中找不到对应的 bpmn:error");
         return null;
     }
 
@@ -101,17 +104,18 @@ public static partial class BpmnReader
             .ToList();
         if (parts.Count != 1)
         {
-            context.Add(id, type, "a timer needs exactly one of bpmn:timeDuration, bpmn:timeDate, bpmn:timeCycle");
+            context.Add(id, type, "a timer needs exactly one of bpmn:timeDuration, bpmn:timeDate, bpmn:timeCycle",
+                "定时器需要 bpmn:timeDuration、bpmn:timeDate、bpmn:timeCycle 三者中恰好一个");
             return null;
         }
         var text = parts[0].Element!.Value.Trim();
         if (text.Length == 0)
         {
-            context.Add(id, type, "the timer's value is empty");
+            context.Add(id, type, "the timer's value is empty", "定时器的值为空");
             return null;
         }
         if (!text.StartsWith('=')) return new TimerDefinition(parts[0].Type, text, null);
-        var expression = ParseExpression(text, id, type, "timer expression", context.Problems);
+        var expression = ParseExpression(text, id, type, "timer expression", "定时器表达式", context.Problems);
         return expression is null ? null : new TimerDefinition(parts[0].Type, text, expression);
     }
 }

@@ -28,16 +28,19 @@ public static partial class BpmnReader
             if (propertyName == RetryBackoffProperty)
             {
                 if (!IsoDuration.TryParse(value, out var duration))
-                    context.Add(id, type, $"{RetryBackoffProperty} '{value}' is not an ISO 8601 duration such as PT10S or PT5M");
+                    context.Add(id, type, $"{RetryBackoffProperty} '{value}' is not an ISO 8601 duration such as PT10S or PT5M",
+                        $"{RetryBackoffProperty} '{value}' 不是 ISO 8601 时长（如 PT10S 或 PT5M）");
                 else if (duration.Years != 0 || duration.Months != 0)
-                    context.Add(id, type, $"{RetryBackoffProperty} '{value}' has years or months, which have no fixed length; give days, hours, minutes or seconds");
+                    context.Add(id, type, $"{RetryBackoffProperty} '{value}' has years or months, which have no fixed length; give days, hours, minutes or seconds",
+                        $"{RetryBackoffProperty} '{value}' 含有年或月，其长度不固定；请用天、小时、分钟或秒");
                 else if (duration.Exact <= TimeSpan.Zero)
-                    context.Add(id, type, $"{RetryBackoffProperty} '{value}' must be longer than zero");
+                    context.Add(id, type, $"{RetryBackoffProperty} '{value}' must be longer than zero", $"{RetryBackoffProperty} '{value}' 必须大于零");
                 else
                     backoff = duration.Exact;
             }
             else if (propertyName.StartsWith(PropertyPrefix, StringComparison.Ordinal))
-                context.Add(id, type, $"unknown property '{propertyName}' on a service task (known: {RetryBackoffProperty})");
+                context.Add(id, type, $"unknown property '{propertyName}' on a service task (known: {RetryBackoffProperty})",
+                    $"服务任务上的未知属性 '{propertyName}'（已知：{RetryBackoffProperty}）");
         }
         return backoff;
     }

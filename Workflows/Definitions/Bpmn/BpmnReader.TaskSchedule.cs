@@ -15,11 +15,11 @@ public static partial class BpmnReader
         var text = Extension(e, "taskSchedule")?.Attribute(attribute)?.Value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
         if (text.StartsWith('='))
-            return ParseExpression(text, id, type, $"zeebe:taskSchedule {attribute}", context.Problems) is { } expression ? new TaskDate(text, expression) : null;
+            return ParseExpression(text, id, type, $"zeebe:taskSchedule {attribute}", $"zeebe:taskSchedule {attribute}", context.Problems) is { } expression ? new TaskDate(text, expression) : null;
         var date = new TaskDate(text, null);
         if (TaskDates.Validate(date, attribute) is { } error)
         {
-            context.Add(id, type, $"zeebe:taskSchedule {error}");
+            context.Add(id, type, $"zeebe:taskSchedule {error.Message}", $"zeebe:taskSchedule {error.MessageZh}");
             return null;
         }
         return date;

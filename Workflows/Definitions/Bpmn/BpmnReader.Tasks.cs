@@ -40,14 +40,16 @@ public static partial class BpmnReader
                     distinct = value == "true";
                     break;
                 case DistinctAssigneesProperty:
-                    context.Add(id, type, $"{DistinctAssigneesProperty} must be \"true\" or \"false\", not \"{value}\"");
+                    context.Add(id, type, $"{DistinctAssigneesProperty} must be \"true\" or \"false\", not \"{value}\"",
+                        $"{DistinctAssigneesProperty} 必须为 \"true\" 或 \"false\"，而不是 \"{value}\"");
                     break;
                 case NotCompletedByProperty:
                     notCompletedBy = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    if (notCompletedBy.Count == 0) context.Add(id, type, $"{NotCompletedByProperty} names no task id");
+                    if (notCompletedBy.Count == 0) context.Add(id, type, $"{NotCompletedByProperty} names no task id", $"{NotCompletedByProperty} 没有指明任何任务 id");
                     break;
                 case var other when other.StartsWith(PropertyPrefix, StringComparison.Ordinal):
-                    context.Add(id, type, $"unknown property '{other}' (known: {DistinctAssigneesProperty}, {NotCompletedByProperty})");
+                    context.Add(id, type, $"unknown property '{other}' (known: {DistinctAssigneesProperty}, {NotCompletedByProperty})",
+                        $"未知属性 '{other}'（已知：{DistinctAssigneesProperty}、{NotCompletedByProperty}）");
                     break;
             }
         }
@@ -75,12 +77,12 @@ public static partial class BpmnReader
         var outputElement = Attribute("outputElement");
         return new MultiInstanceLoop(
             string.Equals(loop.Attribute("isSequential")?.Value, "true", StringComparison.OrdinalIgnoreCase),
-            ParseExpression(Attribute("inputCollection"), id, type, "multi-instance input collection", context.Problems),
+            ParseExpression(Attribute("inputCollection"), id, type, "multi-instance input collection", "多实例输入集合", context.Problems),
             Attribute("inputElement"),
             Attribute("outputCollection"),
-            outputElement is null ? null : ParseExpression(outputElement.StartsWith('=') ? outputElement : "=" + outputElement, id, type, "multi-instance output element", context.Problems),
-            ParseExpression(completion, id, type, "completion condition", context.Problems),
-            ParseExpression(cardinality, id, type, "loop cardinality", context.Problems));
+            outputElement is null ? null : ParseExpression(outputElement.StartsWith('=') ? outputElement : "=" + outputElement, id, type, "multi-instance output element", "多实例输出元素", context.Problems),
+            ParseExpression(completion, id, type, "completion condition", "完成条件", context.Problems),
+            ParseExpression(cardinality, id, type, "loop cardinality", "循环基数", context.Problems));
     }
 
     private static List<IoMapping> Mappings(XElement e, string direction, string id, string type, List<DefinitionProblem> problems) =>
@@ -95,7 +97,8 @@ public static partial class BpmnReader
     {
         // Zeebe: a source starting with '=' is FEEL; anything else is a string literal.
         var expression = source.StartsWith('=') ? source : "\"" + source.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-        var parsed = ParseExpression(expression, id, type, $"{direction} mapping to '{target}'", problems);
+        var parsed = ParseExpression(expression, id, type, $"{direction} mapping to '{target}'",
+            $"到 '{target}' 的{(direction == "input" ? "输入" : "输出")}映射", problems);
         return parsed is null ? null : new IoMapping(parsed, target);
     }
 }

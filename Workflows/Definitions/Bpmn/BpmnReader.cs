@@ -68,15 +68,18 @@ public static partial class BpmnReader
         }
         catch (XmlException e)
         {
-            return new BpmnReadResult([], [new DefinitionProblem(sourceName, "xml", $"not well-formed XML: {e.Message}")]);
+            return new BpmnReadResult([], [new DefinitionProblem(sourceName, "xml", $"not well-formed XML: {e.Message}", $"XML 格式不正确：{e.Message}")]);
         }
 
         var root = document.Root!;
         if (DepthOf(root) is var depth && depth > MaxElementDepth)
             return new BpmnReadResult([], [new DefinitionProblem(sourceName, "xml",
-                $"elements are nested {depth} deep; at most {MaxElementDepth} (sub-processes inside sub-processes are read recursively)")]);
+                $"elements are nested {depth} deep; at most {MaxElementDepth} (sub-processes inside sub-processes are read recursively)",
+                $"元素嵌套了 {depth} 层；最多 {MaxElementDepth} 层（子流程中的子流程是递归读取的）")]);
         if (root.Name != BpmnNames.Model + "definitions")
-            return new BpmnReadResult([], [new DefinitionProblem(sourceName, BpmnNames.Display(root.Name), "the root element must be bpmn:definitions (BPMN 2.0, namespace http://www.omg.org/spec/BPMN/20100524/MODEL)")]);
+            return new BpmnReadResult([], [new DefinitionProblem(sourceName, BpmnNames.Display(root.Name),
+                "the root element must be bpmn:definitions (BPMN 2.0, namespace http://www.omg.org/spec/BPMN/20100524/MODEL)",
+                "根元素必须是 bpmn:definitions（BPMN 2.0，命名空间 http://www.omg.org/spec/BPMN/20100524/MODEL）")]);
 
         var problems = new List<DefinitionProblem>();
         var context = new ReadContext(ReadMessages(root, problems), ReadErrors(root), problems);
@@ -86,10 +89,10 @@ public static partial class BpmnReader
             if (element.Name == BpmnNames.Model + "process") processes.Add(ReadProcess(element, context));
             else if (element.Name.Namespace == BpmnNames.Model && (element.Name.LocalName is "message" or "error" || DefinitionsLevelIgnored.Contains(element.Name.LocalName))) { }
             else if (element.Name.Namespace == BpmnNames.Model)
-                problems.Add(new DefinitionProblem(Id(element) ?? element.Name.LocalName, BpmnNames.Display(element.Name), "not supported by this engine"));
+                problems.Add(new DefinitionProblem(Id(element) ?? element.Name.LocalName, BpmnNames.Display(element.Name), "not supported by this engine", NotSupportedZh));
         }
         if (processes.Count == 0)
-            problems.Add(new DefinitionProblem(sourceName, "bpmn:definitions", "no bpmn:process in the file"));
+            problems.Add(new DefinitionProblem(sourceName, "bpmn:definitions", "no bpmn:process in the file", "文件中没有 bpmn:process"));
         return new BpmnReadResult(processes, problems);
     }
 
@@ -97,7 +100,7 @@ public static partial class BpmnReader
     private sealed record ReadContext(
         Dictionary<string, MessageDefinition> Messages, Dictionary<string, ErrorDefinition> Errors, List<DefinitionProblem> Problems)
     {
-        public void Add(string id, string type, string message) => Problems.Add(new DefinitionProblem(id, type, message));
+        public void Add(string id, string type, string message, string messageZh) => Problems.Add(new DefinitionProblem(id, type, message, messageZh));
     }
 
     /// <summary>One process's nodes and flows as they are read, sub-processes included.</summary>
@@ -115,7 +118,7 @@ public static partial class BpmnReader
         {
             var id = Id(m) ?? "";
             var key = m.Element(BpmnNames.Model + "extensionElements")?.Element(BpmnNames.Zeebe + "subscription")?.Attribute("correlationKey")?.Value;
-            messages[id] = new MessageDefinition(id, m.Attribute("name")?.Value ?? "", ParseExpression(key, id, "bpmn:message", "correlation key", problems));
+            messages[id] = new MessageDefinition(id, m.Attribute("name")?.Value ?? "", ParseExpression(key, id, "bpmn:message", "correlation key", "关联键", problems));
         }
         return messages;
     }
@@ -152,14 +155,14 @@ public static partial class BpmnReader
             if (e.Name.Namespace != BpmnNames.Model || DiagramOnly.Contains(e.Name.LocalName)) continue;
             if (id is null)
             {
-                context.Add($"line {((IXmlLineInfo)e).LineNumber}", type, "element has no id");
+                context.Add($"line {((IXmlLineInfo)e).LineNumber}", type, "element has no id", "元素没有 id");
                 continue;
             }
             if (e.Name.LocalName == "sequenceFlow")
             {
                 var condition = e.Element(BpmnNames.Model + "conditionExpression")?.Value;
                 builder.Flows.Add(new SequenceFlow(id, e.Attribute("name")?.Value, e.Attribute("sourceRef")?.Value ?? "", e.Attribute("targetRef")?.Value ?? "",
-                    ParseExpression(condition, id, type, "condition", context.Problems)));
+                    ParseExpression(condition, id, type, "condition", "条件", context.Problems)));
                 continue;
             }
             var node = ReadNode(e, id, type, context);
@@ -167,7 +170,8 @@ public static partial class BpmnReader
             if (e.Element(BpmnNames.Model + "multiInstanceLoopCharacteristics") is { } loop)
                 node = node with { Loop = ReadLoop(loop, id, type, context) };
             else if (e.Element(BpmnNames.Model + "standardLoopCharacteristics") is not null)
-                context.Add(id, type, "bpmn:standardLoopCharacteristics (a loop marker) is not supported by this engine; use a multi-instance marker or a loop back through a gateway");
+                context.Add(id, type, "bpmn:standardLoopCharacteristics (a loop marker) is not supported by this engine; use a multi-instance marker or a loop back through a gateway",
+                    "本引擎不支持 bpmn:standardLoopCharacteristics（循环标记）；请使用多实例标记，或经网关连回形成循环");
             builder.Nodes.Add(node);
             if (scopeId is not null) builder.Scopes[id] = scopeId;
             if (node is SubProcess) ReadScope(e, id, builder, context);
@@ -192,11 +196,13 @@ public static partial class BpmnReader
             case "subProcess":
                 if (string.Equals(e.Attribute("triggeredByEvent")?.Value, "true", StringComparison.OrdinalIgnoreCase))
                 {
-                    context.Add(id, type, "event sub-processes (triggeredByEvent=\"true\") are not supported by this engine; use a boundary event on an embedded sub-process");
+                    context.Add(id, type, "event sub-processes (triggeredByEvent=\"true\") are not supported by this engine; use a boundary event on an embedded sub-process",
+                        "本引擎不支持事件子流程（triggeredByEvent=\"true\"）；请在内嵌子流程上使用边界事件");
                     return null;
                 }
                 if (Extension(e, "ioMapping") is not null)
-                    context.Add(id, type, "zeebe:ioMapping on a sub-process is not supported by this engine (variables are shared with the process)");
+                    context.Add(id, type, "zeebe:ioMapping on a sub-process is not supported by this engine (variables are shared with the process)",
+                        "本引擎不支持子流程上的 zeebe:ioMapping（子流程与流程共享变量）");
                 return new SubProcess(id, name);
             case "callActivity":
                 return ReadCallActivity(e, id, name, type, context);
@@ -213,7 +219,7 @@ public static partial class BpmnReader
             case "task" or "manualTask":
                 return new PassThroughTask(id, name, type);
             default:
-                context.Add(id, type, "not supported by this engine");
+                context.Add(id, type, "not supported by this engine", NotSupportedZh);
                 return null;
         }
     }
@@ -229,11 +235,17 @@ public static partial class BpmnReader
     private static MessageDefinition? MessageRef(string? reference, Dictionary<string, MessageDefinition> messages) =>
         reference is not null && messages.TryGetValue(reference, out var message) ? message : null;
 
-    private static FeelExpression? ParseExpression(string? text, string id, string type, string what, List<DefinitionProblem> problems)
+    /// <summary>"not supported by this engine" in Chinese.</summary>
+    private const string NotSupportedZh = "本引擎不支持此元素";
+
+    /// <param name="what">What the expression is, for the message (<c>condition</c>).</param>
+    /// <param name="whatZh">The same in Chinese (<c>条件</c>).</param>
+    private static FeelExpression? ParseExpression(string? text, string id, string type, string what, string whatZh, List<DefinitionProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (FeelExpression.TryParse(text.Trim(), out var expression, out var error)) return expression;
-        problems.Add(new DefinitionProblem(id, type, $"{what} '{text.Trim()}' is not a valid FEEL expression: {error!.Message}"));
+        problems.Add(new DefinitionProblem(id, type, $"{what} '{text.Trim()}' is not a valid FEEL expression: {error!.Message}",
+            $"{whatZh} '{text.Trim()}' 不是有效的 FEEL 表达式：{error.Message}"));
         return null;
     }
 }

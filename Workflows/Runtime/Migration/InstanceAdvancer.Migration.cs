@@ -68,7 +68,9 @@ public sealed partial class InstanceAdvancer
                 TimerTrigger { Timer: var timer } => TryTimerBookmark(token, boundary.Id, boundary.Name, timer, out subscription),
                 _ => true,
             };
-            if (!ok) problems.Add(new MigrationProblem(boundary.Id, $"new boundary event of '{token.NodeId}' cannot be subscribed: {token.Incident}"));
+            if (!ok)
+                problems.Add(new MigrationProblem(boundary.Id, $"new boundary event of '{token.NodeId}' cannot be subscribed: {token.Incident}",
+                    $"'{token.NodeId}' 的新边界事件无法订阅：{token.Incident}"));
             else if (subscription is not null) Subscribe(token, [subscription]);
         }
     }

@@ -42,13 +42,17 @@ public static class MigrationPlanner
     {
         var problems = new List<MigrationProblem>();
         if (instance.Status != InstanceStatus.Active)
-            problems.Add(new(instance.ProcessId, $"instance {instance.Id} is {instance.Status.ToString().ToLowerInvariant()}; only active instances migrate"));
+            problems.Add(new(instance.ProcessId, $"instance {instance.Id} is {instance.Status.ToString().ToLowerInvariant()}; only active instances migrate",
+                $"流程实例 {instance.Id} {StatusZh(instance.Status)}；只有运行中的流程实例可以迁移"));
         if (target is null)
-            problems.Add(new(instance.ProcessId, $"version {targetVersion} of process '{instance.ProcessId}' is not deployed"));
+            problems.Add(new(instance.ProcessId, $"version {targetVersion} of process '{instance.ProcessId}' is not deployed",
+                $"流程 '{instance.ProcessId}' 的版本 {targetVersion} 未部署"));
         else if (target.ProcessId != source.ProcessId)
-            problems.Add(new(instance.ProcessId, $"the target is process '{target.ProcessId}'; an instance migrates to another version of its own process only"));
+            problems.Add(new(instance.ProcessId, $"the target is process '{target.ProcessId}'; an instance migrates to another version of its own process only",
+                $"目标是流程 '{target.ProcessId}'；流程实例只能迁移到本流程的另一个版本"));
         else if (target.Version == source.Version)
-            problems.Add(new(instance.ProcessId, $"instance {instance.Id} runs on version {source.Version} already"));
+            problems.Add(new(instance.ProcessId, $"instance {instance.Id} runs on version {source.Version} already",
+                $"流程实例 {instance.Id} 已在版本 {source.Version} 上运行"));
         if (problems.Count > 0) throw new MigrationRefusedException(problems);
 
         var walk = new Walk(source.Model, target!.Model, mapping, problems);
@@ -57,6 +61,13 @@ public static class MigrationPlanner
         if (problems.Count > 0) throw new MigrationRefusedException(problems.Distinct().ToList());
         return new MigrationPlan(source.Version, target.Version, target.Model, walk.Active, new Dictionary<string, string>(mapping, StringComparer.Ordinal));
     }
+
+    private static string StatusZh(InstanceStatus status) => status switch
+    {
+        InstanceStatus.Completed => "已完成",
+        InstanceStatus.Cancelled => "已取消",
+        _ => $"的状态为 {status.ToString().ToLowerInvariant()}",
+    };
 
     /// <summary>The checks, sharing the two models, the mapping and the problems found so far.</summary>
     private sealed class Walk(ProcessModel from, ProcessModel to, IReadOnlyDictionary<string, string> mapping, List<MigrationProblem> problems)
@@ -70,8 +81,10 @@ public static class MigrationPlanner
         {
             foreach (var (sourceId, targetId) in mapping)
             {
-                if (from.Node(sourceId) is null) Add(sourceId, $"the mapping names '{sourceId}', which is no element of version {fromVersion}");
-                if (to.Node(targetId) is null) Add(sourceId, $"the mapping maps it to '{targetId}', which is no element of version {toVersion}");
+                if (from.Node(sourceId) is null)
+                    Add(sourceId, $"the mapping names '{sourceId}', which is no element of version {fromVersion}", $"映射中的 '{sourceId}' 不是版本 {fromVersion} 的元素");
+                if (to.Node(targetId) is null)
+                    Add(sourceId, $"the mapping maps it to '{targetId}', which is no element of version {toVersion}", $"映射的目标 '{targetId}' 不是版本 {toVersion} 的元素");
             }
         }
 
@@ -79,7 +92,8 @@ public static class MigrationPlanner
         {
             var target = CheckElement(token.NodeId);
             if (target is not null && token.State == TokenState.Joining && token.ArrivedVia is { } flow && !to.Incoming(target.Id).Any(f => f.Id == flow))
-                Add(token.NodeId, $"a token waits at the join having arrived by flow '{flow}', which is not an incoming flow of '{target.Id}' in the target version");
+                Add(token.NodeId, $"a token waits at the join having arrived by flow '{flow}', which is not an incoming flow of '{target.Id}' in the target version",
+                    $"令牌经顺序流 '{flow}' 到达并在汇合处等待，但在目标版本中该顺序流不是 '{target.Id}' 的传入顺序流");
             var subscribed = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var bookmark in instance.Bookmarks.Where(b => b.TokenId == token.Id))
             {
@@ -92,7 +106,8 @@ public static class MigrationPlanner
                 if (CheckElement(bookmark.NodeId) is not { } eventTarget || target is null) continue;
                 CheckSubscription(bookmark, target, eventTarget);
                 if (subscribed.TryGetValue(eventTarget.Id, out var other) && other != bookmark.NodeId)
-                    Add(bookmark.NodeId, $"'{other}' and '{bookmark.NodeId}' would both become '{eventTarget.Id}' for the same activity");
+                    Add(bookmark.NodeId, $"'{other}' and '{bookmark.NodeId}' would both become '{eventTarget.Id}' for the same activity",
+                        $"'{other}' 和 '{bookmark.NodeId}' 会在同一活动上都变成 '{eventTarget.Id}'");
                 subscribed[eventTarget.Id] = bookmark.NodeId;
             }
         }
@@ -106,13 +121,14 @@ public static class MigrationPlanner
             if (target is null)
             {
                 if (!mapping.ContainsKey(sourceId))
-                    Add(sourceId, $"active {source.ElementType} '{sourceId}' is not mapped: the target version has no element '{sourceId}'; map it to an element of the same type");
+                    Add(sourceId, $"active {source.ElementType} '{sourceId}' is not mapped: the target version has no element '{sourceId}'; map it to an element of the same type",
+                        $"运行中的 {source.ElementType} '{sourceId}' 未映射：目标版本中没有元素 '{sourceId}'；请将它映射到同类型的元素");
                 return null;
             }
             var ok = true;
             if (ElementCompatibility.Check(source, target) is { } reason)
             {
-                Add(sourceId, reason);
+                Add(sourceId, reason.Message, reason.MessageZh);
                 ok = false;
             }
             if (from.ScopeOf(sourceId) is { } sourceScope)
@@ -120,13 +136,15 @@ public static class MigrationPlanner
                 var expected = Resolve(sourceScope)?.Id;
                 if (expected is not null && to.ScopeOf(target.Id) != expected)
                 {
-                    Add(sourceId, $"maps to '{target.Id}' {ScopeName(to.ScopeOf(target.Id))}, but its sub-process '{sourceScope}' maps to '{expected}': an element may not move into another sub-process scope");
+                    Add(sourceId, $"maps to '{target.Id}' {ScopeName(to.ScopeOf(target.Id))}, but its sub-process '{sourceScope}' maps to '{expected}': an element may not move into another sub-process scope",
+                        $"映射到{ScopeNameZh(to.ScopeOf(target.Id))}的 '{target.Id}'，但其所在的子流程 '{sourceScope}' 映射到 '{expected}'：元素不能移入另一个子流程作用域");
                     ok = false;
                 }
             }
             else if (to.ScopeOf(target.Id) is { } targetScope)
             {
-                Add(sourceId, $"is at process level but maps to '{target.Id}' inside sub-process '{targetScope}': an element may not move into another sub-process scope");
+                Add(sourceId, $"is at process level but maps to '{target.Id}' inside sub-process '{targetScope}': an element may not move into another sub-process scope",
+                    $"位于流程顶层，却映射到子流程 '{targetScope}' 内的 '{target.Id}'：元素不能移入另一个子流程作用域");
                 ok = false;
             }
             if (!ok) return null;
@@ -140,10 +158,12 @@ public static class MigrationPlanner
             switch (bookmark.Kind, target)
             {
                 case (BookmarkKind.Job, ServiceTask { TaskType: var type }) when type != bookmark.Name:
-                    Add(bookmark.NodeId, $"its job runs activity '{bookmark.Name}' but '{target.Id}' names '{type}': a running job keeps its activity; map it to a task of the same type");
+                    Add(bookmark.NodeId, $"its job runs activity '{bookmark.Name}' but '{target.Id}' names '{type}': a running job keeps its activity; map it to a task of the same type",
+                        $"其作业运行的是活动 '{bookmark.Name}'，而 '{target.Id}' 的作业类型是 '{type}'：运行中的作业保持原活动；请映射到作业类型相同的任务");
                     break;
                 case (BookmarkKind.Message, MessageCatch { Message.Name: var name }) when name != bookmark.Name:
-                    Add(bookmark.NodeId, $"waits for message '{bookmark.Name}' but '{target.Id}' for '{name}': a subscription keeps its message and correlation key");
+                    Add(bookmark.NodeId, $"waits for message '{bookmark.Name}' but '{target.Id}' for '{name}': a subscription keeps its message and correlation key",
+                        $"等待消息 '{bookmark.Name}'，而 '{target.Id}' 等待 '{name}'：订阅保持原消息及其关联键");
                     break;
             }
         }
@@ -154,10 +174,12 @@ public static class MigrationPlanner
             switch (from.Node(bookmark.NodeId))
             {
                 case BoundaryEvent when eventTarget is BoundaryEvent { AttachedToId: var attached } && attached != ownerTarget.Id:
-                    Add(bookmark.NodeId, $"maps to boundary event '{eventTarget.Id}', which is attached to '{attached}', not to '{ownerTarget.Id}'");
+                    Add(bookmark.NodeId, $"maps to boundary event '{eventTarget.Id}', which is attached to '{attached}', not to '{ownerTarget.Id}'",
+                        $"映射到的边界事件 '{eventTarget.Id}' 附加在 '{attached}' 上，而不是 '{ownerTarget.Id}' 上");
                     return;
                 case not BoundaryEvent when !to.Outgoing(ownerTarget.Id).Any(f => f.TargetId == eventTarget.Id):
-                    Add(bookmark.NodeId, $"maps to '{eventTarget.Id}', which does not follow the event-based gateway '{ownerTarget.Id}' in the target version");
+                    Add(bookmark.NodeId, $"maps to '{eventTarget.Id}', which does not follow the event-based gateway '{ownerTarget.Id}' in the target version",
+                        $"映射到的 '{eventTarget.Id}' 在目标版本中并不跟在事件网关 '{ownerTarget.Id}' 之后");
                     return;
             }
             var targetMessage = eventTarget switch
@@ -167,7 +189,8 @@ public static class MigrationPlanner
                 _ => null,
             };
             if (bookmark.Kind == BookmarkKind.Message && targetMessage?.Name != bookmark.Name)
-                Add(bookmark.NodeId, $"waits for message '{bookmark.Name}' but '{eventTarget.Id}' for '{targetMessage?.Name}': a subscription keeps its message and correlation key");
+                Add(bookmark.NodeId, $"waits for message '{bookmark.Name}' but '{eventTarget.Id}' for '{targetMessage?.Name}': a subscription keeps its message and correlation key",
+                    $"等待消息 '{bookmark.Name}'，而 '{eventTarget.Id}' 等待 '{targetMessage?.Name}'：订阅保持原消息及其关联键");
         }
 
         private FlowNode? Resolve(string sourceId) =>
@@ -175,6 +198,8 @@ public static class MigrationPlanner
 
         private static string ScopeName(string? scope) => scope is null ? "at process level" : $"inside sub-process '{scope}'";
 
-        private void Add(string elementId, string message) => problems.Add(new MigrationProblem(elementId, message));
+        private static string ScopeNameZh(string? scope) => scope is null ? "流程顶层" : $"子流程 '{scope}' 内";
+
+        private void Add(string elementId, string message, string messageZh) => problems.Add(new MigrationProblem(elementId, message, messageZh));
     }
 }

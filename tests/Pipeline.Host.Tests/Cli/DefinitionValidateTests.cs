@@ -22,6 +22,7 @@ public class DefinitionValidateTests
         var (exit, _, stderr) = await CliRun.RunAsync("definition", "validate", file);
         Assert.NotEqual(0, exit);
         Assert.Contains("Task_CheckPack (bpmn:serviceTask): unknown activity type 'pack.fax'", stderr);
+        Assert.Contains("    未知的作业类型 'pack.fax'", stderr);
         Assert.Contains("Gateway_Review (bpmn:exclusiveGateway):", stderr);
     }
 

@@ -50,6 +50,7 @@ public sealed class ApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Contains("Task_Unknown", ids);
         Assert.Contains("Task_Script", ids);
         Assert.All(errors, e => Assert.False(string.IsNullOrEmpty(e!["message"]!.GetValue<string>())));
+        Assert.All(errors, e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e!["messageZh"]!.GetValue<string>()));
         Assert.All(errors, e => Assert.StartsWith("bpmn:", e!["elementType"]!.GetValue<string>()));
     }
 

@@ -133,6 +133,10 @@ public sealed class DesignerApiTests(HostFixture host) : IClassFixture<HostFixtu
             new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"))));
         Assert.False(found["deployable"]!.GetValue<bool>());
         Assert.Contains(found["problems"]!.AsArray(), p => p!["elementId"]!.GetValue<string>() == "Job" && p["message"]!.GetValue<string>().Contains("no.such"));
+        // Every problem in Chinese too, with the same values: the designer shows messageZh first.
+        var job = found["problems"]!.AsArray().First(p => p!["elementId"]!.GetValue<string>() == "Job" && p["message"]!.GetValue<string>().Contains("no.such"))!;
+        Assert.StartsWith("未知的作业类型 'no.such'", job["messageZh"]!.GetValue<string>());
+        Assert.All(found["problems"]!.AsArray(), p => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", p!["messageZh"]!.GetValue<string>()));
         var definitions = await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/definitions/", "管理员", "admin")));
         Assert.DoesNotContain(definitions.AsArray(), d => d!["processId"]!.GetValue<string>() == "designer-draft");
 

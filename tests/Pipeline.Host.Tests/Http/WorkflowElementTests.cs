@@ -167,7 +167,8 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
 
         var refused = await host.Client.SendAsync(As(HttpMethod.Post, url, "管理员", "admin", ApiTests.JsonContent("""{ "targetVersion": 2 }""")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains((await JsonAsync(refused))["errors"]!.AsArray(), e => e!["elementId"]!.GetValue<string>() == "Wait");
+        Assert.Contains((await JsonAsync(refused))["errors"]!.AsArray(), e => e!["elementId"]!.GetValue<string>() == "Wait"
+            && e["messageZh"]!.GetValue<string>().Contains("'Wait' 未映射"));
         Assert.Equal(1, (await JsonAsync(await host.Client.GetAsync("/api/cases/V-0001")))["version"]!.GetValue<int>());
         var dryRun = await host.Client.SendAsync(As(HttpMethod.Post, url, "管理员", "admin",
             ApiTests.JsonContent("""{ "targetVersion": 2, "mapping": { "Wait": "Pause" }, "dryRun": true }""")));
