@@ -101,7 +101,8 @@ export async function renderMigration(
         refused++;
         const errors = ((e as ApiError).problem?.errors as MigrationProblem[] | undefined) ?? [];
         problems.push(...errors.map((p) => p.elementId));
-        cell.replaceChildren(h('span', { class: 'error' }, '✗ 不能迁移 (refused) ', (e as Error).message),
+        const summary = errors.length ? `${errors.length} 个问题，实例未作任何更改 (nothing changed)` : (e as Error).message;
+        cell.replaceChildren(h('span', { class: 'error' }, '✗ 不能迁移 (refused)：', summary),
           h('ul', { class: 'problems' }, ...errors.map((p) => {
             const item = h('li', { tabindex: '0' }, h('code', {}, p.elementId), ' ', ...problemText(p));
             item.addEventListener('click', () => showElement(p.elementId));

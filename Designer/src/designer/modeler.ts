@@ -45,12 +45,12 @@ type ViewCanvas = { viewbox(box?: Box): Box & { inner: Box; outer: Box } };
 
 /**
  * Fits the diagram in the canvas beside the palette (fit-viewport would put a wide diagram under it): at most 100 %,
- * 110 px kept free on the left and 24 px around, centred vertically.
+ * 150 px kept free on the left and 24 px around, centred vertically.
  */
 function fitBesidePalette(canvas: ViewCanvas): void {
   const { inner, outer } = canvas.viewbox();
   if (!inner.width || !inner.height) return;
-  const left = 110, pad = 24;
+  const left = 150, pad = 24;
   const scale = Math.min((outer.width - left - pad) / inner.width, (outer.height - 2 * pad) / inner.height, 1);
   const width = outer.width / scale, height = outer.height / scale;
   canvas.viewbox({ x: inner.x - left / scale, y: inner.y - (height - inner.height) / 2, width, height });
