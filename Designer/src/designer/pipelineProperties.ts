@@ -14,22 +14,42 @@ function read(element: Element, name: string): string | undefined {
   return properties?.properties?.find((p) => p.name === name)?.value;
 }
 
-/** Sets (or, for an empty value, removes) the `zeebe:property` named <name>, creating its containers, as one undoable command. */
-function write(element: Element, name: string, value: string | undefined, modeling: Service, factory: Service): void {
+type Command = { cmd: string; context: Record<string, unknown> };
+
+/**
+ * The element's extension element of <type> (e.g. `zeebe:Properties`), and the commands that create it and
+ * `bpmn:extensionElements` when they are missing (executed with the change itself, as one undoable step).
+ */
+function extension(element: Element, type: string, init: Record<string, unknown>, factory: Service): [Moddle, Command[]] {
   const bo = element.businessObject;
+  const commands: Command[] = [];
   let extensions = bo.extensionElements;
   if (!extensions) {
     extensions = factory.create('bpmn:ExtensionElements', { values: [] }) as Moddle;
-    modeling.updateProperties(element, { extensionElements: extensions });
+    (extensions as Moddle & { $parent?: unknown }).$parent = bo;
+    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: bo, properties: { extensionElements: extensions } } });
   }
-  let properties = extensions.values?.find((v) => v.$type === 'zeebe:Properties');
-  if (!properties) {
-    properties = factory.create('zeebe:Properties', { properties: [] }) as Moddle;
-    modeling.updateModdleProperties(element, extensions, { values: [...(extensions.values ?? []), properties] });
+  let found = extensions.values?.find((v) => v.$type === type);
+  if (!found) {
+    found = factory.create(type, init) as Moddle;
+    (found as Moddle & { $parent?: unknown }).$parent = extensions;
+    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: extensions, properties: { values: [...(extensions.values ?? []), found] } } });
   }
+  return [found, commands];
+}
+
+/** Runs <commands> and the update of <target>'s <properties> as one undoable step. */
+function execute(commandStack: Service, element: Element, commands: Command[], target: Moddle, properties: Record<string, unknown>): void {
+  commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: target, properties } });
+  commandStack.execute('properties-panel.multi-command-executor', commands);
+}
+
+/** Sets (or, for an empty value, removes) the `zeebe:property` named <name>, creating its containers, as one undoable step. */
+function write(element: Element, name: string, value: string | undefined, commandStack: Service, factory: Service): void {
+  const [properties, commands] = extension(element, 'zeebe:Properties', { properties: [] }, factory);
   const others = (properties.properties ?? []).filter((p) => p.name !== name);
   const next = value ? [...others, factory.create('zeebe:Property', { name, value }) as Moddle] : others;
-  modeling.updateModdleProperties(element, properties, { properties: next });
+  execute(commandStack, element, commands, properties, { properties: next });
 }
 
 /** The user task's `zeebe:assignmentDefinition` candidate groups as a list (empty for none). */
@@ -39,26 +59,16 @@ function candidateGroups(element: Element): string[] {
   return typeof value === 'string' && value.trim() ? value.split(',').map((g) => g.trim()).filter(Boolean) : [];
 }
 
-/** Sets `zeebe:assignmentDefinition candidateGroups`, creating the containers, as one undoable command. */
-function writeCandidateGroups(element: Element, groups: string[], modeling: Service, factory: Service): void {
-  const bo = element.businessObject;
-  let extensions = bo.extensionElements;
-  if (!extensions) {
-    extensions = factory.create('bpmn:ExtensionElements', { values: [] }) as Moddle;
-    modeling.updateProperties(element, { extensionElements: extensions });
-  }
-  let assignment = extensions.values?.find((v) => v.$type === 'zeebe:AssignmentDefinition');
-  if (!assignment) {
-    assignment = factory.create('zeebe:AssignmentDefinition', {}) as Moddle;
-    modeling.updateModdleProperties(element, extensions, { values: [...(extensions.values ?? []), assignment] });
-  }
-  modeling.updateModdleProperties(element, assignment, { candidateGroups: groups.length ? groups.join(',') : undefined });
+/** Sets `zeebe:assignmentDefinition candidateGroups`, creating the containers, as one undoable step. */
+function writeCandidateGroups(element: Element, groups: string[], commandStack: Service, factory: Service): void {
+  const [assignment, commands] = extension(element, 'zeebe:AssignmentDefinition', {}, factory);
+  execute(commandStack, element, commands, assignment, { candidateGroups: groups.length ? groups.join(',') : undefined });
 }
 
 /** One product role as a checkbox of the user task's candidate groups; disabled while the groups are a FEEL expression. */
 function RoleEntry(role: Role) {
   return function Component(props: { element: Element; id: string }) {
-    const modeling = useService('modeling') as Service;
+    const commandStack = useService('commandStack') as Service;
     const factory = useService('bpmnFactory') as Service;
     const assignment = props.element.businessObject.extensionElements?.values?.find((v) => v.$type === 'zeebe:AssignmentDefinition');
     const expression = String(assignment?.get('candidateGroups') ?? '').startsWith('=');
@@ -67,7 +77,7 @@ function RoleEntry(role: Role) {
       getValue: () => candidateGroups(props.element).includes(role.id),
       setValue: (on: boolean) => {
         const others = candidateGroups(props.element).filter((g) => g !== role.id);
-        writeCandidateGroups(props.element, on ? [...others, role.id] : others, modeling, factory);
+        writeCandidateGroups(props.element, on ? [...others, role.id] : others, commandStack, factory);
       },
     });
   };
@@ -75,17 +85,17 @@ function RoleEntry(role: Role) {
 
 function Entry(kind: 'checkbox' | 'text', name: string, label: string, description: string) {
   return function Component(props: { element: Element; id: string }) {
-    const modeling = useService('modeling') as Service;
+    const commandStack = useService('commandStack') as Service;
     const factory = useService('bpmnFactory') as Service;
     const debounce = useService('debounceInput') as (f: unknown) => unknown;
     const common = { element: props.element, id: props.id, label, description };
     return kind === 'checkbox'
       ? h(CheckboxEntry, { ...common,
           getValue: () => read(props.element, name) === 'true',
-          setValue: (v: boolean) => write(props.element, name, v ? 'true' : undefined, modeling, factory) })
+          setValue: (v: boolean) => write(props.element, name, v ? 'true' : undefined, commandStack, factory) })
       : h(TextFieldEntry, { ...common, debounce,
           getValue: () => read(props.element, name) ?? '',
-          setValue: (v: string) => write(props.element, name, v?.trim() || undefined, modeling, factory) });
+          setValue: (v: string) => write(props.element, name, v?.trim() || undefined, commandStack, factory) });
   };
 }
 
