@@ -1,5 +1,5 @@
 import './style.css';
-import { ApiError, getCase, getDefinitionXml, getInstance, me, type CaseView, type Finding, type JobProgress } from './api';
+import { ApiError, getCase, getDefinitionXml, getInstance, me, type CaseView, type Finding, type JobProgress, type Me } from './api';
 import { h, type Child } from './dom';
 import { renderLogin } from './login';
 import { goToLogin, isLoginPage } from './redirects';
@@ -307,8 +307,43 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
   }
 }
 
+/** Who is signed in (set once by start()). */
+let signedInUser: Me | null = null;
+
+/** The top bar's links: 我的待办 for everyone, 打开案件, and 流程设计 for administrators; the current one marked. */
+function showNav(nav: HTMLElement, user: Me): void {
+  const links: [string, string, string][] = [['/tasks', '我的待办', 'My tasks'], ['/', '打开案件', 'Open a case']];
+  if (user.roles.includes('admin')) links.push(['/designer', '流程设计', 'Designer']);
+  nav.replaceChildren(...links.map(([path, zh, en]) => {
+    const a = h('a', { href: path }, zh, ' ', h('small', {}, en));
+    a.addEventListener('click', (e) => {
+      if (path.startsWith('/designer')) return; // the designer guards its unsaved edits with a full load
+      e.preventDefault();
+      navigate(path);
+    });
+    return a;
+  }));
+  nav.hidden = false;
+}
+
+function markNav(): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('#nav a')) {
+    const path = a.getAttribute('href')!;
+    const current = path === '/' ? location.pathname === '/' || location.pathname.startsWith('/cases') : location.pathname.startsWith(path);
+    if (current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
 function route(): void {
   const app = document.getElementById('app')!;
+  markNav();
+  if (/^\/tasks\/?$/.test(window.location.pathname) && signedInUser) {
+    const user = signedInUser;
+    void import('./tasks/inbox').then((m) => m.renderInbox(app, user, navigate))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `待办不可用 (tasks unavailable): ${(e as Error).message}`)));
+    return;
+  }
   const compare = /^\/designer\/([^/]+)\/compare\/(\d+)\/(\d+)\/?$/.exec(window.location.pathname);
   if (compare) {
     void import('./designer/compare')
@@ -362,6 +397,8 @@ async function start(): Promise<void> {
     return;
   }
   showSession(session, signedIn);
+  signedInUser = signedIn;
+  showNav(document.getElementById('nav')!, signedIn);
   window.addEventListener('popstate', route);
   route();
 }

@@ -85,6 +85,7 @@ public static class PipelineApp
             app.MapFallbackToFile("/login", "index.html", designerFiles).AllowAnonymous();
             app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             app.MapFallbackToFile("/instances/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
+            app.MapFallbackToFile("/tasks", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             // The visual designer: administrators only (a reviewer is refused the page, not just its API calls).
             app.MapFallbackToFile("/designer", "index.html", designerFiles).RequireAuthorization(Policies.Admin);
             app.MapFallbackToFile("/designer/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.Admin);

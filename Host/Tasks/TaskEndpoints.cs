@@ -28,7 +28,7 @@ public static class TaskEndpoints
 
     private static async Task<IResult> ListAsync(
         string? role, bool? overdue, Caller caller, IInstanceStore instances, ICaseIndex index, CaseAccess access, AccountDirectory accounts,
-        TimeProvider time, CancellationToken cancellationToken)
+        AccountNames names, TimeProvider time, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<string> roles = role is { Length: > 0 }
             ? role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(caller.Roles.Contains).ToList()
@@ -40,13 +40,33 @@ public static class TaskEndpoints
         var found = await instances.FindBookmarksAsync(query, cancellationToken);
         var scopes = await index.ScopesAsync(found.Select(f => f.Instance.BusinessKey).OfType<string>(), cancellationToken);
         var recused = await accounts.RecusedInstitutionsAsync(caller.UserId, cancellationToken);
-        return TypedResults.Ok(found
+        var reached = found
             .Select(f => (f.Instance, f.Bookmark, Scope: f.Instance.BusinessKey is { } key ? scopes.GetValueOrDefault(key) : null))
             .Where(f => access.Reaches(caller, f.Scope) && !(f.Scope?.InstitutionId is { } owner && recused.Contains(owner)))
-            .Select(f => new TaskView(
+            .Select(f => (f.Instance, f.Bookmark, f.Scope, CoSigners: CoSigners(f.Instance, f.Bookmark)))
+            .ToList();
+        var institutions = reached.Any(f => f.Scope?.InstitutionId is not null)
+            ? (await accounts.ListOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name)
+            : new Dictionary<string, string>();
+        var person = await names.ResolveAsync(reached.SelectMany(f => f.CoSigners), cancellationToken);
+        return TypedResults.Ok(reached.Select(f => new TaskView(
                 f.Instance.Id, f.Bookmark.Id, f.Instance.BusinessKey, f.Instance.ProcessId, f.Instance.Version,
                 f.Bookmark.NodeId, f.Bookmark.Name, f.Bookmark.CandidateGroups, f.Bookmark.CreatedAt, f.Bookmark.DueAt,
-                f.Scope?.InstitutionId, f.Scope?.Jurisdiction)).ToList());
+                f.Scope?.InstitutionId, f.Scope?.Jurisdiction)
+            {
+                InstitutionName = f.Scope?.InstitutionId is { } id ? institutions.GetValueOrDefault(id) : null,
+                CoSignedBy = f.CoSigners.Select(person).ToList(),
+            }).ToList());
+    }
+
+    /// <summary>
+    /// For an instance of a multi-instance (co-signed) task: who has already completed another instance of the same
+    /// activation (R-QJ-8 co-signing), oldest first; empty for a plain task.
+    /// </summary>
+    private static IReadOnlyList<string> CoSigners(ProcessInstance instance, Bookmark task)
+    {
+        var scope = instance.Tokens.FirstOrDefault(t => t.Id == task.TokenId)?.ParentId;
+        return scope is null ? [] : instance.CompletedTasks.Where(c => c.NodeId == task.NodeId && c.MultiInstanceId == scope).Select(c => c.Actor).ToList();
     }
 
     private static async Task<IResult> CompleteAsync(
@@ -90,7 +110,7 @@ public static class TaskEndpoints
             var (rule, title) = e.Rule == Workflows.Definitions.Bpmn.BpmnReader.DistinctAssigneesProperty
                 ? ("R-QJ-8", "Co-signing needs different people")
                 : ("R-YN-10", "Segregation of duties");
-            return Refused(rule, title, task.Name, e.Message.Replace(e.Person, person),
+            return Refused(rule, title, task.Name, $"{e.MessageZh.Replace(e.Person, person)} ({e.Message.Replace(e.Person, person)})",
                 ("taskId", e.TaskId), ("property", e.Rule));
         }
         catch (Exception e) when (e is BookmarkNotFoundException or KeyNotFoundException)
@@ -142,6 +162,13 @@ public sealed record CompleteTaskRequest(string? Outcome, string? Comment, bool?
 /// <param name="InstitutionId">The training institution of the case.</param>
 public sealed record TaskView(
     Guid InstanceId, Guid BookmarkId, string? BusinessKey, string ProcessId, int Version, string NodeId, string Name,
-    IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string? InstitutionId, string? Jurisdiction);
+    IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string? InstitutionId, string? Jurisdiction)
+{
+    /// <summary>The institution's registered name (培训机构名称), when the case has one.</summary>
+    public string? InstitutionName { get; init; }
+
+    /// <summary>For a co-signed (multi-instance) task: the display names of those who have signed this activation already.</summary>
+    public IReadOnlyList<string> CoSignedBy { get; init; } = [];
+}
 
 public sealed record TaskCompleted(Guid InstanceId, string? BusinessKey, string Status);

@@ -19,16 +19,20 @@ public static class AssigneeRules
         if (model.Node(bookmark.NodeId) is not UserTask task) return;
         var token = instance.Tokens.FirstOrDefault(t => t.Id == bookmark.TokenId);
         var label = task.Name is { Length: > 0 } name ? $"'{name}' ({task.Id})" : task.Id;
+        var labelZh = $"「{(task.Name is { Length: > 0 } n ? n : task.Id)}」";
         if (task.DistinctAssignees && token?.LoopCounter is not null
             && instance.CompletedTasks.Any(c => c.NodeId == task.Id && c.MultiInstanceId == token.ParentId && c.Actor == person))
             throw new AssigneeConflictException(BpmnReader.DistinctAssigneesProperty, task.Id, person,
-                $"{person} has already signed {label}; each signature must come from a different person");
+                $"{person} has already signed {label}; each signature must come from a different person",
+                $"{person} 已签过{labelZh}，会签须由不同的人完成");
         foreach (var other in task.NotCompletedBy)
         {
             if (!instance.CompletedTasks.Any(c => c.NodeId == other && c.Actor == person)) continue;
-            var otherLabel = model.Node(other)?.Name is { Length: > 0 } otherName ? $"'{otherName}' ({other})" : other;
+            var otherName = model.Node(other)?.Name is { Length: > 0 } named ? named : other;
+            var otherLabel = otherName == other ? other : $"'{otherName}' ({other})";
             throw new AssigneeConflictException(BpmnReader.NotCompletedByProperty, task.Id, person,
-                $"{person} completed {otherLabel} in this case and may not also complete {label} (segregation of duties)");
+                $"{person} completed {otherLabel} in this case and may not also complete {label} (segregation of duties)",
+                $"{person} 已办理本案的「{otherName}」，不能再办理{labelZh}（岗位分离）");
         }
     }
 }
@@ -40,8 +44,11 @@ public static class AssigneeRules
 /// <param name="rule">The rule's property name: <c>pipeline:distinctAssignees</c> or <c>pipeline:notCompletedBy</c>.</param>
 /// <param name="taskId">The user task's element id.</param>
 /// <param name="person">Who tried to complete it.</param>
-public sealed class AssigneeConflictException(string rule, string taskId, string person, string message) : Exception(message)
+public sealed class AssigneeConflictException(string rule, string taskId, string person, string message, string messageZh) : Exception(message)
 {
+    /// <summary>The refusal in Chinese, for the clerk (the English <see cref="Exception.Message"/> stays for logs).</summary>
+    public string MessageZh { get; } = messageZh;
+
     public string Rule { get; } = rule;
     public string TaskId { get; } = taskId;
     public string Person { get; } = person;

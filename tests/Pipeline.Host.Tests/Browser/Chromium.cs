@@ -28,4 +28,12 @@ public static class Chromium
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         return page;
     }
+
+    /// <summary>The repository's root folder (the one holding Pipeline.sln), for fixtures and screenshots.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Pipeline.sln");
+    }
 }

@@ -16,7 +16,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
-    private static string Shots => Path.Combine(RepositoryRoot(), "tests", "screenshots", "designer");
+    private static string Shots => Path.Combine(Chromium.RepositoryRoot(), "tests", "screenshots", "designer");
 
     public async Task InitializeAsync()
     {
@@ -273,7 +273,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
     public async Task EveryShippedLifecycle_OpensWithoutErrors_AndCanBeRedeployed()
     {
         var page = await SignInAsync("designer", "admin");
-        var ids = Directory.GetFiles(Path.Combine(RepositoryRoot(), "workflow-definitions"), "*.bpmn")
+        var ids = Directory.GetFiles(Path.Combine(Chromium.RepositoryRoot(), "workflow-definitions"), "*.bpmn")
             .Select(f => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(f), "<bpmn:process id=\"([^\"]+)\"").Groups[1].Value).Order().ToList();
         Assert.Equal(7, ids.Count);
         foreach (var id in ids)
@@ -304,10 +304,4 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "6-reviewer-refused.png") });
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Pipeline.sln");
-    }
 }

@@ -40,6 +40,11 @@ public sealed class WorkflowElementTests(HostFixture host) : IClassFixture<HostF
         // Co-signing compares the signed-in accounts, and says so by rule and by name.
         Assert.Equal("R-QJ-8", problem["rule"]!.GetValue<string>());
         Assert.Contains("张科长（焦作市人力资源和社会保障局）", problem["detail"]!.GetValue<string>());
+        // The inbox shows who has signed this co-signing already, and the case's institution by name.
+        var inbox = (await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/tasks/", "李主任", "approver")))).AsArray()
+            .Single(t => t!["businessKey"]!.GetValue<string>() == "C-0001")!;
+        Assert.Equal(["张科长（焦作市人力资源和社会保障局）"], inbox["coSignedBy"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(inbox["institutionName"]?.GetValue<string>()));
 
         var other = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/tasks/{instanceId}/{tasks[1]}/complete", "李主任", "approver",
             ApiTests.JsonContent("""{ "outcome": "approve" }""")));
