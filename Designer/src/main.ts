@@ -71,6 +71,12 @@ function section(title: HTMLElement, ...children: Child[]): HTMLElement {
 }
 
 function renderHome(app: HTMLElement, message?: string): void {
+  if (signedInUser) {
+    const user = signedInUser;
+    void import('./cases/list').then((m) => m.renderCaseList(app, user, navigate, message))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `案件列表不可用 (cases unavailable): ${(e as Error).message}`)));
+    return;
+  }
   document.title = 'Pipeline · 打开案件 Open a case';
   const input = h('input', {
     type: 'text',
@@ -310,9 +316,10 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
 /** Who is signed in (set once by start()). */
 let signedInUser: Me | null = null;
 
-/** The top bar's links: 我的待办 for everyone, 打开案件, and 流程设计 for administrators; the current one marked. */
+/** The top bar's links: 我的待办 and the case list (我的案件 or 案件) for everyone, 流程设计 for administrators; the current one marked. */
 function showNav(nav: HTMLElement, user: Me): void {
-  const links: [string, string, string][] = [['/tasks', '我的待办', 'My tasks'], ['/', '打开案件', 'Open a case']];
+  const institution = user.roles.includes('institution');
+  const links: [string, string, string][] = [['/tasks', '我的待办', 'My tasks'], ['/cases', institution ? '我的案件' : '案件', institution ? 'My cases' : 'Cases']];
   if (user.roles.includes('admin')) links.push(['/designer', '流程设计', 'Designer']);
   nav.replaceChildren(...links.map(([path, zh, en]) => {
     const a = h('a', { href: path }, zh, ' ', h('small', {}, en));
@@ -329,7 +336,7 @@ function showNav(nav: HTMLElement, user: Me): void {
 function markNav(): void {
   for (const a of document.querySelectorAll<HTMLAnchorElement>('#nav a')) {
     const path = a.getAttribute('href')!;
-    const current = path === '/' ? location.pathname === '/' || location.pathname.startsWith('/cases') : location.pathname.startsWith(path);
+    const current = path === '/cases' ? location.pathname === '/' || location.pathname.startsWith('/cases') : location.pathname.startsWith(path);
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }

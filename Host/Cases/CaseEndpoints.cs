@@ -78,13 +78,18 @@ public static class CaseEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        Caller caller, ICaseIndex index, CaseAccess access, AccountNames accounts, CancellationToken cancellationToken, string? prefix = null, int limit = 100)
+        Caller caller, ICaseIndex index, CaseAccess access, AccountNames accounts, Accounts.AccountDirectory directory,
+        CancellationToken cancellationToken, string? prefix = null, int limit = 100)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500");
         var cases = await index.ListAsync(access.Filter(caller, prefix), limit, cancellationToken);
         var name = await accounts.ResolveAsync(cases.Select(c => c.CreatedBy), cancellationToken);
-        return TypedResults.Ok(cases.Select(c => c with { CreatedBy = name(c.CreatedBy) }).ToList());
+        var institutions = cases.Any(c => c.InstitutionId is not null)
+            ? (await directory.ListOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name)
+            : new Dictionary<string, string>();
+        return TypedResults.Ok(cases.Select(c => new CaseListItem(c with { CreatedBy = name(c.CreatedBy) },
+            c.InstitutionId is { } id ? institutions.GetValueOrDefault(id) : null)).ToList());
     }
 
     private static IResult TooLarge(PipelineOptions options) => TypedResults.Problem(
@@ -103,5 +108,16 @@ public static class CaseEndpoints
         if (instance is null || !access.Reaches(caller, entry?.Scope))
             return CaseAccess.NotFound(businessKey);
         return TypedResults.Ok(await views.BuildAsync(instance, entry, caller, cancellationToken));
+    }
+}
+
+/// <summary>A case in a list: its summary, flattened, with the institution's registered name (培训机构名称).</summary>
+public sealed record CaseListItem(
+    string BusinessKey, Guid InstanceId, string ProcessId, DateTimeOffset CreatedAt, string CreatedBy, int Packs, string? InstitutionId,
+    string? Jurisdiction, string? InstitutionName)
+{
+    public CaseListItem(CaseSummary c, string? institutionName)
+        : this(c.BusinessKey, c.InstanceId, c.ProcessId, c.CreatedAt, c.CreatedBy, c.Packs, c.InstitutionId, c.Jurisdiction, institutionName)
+    {
     }
 }

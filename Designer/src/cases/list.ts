@@ -1,0 +1,95 @@
+import { request } from '../http';
+import { h } from '../dom';
+import type { Me } from '../api';
+
+/** A case in the list (`GET /api/cases`). */
+export interface CaseItem {
+  businessKey: string;
+  instanceId: string;
+  processId: string;
+  createdAt: string;
+  createdBy: string;
+  packs: number;
+  institutionId: string | null;
+  institutionName: string | null;
+  jurisdiction: string | null;
+}
+
+/** Cases the caller reaches, newest first; `prefix` narrows business keys (server-side), at most `limit` (1–500). */
+export async function listCases(prefix: string, limit: number): Promise<CaseItem[]> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (prefix) query.set('prefix', prefix);
+  return (await request(`/api/cases/?${query}`, { noStore: true })).json();
+}
+
+const processNames: Record<string, string> = {
+  'class-case': '培训班全周期', 'class-opening': '开班申请审批', 'spot-check-draw': '年度抽查',
+};
+
+function date(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * `/` and `/cases` (我的案件 for institution staff, 案件 for bureau staff): the cases the caller reaches, newest first,
+ * searched by business-key prefix on the server; a click opens the case. An institution only ever gets its own.
+ */
+export async function renderCaseList(app: HTMLElement, user: Me, navigate: (path: string) => void, message?: string): Promise<void> {
+  const institution = user.roles.includes('institution');
+  const [zh, en] = institution ? ['我的案件', 'My cases'] : ['案件', 'Cases'];
+  document.title = `Pipeline · ${zh} ${en}`;
+  const limit = 200;
+  const search = h('input', { type: 'search', id: 'case-search', placeholder: '业务编号开头，例如 JZ-2026', autocomplete: 'off' }) as HTMLInputElement;
+  const open = h('button', { type: 'submit' }, '查找 ', h('small', {}, 'Find')) as HTMLButtonElement;
+  const status = h('span', { class: 'muted', role: 'status' });
+  const body = h('tbody', {});
+  const form = h('form', { class: 'open-form', role: 'search' },
+    h('label', { for: search.id }, '业务编号 ', h('small', {}, 'business key')), search, open) as HTMLFormElement;
+
+  const link = (key: string) => {
+    const a = h('a', { href: `/cases/${encodeURIComponent(key)}` }, key);
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      navigate(`/cases/${encodeURIComponent(key)}`);
+    });
+    return a;
+  };
+  const load = async () => {
+    const prefix = search.value.trim();
+    status.textContent = '加载中…';
+    const cases = await listCases(prefix, limit);
+    // A full key that matches exactly opens the case, as the old "open a case" form did.
+    if (prefix && cases.length === 1 && cases[0].businessKey === prefix) {
+      navigate(`/cases/${encodeURIComponent(prefix)}`);
+      return;
+    }
+    status.textContent = cases.length >= limit ? `最近 ${limit} 件（请用编号缩小范围）` : `${cases.length} 件`;
+    body.replaceChildren(...(cases.length === 0
+      ? [h('tr', {}, h('td', { colspan: '6', class: 'muted' }, prefix ? `没有以「${prefix}」开头的案件` : '暂无案件 (no cases yet)'))]
+      : cases.map((c) => h('tr', {},
+          h('td', {}, link(c.businessKey)),
+          h('td', {}, processNames[c.processId] ?? c.processId),
+          ...(institution ? [] : [h('td', {}, c.institutionName ?? c.institutionId ?? '—'), h('td', {}, c.jurisdiction ?? '—')]),
+          h('td', {}, date(c.createdAt), h('div', { class: 'muted' }, c.createdBy)),
+          h('td', {}, String(c.packs))))));
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void load().catch((err: unknown) => (status.textContent = `加载失败 (failed): ${(err as Error).message}`));
+  });
+
+  app.replaceChildren(
+    h('section', { class: 'card cases' },
+      h('div', { class: 'card-head' }, h('h2', {}, `${zh} `, h('small', {}, en)), status),
+      message ? h('p', { class: 'error', role: 'alert' }, message) : null,
+      form,
+      h('table', {},
+        h('thead', {}, h('tr', {}, h('th', {}, '业务编号 Case'), h('th', {}, '流程 Process'),
+          ...(institution ? [] : [h('th', {}, '培训机构 Institution'), h('th', {}, '辖区 Jurisdiction')]),
+          h('th', {}, '提交 Filed'), h('th', {}, '材料包 Packs'))),
+        body)),
+  );
+  await load();
+}
