@@ -369,6 +369,12 @@ function route(): void {
     }
     return;
   }
+  if (/^\/cases\/new\/?$/.test(window.location.pathname) && signedInUser) {
+    const user = signedInUser;
+    void import('./portal/start').then((m) => m.renderStartCase(app, user, navigate))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `开班申请不可用 (unavailable): ${(e as Error).message}`)));
+    return;
+  }
   const byKey = /^\/cases\/([^/]+)\/?$/.exec(window.location.pathname);
   const byId = /^\/instances\/([0-9a-f-]{36})\/?$/.exec(window.location.pathname);
   if (byKey) void renderCase(app, { businessKey: decodeURIComponent(byKey[1]) });

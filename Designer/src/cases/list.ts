@@ -48,6 +48,15 @@ export async function renderCaseList(app: HTMLElement, user: Me, navigate: (path
   const form = h('form', { class: 'open-form', role: 'search' },
     h('label', { for: search.id }, '业务编号 ', h('small', {}, 'business key')), search, open) as HTMLFormElement;
 
+  const startLink = () => {
+    if (!institution) return null;
+    const a = h('a', { href: '/cases/new', class: 'button primary' }, '＋ 开班申请 ', h('small', {}, 'Start a class case'));
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      navigate('/cases/new');
+    });
+    return a;
+  };
   const link = (key: string) => {
     const a = h('a', { href: `/cases/${encodeURIComponent(key)}` }, key);
     a.addEventListener('click', (e) => {
@@ -82,7 +91,7 @@ export async function renderCaseList(app: HTMLElement, user: Me, navigate: (path
 
   app.replaceChildren(
     h('section', { class: 'card cases' },
-      h('div', { class: 'card-head' }, h('h2', {}, `${zh} `, h('small', {}, en)), status),
+      h('div', { class: 'card-head' }, h('h2', {}, `${zh} `, h('small', {}, en)), h('div', { class: 'toolbar' }, status, startLink())),
       message ? h('p', { class: 'error', role: 'alert' }, message) : null,
       form,
       h('table', {},

@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+using Pipeline.Host.Tests.Http;
+
+namespace Pipeline.Host.Tests.Browser;
+
+/// <summary>
+/// An institution starts a class case in Debian's chromium (/cases/new, 开班申请): the class data in a form, the opening
+/// pack dropped in, one upload with its progress, then the case page. Missing input is said before anything is sent.
+/// Screenshots go to <c>tests/screenshots/portal/</c>.
+/// </summary>
+public sealed class StartCaseBrowserTests : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "pipeline-portal-" + Guid.NewGuid().ToString("N"));
+    private HostProcess _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    private static string Shots => Path.Combine(Chromium.RepositoryRoot(), "tests", "screenshots", "portal");
+
+    public async Task InitializeAsync()
+    {
+        _host = await HostProcess.StartAsync(_data);
+        var options = new Hosting.PipelineOptions { DataFolder = _data };
+        await using (var services = await Hosting.AccountServices.OpenAsync(options, CancellationToken.None))
+            await TestAccounts.EnsureAsync(services, "huaxin", "institution");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+        Directory.CreateDirectory(Shots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnInstitution_StartsAClassCase_WithItsClassDataAndOpeningPack()
+    {
+        var page = await Chromium.SignInAsync(_browser, _host.Client.BaseAddress!, TestAccounts.UserName("huaxin", "institution"), TestSignIn.Password);
+        await page.GotoAsync("/cases");
+        await page.GetByText("开班申请").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/cases/new"));
+
+        var start = DateTime.Today.AddDays(40);
+        await page.GetByLabel("培训职业（工种） occupation").FillAsync("中式烹调师");
+        await page.GetByLabel("开班日期 start").FillAsync(start.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("结业日期 end").FillAsync(start.AddDays(9).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("培训课时 hours").FillAsync("80");
+        await page.GetByLabel("培训天数 days").FillAsync("10");
+        await page.GetByLabel("培训人数 headcount").FillAsync("30");
+        await page.GetByLabel("培训地点 place").FillAsync("焦作市解放区民主路 8 号");
+        await page.GetByLabel("姓名 name").First.FillAsync("张师傅");
+        var roster = page.Locator("fieldset.rows").Nth(1);
+        await roster.GetByLabel("姓名 name").FillAsync("刘洋");
+        await roster.GetByLabel("身份证号 ID number").FillAsync("410802199001011234");
+        // Without the pack nothing is sent, and the clerk is told what is missing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交开班申请 Submit" }).ClickAsync();
+        await page.GetByText("请选择开班材料文件").WaitForAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(Path.Combine(Chromium.RepositoryRoot(), "tests", "fixtures", "packs", "class-opening-complete.pdf"));
+        await page.GetByText("已选择 class-opening-complete.pdf").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "1-start-case.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交开班申请 Submit" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/cases/JZ-\\d{4}-[A-Z0-9]{6}$"));
+        var key = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
+        await page.GetByText(key).First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "2-case-filed.png"), FullPage = true });
+
+        var answer = await _host.Client.SendAsync(HostFixture.As(HttpMethod.Get, $"/api/cases/{key}", "huaxin", "institution"));
+        var view = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        Assert.Equal("class-case", view["processId"]!.GetValue<string>());
+    }
+}
