@@ -8,46 +8,14 @@ namespace Pipeline.Host.Tests.Browser;
 /// found" for another institution's case URL; bureau staff see every case of their jurisdiction and narrow the list by
 /// business key. Screenshots go to <c>tests/screenshots/cases/</c>.
 /// </summary>
-public sealed class CaseListBrowserTests : IAsyncLifetime
+public sealed class CaseListBrowserTests() : BrowserTest("cases", ("institution-a", "institution"), ("institution-b", "institution"), ("zhou", "reviewer"))
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "pipeline-cases-" + Guid.NewGuid().ToString("N"));
-    private HostProcess _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    private static string Shots => Path.Combine(Chromium.RepositoryRoot(), "tests", "screenshots", "cases");
-
-    public async Task InitializeAsync()
-    {
-        _host = await HostProcess.StartAsync(_data);
-        var options = new Hosting.PipelineOptions { DataFolder = _data };
-        await using (var services = await Hosting.AccountServices.OpenAsync(options, CancellationToken.None))
-        {
-            await TestAccounts.EnsureAsync(services, "institution-a", "institution");
-            await TestAccounts.EnsureAsync(services, "institution-b", "institution");
-            await TestAccounts.EnsureAsync(services, "zhou", "reviewer");
-        }
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        Directory.CreateDirectory(Shots);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private Task<IPage> SignInAsync(string user, string roles) =>
-        Chromium.SignInAsync(_browser, _host.Client.BaseAddress!, TestAccounts.UserName(user, roles), TestSignIn.Password);
-
     [Fact]
     public async Task AnInstitution_SeesOnlyItsOwnCases_AndStaffNarrowTheirs()
     {
-        await Processes.DeployAsync(_host.Client, Processes.SingleTask("pl-list"));
-        await Processes.StartAsync(_host.Client, "pl-list", "A-0001", "institution-a");
-        await Processes.StartAsync(_host.Client, "pl-list", "B-0001", "institution-b");
+        await Processes.DeployAsync(Host.Client, Processes.SingleTask("pl-list"));
+        await Processes.StartAsync(Host.Client, "pl-list", "A-0001", "institution-a");
+        await Processes.StartAsync(Host.Client, "pl-list", "B-0001", "institution-b");
 
         var a = await SignInAsync("institution-a", "institution");
         await a.GotoAsync("/cases");

@@ -9,39 +9,8 @@ namespace Pipeline.Host.Tests.Browser;
 /// and in the panel, fixes it, deploys, and sees version 1; a reviewer is refused the designer. Screenshots of each step
 /// go to <c>tests/screenshots/designer/</c> (ignored by git).
 /// </summary>
-public sealed class DesignerBrowserTests : IAsyncLifetime
+public sealed class DesignerBrowserTests() : BrowserTest("designer", ("designer", "admin"), ("reader", "reviewer"))
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "pipeline-browser-" + Guid.NewGuid().ToString("N"));
-    private HostProcess _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    private static string Shots => Path.Combine(Chromium.RepositoryRoot(), "tests", "screenshots", "designer");
-
-    public async Task InitializeAsync()
-    {
-        _host = await HostProcess.StartAsync(_data);
-        var options = new Hosting.PipelineOptions { DataFolder = _data };
-        await using (var services = await Hosting.AccountServices.OpenAsync(options, CancellationToken.None))
-        {
-            await TestAccounts.EnsureAsync(services, "designer", "admin");
-            await TestAccounts.EnsureAsync(services, "reader", "reviewer");
-        }
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        Directory.CreateDirectory(Shots);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private Task<IPage> SignInAsync(string user, string roles) =>
-        Chromium.SignInAsync(_browser, _host.Client.BaseAddress!, TestAccounts.UserName(user, roles), TestSignIn.Password);
-
     [Fact]
     public async Task AnAdministrator_BuildsChecksAndDeploysADefinition_WithACatalogueTemplate()
     {
@@ -79,7 +48,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/designer/Process_[a-z0-9]+/1$"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "4-deployed.png") });
         var processId = page.Url.Split('/')[^2];
-        var deployed = await _host.Client.GetStringAsync($"/api/definitions/{processId}/1/xml");
+        var deployed = await Host.Client.GetStringAsync($"/api/definitions/{processId}/1/xml");
         Assert.Contains("name=\"pipeline:retryBackoff\" value=\"PT30S\"", deployed);
         // What the designer saves (tests/fixtures/bpmn/designer-saved.bpmn is one such file, round-tripped by BpmnJsRoundTripTests).
         await File.WriteAllTextAsync(Path.Combine(Shots, "designer-saved.bpmn"), deployed);
@@ -127,9 +96,9 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
     [Fact]
     public async Task AnAdministrator_MigratesARunningCase_FromTheComparison_AndPicksCandidateGroupsFromTheRoles()
     {
-        await Processes.DeployAsync(_host.Client, Review("Task_Review"));
-        var instanceId = await Processes.StartAsync(_host.Client, "pl-migrate", "MIG-0001");
-        await Processes.DeployAsync(_host.Client, Review("Task_Check"));
+        await Processes.DeployAsync(Host.Client, Review("Task_Review"));
+        var instanceId = await Processes.StartAsync(Host.Client, "pl-migrate", "MIG-0001");
+        await Processes.DeployAsync(Host.Client, Review("Task_Check"));
         var page = await SignInAsync("designer", "admin");
 
         // The list counts the running case on version 1.
@@ -156,7 +125,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.GetByText("迁移所选实例 Migrate").ClickAsync();
         await page.GetByText("已迁移到 v2 (migrated)").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "8-migrated.png"), FullPage = true });
-        var view = System.Text.Json.Nodes.JsonNode.Parse(await _host.Client.GetStringAsync($"/api/instances/{instanceId}"))!;
+        var view = System.Text.Json.Nodes.JsonNode.Parse(await Host.Client.GetStringAsync($"/api/instances/{instanceId}"))!;
         Assert.Equal(2, view["version"]!.GetValue<int>());
         Assert.Equal("Task_Check", view["waiting"]!.AsArray().Single()!["nodeId"]!.GetValue<string>());
 
@@ -187,7 +156,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.Locator(".problems li.ok").WaitForAsync();
         await page.Locator(".toolbar button.primary").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designer/pl-migrate/3$"));
-        Assert.Contains("candidateGroups=\"reviewer,inspector\"", await _host.Client.GetStringAsync("/api/definitions/pl-migrate/3/xml"));
+        Assert.Contains("candidateGroups=\"reviewer,inspector\"", await Host.Client.GetStringAsync("/api/definitions/pl-migrate/3/xml"));
     }
 
     [Fact]
@@ -221,7 +190,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         await page.Locator(".toolbar button.primary").ClickAsync();
         await page.GetByText("不能部署").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "11-feel-error.png") });
-        Assert.DoesNotContain("pl-feel", await _host.Client.GetStringAsync("/api/definitions/"));
+        Assert.DoesNotContain("pl-feel", await Host.Client.GetStringAsync("/api/definitions/"));
     }
 
     private static void AssertContainsAll(string text, params string[] parts)

@@ -8,37 +8,12 @@ namespace Pipeline.Host.Tests.Browser;
 /// pack dropped in, one upload with its progress, then the case page. Missing input is said before anything is sent.
 /// Screenshots go to <c>tests/screenshots/portal/</c>.
 /// </summary>
-public sealed class StartCaseBrowserTests : IAsyncLifetime
+public sealed class StartCaseBrowserTests() : BrowserTest("portal", ("huaxin", "institution"))
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "pipeline-portal-" + Guid.NewGuid().ToString("N"));
-    private HostProcess _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    private static string Shots => Path.Combine(Chromium.RepositoryRoot(), "tests", "screenshots", "portal");
-
-    public async Task InitializeAsync()
-    {
-        _host = await HostProcess.StartAsync(_data);
-        var options = new Hosting.PipelineOptions { DataFolder = _data };
-        await using (var services = await Hosting.AccountServices.OpenAsync(options, CancellationToken.None))
-            await TestAccounts.EnsureAsync(services, "huaxin", "institution");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        Directory.CreateDirectory(Shots);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task AnInstitution_StartsAClassCase_WithItsClassDataAndOpeningPack()
     {
-        var page = await Chromium.SignInAsync(_browser, _host.Client.BaseAddress!, TestAccounts.UserName("huaxin", "institution"), TestSignIn.Password);
+        var page = await SignInAsync("huaxin", "institution");
         await page.GotoAsync("/cases");
         await page.GetByText("开班申请").First.ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/cases/new"));
@@ -68,7 +43,7 @@ public sealed class StartCaseBrowserTests : IAsyncLifetime
         await page.GetByText(key).First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "2-case-filed.png"), FullPage = true });
 
-        var answer = await _host.Client.SendAsync(HostFixture.As(HttpMethod.Get, $"/api/cases/{key}", "huaxin", "institution"));
+        var answer = await Host.Client.SendAsync(HostFixture.As(HttpMethod.Get, $"/api/cases/{key}", "huaxin", "institution"));
         var view = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
         Assert.Equal("class-case", view["processId"]!.GetValue<string>());
     }

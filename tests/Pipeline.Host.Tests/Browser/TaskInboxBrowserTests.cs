@@ -8,15 +8,8 @@ namespace Pipeline.Host.Tests.Browser;
 /// them, and complete one in place with an outcome and a comment; a return needs its reason; a refusal by rule
 /// (R-YN-10, segregation of duties) is shown in the clerk's words. Screenshots go to <c>tests/screenshots/tasks/</c>.
 /// </summary>
-public sealed class TaskInboxBrowserTests : IAsyncLifetime
+public sealed class TaskInboxBrowserTests() : BrowserTest("tasks", ("wang", "reviewer,approver"), ("li", "approver"))
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "pipeline-inbox-" + Guid.NewGuid().ToString("N"));
-    private HostProcess _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    private static string Shots => Path.Combine(Chromium.RepositoryRoot(), "tests", "screenshots", "tasks");
-
     /// <summary>start → 审核 (reviewer) → 审批 (approver, never by who reviewed: R-YN-10) → end.</summary>
     private const string ReviewThenApprove = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -41,36 +34,12 @@ public sealed class TaskInboxBrowserTests : IAsyncLifetime
         </bpmn:definitions>
         """;
 
-    public async Task InitializeAsync()
-    {
-        _host = await HostProcess.StartAsync(_data);
-        var options = new Hosting.PipelineOptions { DataFolder = _data };
-        await using (var services = await Hosting.AccountServices.OpenAsync(options, CancellationToken.None))
-        {
-            await TestAccounts.EnsureAsync(services, "wang", "reviewer,approver");
-            await TestAccounts.EnsureAsync(services, "li", "approver");
-        }
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        Directory.CreateDirectory(Shots);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private Task<IPage> SignInAsync(string user, string roles) =>
-        Chromium.SignInAsync(_browser, _host.Client.BaseAddress!, TestAccounts.UserName(user, roles), TestSignIn.Password);
-
     [Fact]
     public async Task StaffWorkTheirTasks_FromTheInbox_AndARuleRefusalIsShownInTheirWords()
     {
-        await Processes.DeployAsync(_host.Client, ReviewThenApprove);
-        await Processes.StartAsync(_host.Client, "pl-inbox", "INBOX-0001");
-        await Processes.StartAsync(_host.Client, "pl-inbox", "INBOX-0002");
+        await Processes.DeployAsync(Host.Client, ReviewThenApprove);
+        await Processes.StartAsync(Host.Client, "pl-inbox", "INBOX-0001");
+        await Processes.StartAsync(Host.Client, "pl-inbox", "INBOX-0002");
 
         var page = await SignInAsync("wang", "reviewer,approver");
         await page.GotoAsync("/tasks");
@@ -97,7 +66,7 @@ public sealed class TaskInboxBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "2-work.png"), FullPage = true });
         await form.GetByRole(AriaRole.Button, new() { Name = "提交 Complete" }).ClickAsync();
         await first.GetByText("已办结").WaitForAsync();
-        var review = System.Text.Json.Nodes.JsonNode.Parse(await _host.Client.GetStringAsync("/api/cases/INBOX-0001"))!;
+        var review = System.Text.Json.Nodes.JsonNode.Parse(await Host.Client.GetStringAsync("/api/cases/INBOX-0001"))!;
         Assert.Equal("Task_Approve", review["waiting"]!.AsArray().Single()!["nodeId"]!.GetValue<string>());
 
         // The approval is now in the same person's inbox, but the rule refuses it: R-YN-10 in the clerk's words.
@@ -117,7 +86,7 @@ public sealed class TaskInboxBrowserTests : IAsyncLifetime
         await theirs.GetByRole(AriaRole.Button, new() { Name = "办理 Work" }).ClickAsync();
         await other.Locator("form.work-form").GetByRole(AriaRole.Button, new() { Name = "提交 Complete" }).ClickAsync();
         await theirs.GetByText("已办结").WaitForAsync();
-        var done = System.Text.Json.Nodes.JsonNode.Parse(await _host.Client.GetStringAsync("/api/cases/INBOX-0001"))!;
+        var done = System.Text.Json.Nodes.JsonNode.Parse(await Host.Client.GetStringAsync("/api/cases/INBOX-0001"))!;
         Assert.Equal("Completed", done["status"]!.GetValue<string>());
     }
 }
