@@ -283,6 +283,10 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
     '没有记录 (no history)',
   );
 
+  // Institution staff resubmit a corrected pack while their case runs (the portal's 补正材料).
+  const resubmit = 'businessKey' in target && view.status === 'Active' && signedInUser?.roles.includes('institution')
+    ? (await import('./portal/resubmit')).resubmitSection(target.businessKey, () => void renderCase(app, target, true))
+    : null;
   const parts: Child[] = [
     summary,
     section(label('流程图', 'Diagram'), legend, diagram, diagramNote),
@@ -291,6 +295,7 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
     children,
     section(label('材料检查', 'Pack findings'), ...reportChildren),
     section(label('材料包', 'Packs'), packs),
+    resubmit,
     section(label('历史', 'History'), history),
   ];
   app.replaceChildren(...parts.filter((p): p is Node => p instanceof Node));

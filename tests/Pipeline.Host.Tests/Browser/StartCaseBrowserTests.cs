@@ -47,4 +47,49 @@ public sealed class StartCaseBrowserTests() : BrowserTest("portal", ("huaxin", "
         var view = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
         Assert.Equal("class-case", view["processId"]!.GetValue<string>());
     }
+
+    /// <summary>start → wait for a corrected pack (message <c>pack-resubmitted</c> by business key) → 复核 (reviewer) → end.</summary>
+    private const string WaitsForAPack = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+          id="Definitions_resubmit" targetNamespace="http://pipeline.example/bpmn">
+          <bpmn:message id="Message_Pack" name="pack-resubmitted">
+            <bpmn:extensionElements><zeebe:subscription correlationKey="=businessKey" /></bpmn:extensionElements>
+          </bpmn:message>
+          <bpmn:process id="pl-resubmit" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:intermediateCatchEvent id="Wait_Pack" name="等待补正材料"><bpmn:messageEventDefinition messageRef="Message_Pack" /></bpmn:intermediateCatchEvent>
+            <bpmn:userTask id="Task_Recheck" name="复核">
+              <bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="reviewer" /></bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:endEvent id="End" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Wait_Pack" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Wait_Pack" targetRef="Task_Recheck" />
+            <bpmn:sequenceFlow id="F3" sourceRef="Task_Recheck" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    [Fact]
+    public async Task AnInstitution_ResubmitsACorrectedPack_FromTheCasePage()
+    {
+        await Processes.DeployAsync(Host.Client, WaitsForAPack);
+        await Processes.StartAsync(Host.Client, "pl-resubmit", "JZ-R-0001", "huaxin");
+        var page = await SignInAsync("huaxin", "institution");
+        await page.GotoAsync("/cases/JZ-R-0001");
+        var section = page.Locator("section", new() { HasTextString = "补正材料" });
+        await section.WaitForAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "提交补正材料 Resubmit" }).ClickAsync();
+        await section.GetByText("请选择更正后的材料文件").WaitForAsync();
+        await section.GetByLabel("更正后的材料 corrected pack").SetInputFilesAsync(
+            Path.Combine(Chromium.RepositoryRoot(), "tests", "fixtures", "packs", "class-opening-complete.pdf"));
+        await section.GetByRole(AriaRole.Button, new() { Name = "提交补正材料 Resubmit" }).ClickAsync();
+        await section.GetByText("已收到补正材料").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "3-resubmitted.png"), FullPage = true });
+        // The case moved on to the re-check.
+        await page.Locator("td", new() { HasTextString = "复核" }).First.WaitForAsync();
+        var answer = await Host.Client.SendAsync(HostFixture.As(HttpMethod.Get, "/api/cases/JZ-R-0001", "huaxin", "institution"));
+        var view = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        Assert.Equal("Task_Recheck", view["waiting"]!.AsArray().Single()!["nodeId"]!.GetValue<string>());
+    }
 }
