@@ -48,10 +48,10 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
   const count = h('span', { class: 'muted', role: 'status' });
   const body = h('tbody', {});
 
-  const sorted = [...tasks].sort((a, b) =>
+  tasks.sort((a, b) =>
     (a.dueAt ? new Date(a.dueAt).getTime() : Infinity) - (b.dueAt ? new Date(b.dueAt).getTime() : Infinity)
     || a.createdAt.localeCompare(b.createdAt));
-  const shown = () => sorted.filter((t) =>
+  const shown = () => tasks.filter((t) =>
     (!roles.value || t.candidateGroups.includes(roles.value))
     && (!names.value || t.name === names.value)
     && (!places.value || t.jurisdiction === places.value)
@@ -86,6 +86,9 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
       comment,
       h('label', { for: internal.id, class: 'internal' }, internal, ' 仅局内可见 ', h('small', {}, 'bureau only: the institution does not see it')),
       h('div', { class: 'toolbar' }, submit), message) as HTMLFormElement;
+    form.addEventListener('change', () => {
+      if (!submit.disabled) message.textContent = '';
+    });
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const chosen = (form.querySelector(`input[name="outcome-${id}"]:checked`) as HTMLInputElement).value as 'approve' | 'reject' | 'done';
