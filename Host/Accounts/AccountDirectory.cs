@@ -154,6 +154,15 @@ public sealed class AccountDirectory(
             recusals.Where(r => r.UserId == u.Id).Select(r => new RecusalView(r.InstitutionId, r.Relation)).ToList())).ToList();
     }
 
+    /// <summary>The registered names of the organisations <paramref name="ids"/> (id → name); unknown ids are absent. One query.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> OrganisationNamesAsync(IEnumerable<string?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0) return new Dictionary<string, string>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
+
     /// <summary>Every organisation, bureaus first.</summary>
     public async Task<IReadOnlyList<OrganisationView>> ListOrganisationsAsync(CancellationToken cancellationToken)
     {

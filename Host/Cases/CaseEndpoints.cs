@@ -85,9 +85,7 @@ public static class CaseEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500");
         var cases = await index.ListAsync(access.Filter(caller, prefix), limit, cancellationToken);
         var name = await accounts.ResolveAsync(cases.Select(c => c.CreatedBy), cancellationToken);
-        var institutions = cases.Any(c => c.InstitutionId is not null)
-            ? (await directory.ListOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name)
-            : new Dictionary<string, string>();
+        var institutions = await directory.OrganisationNamesAsync(cases.Select(c => c.InstitutionId), cancellationToken);
         return TypedResults.Ok(cases.Select(c => new CaseListItem(c with { CreatedBy = name(c.CreatedBy) },
             c.InstitutionId is { } id ? institutions.GetValueOrDefault(id) : null)).ToList());
     }

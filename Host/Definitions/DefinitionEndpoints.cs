@@ -67,15 +67,22 @@ public static class DefinitionEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such definition",
                 detail: $"no version {version} of process '{processId}'");
 
+    private static readonly IResult ExpectedBpmn = TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Expected BPMN XML", detail: "send the definition as application/xml or text/xml");
+
+    /// <summary>The request's BPMN XML, or null when it is not sent as <c>application/xml</c> or <c>text/xml</c> (415).</summary>
+    private static async Task<string?> BpmnBodyAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is not ("application/xml" or "text/xml")) return null;
+        using var reader = new StreamReader(context.Request.Body);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
     /// <summary>The checks a deployment makes (BPMN reading and the deploy-time validator), nothing stored.</summary>
     private static async Task<IResult> ValidateAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType is not ("application/xml" or "text/xml"))
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Expected BPMN XML",
-                detail: "send the definition as application/xml or text/xml");
-        using var reader = new StreamReader(context.Request.Body);
-        var xml = await reader.ReadToEndAsync(cancellationToken);
+        if (await BpmnBodyAsync(context, cancellationToken) is not { } xml) return ExpectedBpmn;
         try
         {
             var read = Workflows.Definitions.Bpmn.BpmnReader.Read(xml, "designer");
@@ -93,13 +100,7 @@ public static class DefinitionEndpoints
     private static async Task<IResult> DeployAsync(
         HttpContext context, Caller caller, WorkflowEngine engine, AccountNames accounts, CancellationToken cancellationToken)
     {
-        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType is not ("application/xml" or "text/xml"))
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Expected BPMN XML",
-                detail: "send the definition as application/xml or text/xml");
-
-        using var reader = new StreamReader(context.Request.Body);
-        var xml = await reader.ReadToEndAsync(cancellationToken);
+        if (await BpmnBodyAsync(context, cancellationToken) is not { } xml) return ExpectedBpmn;
         try
         {
             var deployed = await engine.DeployAsync(xml, ActivityCatalogue.Types, caller.UserId, cancellationToken, "upload");

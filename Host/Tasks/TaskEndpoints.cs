@@ -45,9 +45,7 @@ public static class TaskEndpoints
             .Where(f => access.Reaches(caller, f.Scope) && !(f.Scope?.InstitutionId is { } owner && recused.Contains(owner)))
             .Select(f => (f.Instance, f.Bookmark, f.Scope, CoSigners: CoSigners(f.Instance, f.Bookmark)))
             .ToList();
-        var institutions = reached.Any(f => f.Scope?.InstitutionId is not null)
-            ? (await accounts.ListOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name)
-            : new Dictionary<string, string>();
+        var institutions = await accounts.OrganisationNamesAsync(reached.Select(f => f.Scope?.InstitutionId), cancellationToken);
         var person = await names.ResolveAsync(reached.SelectMany(f => f.CoSigners), cancellationToken);
         return TypedResults.Ok(reached.Select(f => new TaskView(
                 f.Instance.Id, f.Bookmark.Id, f.Instance.BusinessKey, f.Instance.ProcessId, f.Instance.Version,
