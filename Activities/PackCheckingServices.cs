@@ -21,8 +21,10 @@ public sealed class PackCheckingServices : IDisposable
         Ocr = new OcrEnginePool(ocr ?? new OcrOptions());
         Profiles = profiles ?? ProfileCatalog.LoadEmbedded();
         Originals = new FolderOriginalStore(originalsRoot);
+        var documents = new DocumentIntake(new Poppler(), intake ?? new IntakeOptions());
+        Packs = new PackDocuments(documents, Originals);
         Checker = new PackChecker(
-            new DocumentIntake(new Poppler(), intake ?? new IntakeOptions()),
+            documents,
             Ocr,
             Originals,
             SectionClassifier.Default,
@@ -35,6 +37,9 @@ public sealed class PackCheckingServices : IDisposable
     public OcrEnginePool Ocr { get; }
     public ProfileCatalog Profiles { get; }
     public PackChecker Checker { get; }
+
+    /// <summary>Opens stored packs (one file or several) as paged documents, for page previews.</summary>
+    public PackDocuments Packs { get; }
 
     /// <summary>The store of uploaded originals the checker reads (by SHA-256).</summary>
     public FolderOriginalStore Originals { get; }

@@ -29,6 +29,7 @@ public sealed class PackChecker(
     ILogger<PackChecker>? logger = null)
 {
     private readonly ILogger _log = logger ?? NullLogger<PackChecker>.Instance;
+    private readonly PackDocuments _packs = new(intake, originals);
 
     /// <summary>
     /// The report of an upload that could not be read at all (<paramref name="refusal"/>: empty, damaged, a pixel or
@@ -62,7 +63,9 @@ public sealed class PackChecker(
         var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
 
         var original = await originals.StoreAsync(request.Path, cancellationToken).ConfigureAwait(false);
-        using var document = await intake.OpenAsync(original.Path, cancellationToken).ConfigureAwait(false);
+        var fileName = request.FileName ?? Path.GetFileName(request.Path);
+        using var pack = await _packs.OpenAsync(original, fileName, cancellationToken).ConfigureAwait(false);
+        var document = pack.Document;
         _log.LogInformation("Checking {Pack} pack {Sha} ({Format}, {Pages} pages, profile {Profile})",
             request.Pack, original.Sha256[..12], document.Format, document.PageCount, profile.Name);
 
@@ -85,8 +88,9 @@ public sealed class PackChecker(
 
         var report = Assess(pages, checklist, profile, asOf) with
         {
-            File = request.FileName ?? Path.GetFileName(request.Path),
+            File = fileName,
             Sha256 = original.Sha256,
+            Parts = pack.Parts,
             Pack = request.Pack,
             Profile = profile.Name,
         };

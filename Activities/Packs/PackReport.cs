@@ -20,7 +20,14 @@ public sealed record PackReport(
     IReadOnlyList<RosterRow> Roster,
     IReadOnlyList<Finding> Findings,
     string Verdict,
-    PackSummary Summary);
+    PackSummary Summary)
+{
+    /// <summary>
+    /// The files the pack is made of, in order, each with its page count: pages 1 to the first file's count are the
+    /// first file's, and so on. One entry for a one-file pack; empty when the pack could not be opened.
+    /// </summary>
+    public IReadOnlyList<PackPart> Parts { get; init; } = [];
+}
 
 /// <summary>One page as read and classified.</summary>
 /// <param name="Number">1-based page number in the upload.</param>

@@ -16,6 +16,8 @@ public static class CaseComposition
         services.AddSingleton<CaseViews>();
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<PackReportStore>();
+        services.AddSingleton<Pages.PagePreviews>();
+        services.AddSingleton<Uploads.ResumableUploads>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Pipeline.Host.Hosting;
 using Pipeline.Host.Accounts;
 using Pipeline.Host.Authentication;
+using Pipeline.Host.Uploads;
 using Pipeline.Workflows.Runtime;
 
 namespace Pipeline.Host.Cases;
@@ -18,7 +19,8 @@ public static class CaseEndpoints
             .RequireRateLimiting(AuthenticationComposition.UploadLimit)
             // Anti-forgery for cookie sign-ins is checked by the Host's middleware; the form binding's own check is off.
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+            // One file or several ('file' fields), or JSON naming finished resumable uploads (PackFromUploads).
+            .Accepts<IFormFile>("multipart/form-data", "application/json")
             .WithMetadata(new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<PipelineOptions>().MaxUploadBytes + 1024 * 1024))
             .WithSummary("Institution staff upload a material pack: starts their case, or resubmits a pack when it waits for one");
         cases.MapGet("/", ListAsync).WithSummary("Cases the caller reaches, newest first (prefix filters business keys; limit 1–500, default 100)");
@@ -27,11 +29,13 @@ public static class CaseEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        string businessKey, Caller caller, HttpContext context, CaseUploads uploads, PipelineOptions options, CancellationToken cancellationToken)
+        string businessKey, Caller caller, HttpContext context, CaseUploads uploads, ResumableUploads resumable, PipelineOptions options,
+        CancellationToken cancellationToken)
     {
+        if (context.Request.HasJsonContentType()) return await UploadResumedAsync(businessKey, caller, context, uploads, resumable, cancellationToken);
         if (!context.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Expected multipart/form-data",
-                detail: "send the pack as the multipart field 'file'");
+                detail: "send the pack as multipart/form-data with one or more 'file' fields, or as JSON naming finished uploads { \"uploads\": [id, …] }");
         if (context.Request.ContentLength > options.MaxUploadBytes + 1024 * 1024)
             return TooLarge(options);
 
@@ -44,20 +48,55 @@ public static class CaseEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable form", detail: e.Message);
         }
-        if (form.Files.GetFile("file") is not { } file)
+        var files = form.Files.GetFiles("file");
+        if (files.Count == 0)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No file", detail: "the multipart field 'file' is missing");
-        if (file.Length > options.MaxUploadBytes) return TooLarge(options);
-
+        if (files.Sum(f => f.Length) > options.MaxUploadBytes) return TooLarge(options);
+        if (WrongJurisdiction(caller, form["profile"].ToString()) is { } wrong) return wrong;
+        var incoming = files.Select(f => new IncomingFile(Path.GetFileName(f.FileName) is { Length: > 0 } name ? name : "pack", f.OpenReadStream)).ToList();
         var process = form["process"].ToString() is { Length: > 0 } p ? p : "class-opening";
-        // A case's jurisdiction is its institution's; a form naming another one is a mistake worth saying.
-        if (form["profile"].ToString() is { Length: > 0 } profile && !string.Equals(profile, caller.Jurisdiction, StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Wrong jurisdiction",
-                detail: $"贵机构属于「{caller.Jurisdiction}」，案件按该辖区办理 (your institution is in '{caller.Jurisdiction}'; its cases follow that profile, not '{profile}')");
-        var fileName = Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "pack";
+        return await AcceptAsync(businessKey, incoming, process, caller, uploads, form["class"].ToString(), cancellationToken);
+    }
+
+    /// <summary>The JSON form: files already sent by resumable upload (<c>/api/uploads</c>), removed once the pack is accepted.</summary>
+    private static async Task<IResult> UploadResumedAsync(
+        string businessKey, Caller caller, HttpContext context, CaseUploads uploads, ResumableUploads resumable, CancellationToken cancellationToken)
+    {
+        PackFromUploads? body;
         try
         {
-            await using var content = file.OpenReadStream();
-            var accepted = await uploads.AcceptAsync(businessKey, content, fileName, process, caller, cancellationToken, form["class"].ToString());
+            body = await context.Request.ReadFromJsonAsync<PackFromUploads>(cancellationToken);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid JSON", detail: e.Message);
+        }
+        if (body?.Uploads is not { Count: > 0 } ids)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No file", detail: "uploads names no finished upload");
+        if (WrongJurisdiction(caller, body.Profile) is { } wrong) return wrong;
+        var found = ids.Select(id => resumable.Find(id, caller.UserId)).ToList();
+        if (found.IndexOf(null) is var missing and >= 0)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No such upload",
+                detail: $"上传 {ids[missing]} 不存在或已过期，请重新上传该文件 (upload '{ids[missing]}' is unknown or expired)");
+        if (found.FirstOrDefault(u => !u!.Complete) is { } partial)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Upload not complete",
+                detail: $"「{partial.FileName}」尚未上传完成 ('{partial.FileName}' is not complete: {partial.Offset} of {partial.Length} bytes)");
+        var incoming = found.Select(u => new IncomingFile(u!.FileName, () => resumable.OpenComplete(u.Id, caller.UserId))).ToList();
+        var classData = body.Class is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined } c ? c.GetRawText() : null;
+        var result = await AcceptAsync(businessKey, incoming, body.Process is { Length: > 0 } p ? p : "class-opening", caller, uploads, classData, cancellationToken);
+        // The files are in the original store now; a refused pack keeps its uploads, so a corrected form needs no new upload.
+        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            foreach (var upload in found) resumable.Delete(upload!.Id);
+        return result;
+    }
+
+    private static async Task<IResult> AcceptAsync(
+        string businessKey, IReadOnlyList<IncomingFile> files, string process, Caller caller, CaseUploads uploads, string? classData,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var accepted = await uploads.AcceptAsync(businessKey, files, process, caller, cancellationToken, classData);
             return accepted.Duplicate
                 ? TypedResults.Ok(accepted)
                 : TypedResults.Accepted($"/api/cases/{Uri.EscapeDataString(businessKey)}", accepted);
@@ -76,6 +115,13 @@ public static class CaseEndpoints
                 detail: $"{e.Message}: upload the pack again to resubmit it");
         }
     }
+
+    /// <summary>A case's jurisdiction is its institution's; a form naming another one is a mistake worth saying.</summary>
+    private static IResult? WrongJurisdiction(Caller caller, string? profile) =>
+        profile is { Length: > 0 } && !string.Equals(profile, caller.Jurisdiction, StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Wrong jurisdiction",
+                detail: $"贵机构属于「{caller.Jurisdiction}」，案件按该辖区办理 (your institution is in '{caller.Jurisdiction}'; its cases follow that profile, not '{profile}')")
+            : null;
 
     private static async Task<IResult> ListAsync(
         Caller caller, ICaseIndex index, CaseAccess access, AccountNames accounts, Accounts.AccountDirectory directory,
@@ -108,6 +154,12 @@ public static class CaseEndpoints
         return TypedResults.Ok(await views.BuildAsync(instance, entry, caller, cancellationToken));
     }
 }
+
+/// <summary>
+/// A pack made of finished resumable uploads (<c>/api/uploads</c>), in pack order, with what the multipart form carries
+/// as fields: the process to start, the class data (a <c>ClassApplication</c> object) and, optionally, the profile.
+/// </summary>
+public sealed record PackFromUploads(IReadOnlyList<string>? Uploads, string? Process, System.Text.Json.JsonElement? Class, string? Profile);
 
 /// <summary>A case in a list: its summary, flattened, with the institution's registered name (培训机构名称).</summary>
 public sealed record CaseListItem(

@@ -1,5 +1,6 @@
 using Pipeline.Activities.Documents.Intake;
 using Pipeline.Activities.Documents.Storage;
+using Pipeline.Activities.Packs;
 using Pipeline.Host.Authentication;
 using Pipeline.Host.Hosting;
 using Pipeline.Workflows.Runtime;
@@ -8,6 +9,9 @@ namespace Pipeline.Host.Cases;
 
 /// <summary>What an upload did: <c>started</c> the case or <c>resubmitted</c> a pack; <see cref="Duplicate"/> when the same bytes came again.</summary>
 public sealed record PackAccepted(string BusinessKey, Guid InstanceId, string ProcessId, string Sha256, string FileName, string Action, bool Duplicate);
+
+/// <summary>One file of an upload: its name as uploaded and its bytes, opened once.</summary>
+public sealed record IncomingFile(string FileName, Func<Stream> Open);
 
 /// <summary>The upload refused: HTTP status and reason.</summary>
 public sealed class UploadRefusedException(int status, string title, string detail) : Exception(detail)
@@ -33,16 +37,23 @@ public sealed class CaseUploads(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <param name="fileName">The upload's file name (at most <see cref="UploadNames.MaxFileName"/> characters).</param>
-    /// <exception cref="UploadRefusedException">Bad names (400), unknown process (404), a case of another institution (404),
-    /// not a pack format (415), too large (413), the case waits for no pack (409).</exception>
+    /// <param name="files">The pack's files in order (at most <see cref="PipelineOptions.MaxPackFiles"/>; each name at most
+    /// <see cref="UploadNames.MaxFileName"/> characters; together at most <see cref="PipelineOptions.MaxUploadBytes"/>).
+    /// One file is the pack; several are kept each by its SHA-256 and the pack is their <see cref="PackManifest"/>.</param>
+    /// <exception cref="UploadRefusedException">Bad names or no file (400), unknown process (404), a case of another institution (404),
+    /// not a pack format (415, naming the file), too large (413), the case waits for no pack (409).</exception>
     /// <exception cref="CaseExistsException">Another node started the case meanwhile.</exception>
     public async Task<PackAccepted> AcceptAsync(
-        string businessKey, Stream content, string fileName, string processId, Caller caller, CancellationToken cancellationToken,
+        string businessKey, IReadOnlyList<IncomingFile> files, string processId, Caller caller, CancellationToken cancellationToken,
         string? classField = null)
     {
         // Everything that can be refused is refused before anything is written.
-        UploadNames.Check(businessKey, fileName, processId);
+        if (files.Count == 0)
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, "No file", "请选择要上传的材料文件 (the pack has no file)");
+        if (files.Count > options.MaxPackFiles)
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, "Too many files",
+                $"一次最多上传 {options.MaxPackFiles} 个文件，请合并后上传 (a pack has at most {options.MaxPackFiles} files; got {files.Count})");
+        foreach (var file in files) UploadNames.Check(businessKey, file.FileName, processId);
         var existing = await index.FindAsync(businessKey, cancellationToken);
         // Only a new case takes class data; a resubmission to an existing case never needs it again.
         var classData = existing is not null
@@ -53,14 +64,28 @@ public sealed class CaseUploads(
         if (existing is not null && existing.InstitutionId != caller.OrganisationId)
             throw NotYours(businessKey);
 
-        var temp = await SpoolAsync(content, cancellationToken);
+        var temps = new List<string>(files.Count);
         try
         {
-            var stored = await originals.StoreAsync(temp, cancellationToken);
+            long budget = options.MaxUploadBytes;
+            foreach (var file in files)
+            {
+                await using var content = file.Open();
+                var (temp, length) = await SpoolAsync(content, file.FileName, budget, cancellationToken);
+                temps.Add(temp);
+                budget -= length;
+            }
+            var stored = new List<PackFile>(files.Count);
+            for (var i = 0; i < files.Count; i++)
+                stored.Add(new PackFile((await originals.StoreAsync(temps[i], cancellationToken)).Sha256, files[i].FileName));
+            var pack = stored.Count == 1
+                ? originals.Find(stored[0].Sha256)!
+                : await originals.StoreAsync(PackManifest.Serialize(stored), cancellationToken);
+            var packName = PackName(files.Select(f => f.FileName).ToList());
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                return await AcceptStoredAsync(businessKey, stored, fileName, processId, caller, classData, cancellationToken);
+                return await AcceptStoredAsync(businessKey, pack, packName, processId, caller, classData, cancellationToken);
             }
             finally
             {
@@ -69,8 +94,17 @@ public sealed class CaseUploads(
         }
         finally
         {
-            File.Delete(temp);
+            foreach (var temp in temps) File.Delete(temp);
         }
+    }
+
+    /// <summary>The pack's name for lists and reports: the file's, or the files' joined (「a.pdf、b.jpg」), cut to the column's length.</summary>
+    internal static string PackName(IReadOnlyList<string> names)
+    {
+        if (names.Count == 1) return names[0];
+        var joined = string.Join("、", names);
+        var suffix = $" 等{names.Count}个文件";
+        return joined.Length <= UploadNames.MaxFileName ? joined : joined[..(UploadNames.MaxFileName - suffix.Length)] + suffix;
     }
 
     private async Task<PackAccepted> AcceptStoredAsync(
@@ -144,8 +178,11 @@ public sealed class CaseUploads(
     private static UploadRefusedException NotYours(string businessKey) =>
         new(StatusCodes.Status404NotFound, "No such case", $"no case '{businessKey}'");
 
-    /// <summary>Copies the upload to a temporary file, refusing it past the size limit or when its first bytes are no known format.</summary>
-    private async Task<string> SpoolAsync(Stream content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies one file of the upload to a temporary file, refusing it past <paramref name="budget"/> bytes (what is left
+    /// of the pack's limit) or when its first bytes are no known format. Returns the file and its length.
+    /// </summary>
+    private async Task<(string Path, long Length)> SpoolAsync(Stream content, string fileName, long budget, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(options.DataFolder, "tmp");
         Directory.CreateDirectory(folder);
@@ -168,18 +205,19 @@ public sealed class CaseUploads(
                     read = head.Length;
                     if (DocumentIntake.Sniff(head.Span) is null)
                         throw new UploadRefusedException(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type",
-                            "a pack is a PDF, PNG, JPEG, TIFF, BMP or a ZIP of page images (DOCX/XLSX); these bytes are none of them");
+                            $"「{fileName}」不是可受理的格式：请上传 PDF、图片（PNG/JPEG/TIFF/BMP）、图片 ZIP 包或 Word/Excel 文件 " +
+                            $"('{fileName}' is none of PDF, PNG, JPEG, TIFF, BMP, a ZIP of page images, DOCX or XLSX)");
                     sniffed = true;
                 }
                 total += read;
-                if (total > options.MaxUploadBytes)
+                if (total > budget)
                     throw new UploadRefusedException(StatusCodes.Status413PayloadTooLarge, "Pack too large",
                         $"a pack may have at most {options.MaxUploadBytes / (1024 * 1024)} MB");
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
             if (!sniffed)
-                throw new UploadRefusedException(StatusCodes.Status400BadRequest, "Empty file", "the uploaded file is empty");
-            return temp;
+                throw new UploadRefusedException(StatusCodes.Status400BadRequest, "Empty file", $"「{fileName}」是空文件 ('{fileName}' is empty)");
+            return (temp, total);
         }
         catch
         {

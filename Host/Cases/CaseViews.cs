@@ -35,9 +35,10 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
     public async Task<CaseView> BuildAsync(ProcessInstance instance, CaseEntry? entry, Caller caller, CancellationToken cancellationToken)
     {
         var outsider = caller.IsInstitution;
-        var report = await reports.LoadAsync(instance.Id, cancellationToken);
         var history = (await instances.HistoryAsync(instance.Id, cancellationToken)).Where(h => !outsider || PublicHistory.Contains(h.Kind)).ToList();
         var children = await instances.ChildrenAsync(instance.Id, cancellationToken);
+        // A class case's packs are checked in its stages: the case shows the latest report of itself or a stage.
+        var report = await reports.LatestAsync(children.Select(c => c.Id).Prepend(instance.Id), cancellationToken);
         var variables = new JsonObject();
         foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
             if (name != "report" && (!outsider || PublicVariables.Contains(name))) variables[name] = MaskedJson.Mask(FeelValues.ToJsonNode(value));

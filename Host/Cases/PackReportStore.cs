@@ -30,5 +30,15 @@ public sealed class PackReportStore(PipelineOptions options)
         return JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken)) as JsonObject;
     }
 
+    /// <summary>
+    /// The most recently checked report among <paramref name="instanceIds"/> (a case and its stages: the class case's
+    /// packs are checked in its sub-processes), as JSON, or null when none has one.
+    /// </summary>
+    public async Task<JsonObject?> LatestAsync(IEnumerable<Guid> instanceIds, CancellationToken cancellationToken)
+    {
+        var latest = instanceIds.Select(PathOf).Select(p => new FileInfo(p)).Where(f => f.Exists).MaxBy(f => f.LastWriteTimeUtc);
+        return latest is null ? null : JsonNode.Parse(await File.ReadAllTextAsync(latest.FullName, cancellationToken)) as JsonObject;
+    }
+
     private string PathOf(Guid instanceId) => Path.Combine(Folder, $"{instanceId:N}.json");
 }

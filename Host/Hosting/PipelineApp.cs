@@ -4,6 +4,8 @@ using Microsoft.Extensions.FileProviders;
 using Pipeline.Host.Accounts;
 using Pipeline.Host.Authentication;
 using Pipeline.Host.Cases;
+using Pipeline.Host.Cases.Pages;
+using Pipeline.Host.Uploads;
 using Pipeline.Host.Catalogue;
 using Pipeline.Host.Definitions;
 using Pipeline.Host.Incidents;
@@ -70,6 +72,8 @@ public static class PipelineApp
         app.MapSignIn();
         app.MapAccounts();
         app.MapCases();
+        app.MapPackPages();
+        app.MapTusUploads();
         app.MapTasks();
         app.MapDefinitions();
         app.MapActivities();

@@ -21,8 +21,14 @@ public sealed record PipelineOptions
     /// <summary>Largest BPMN XML a deployment may send, in bytes; default 10 MiB.</summary>
     public long MaxDefinitionBytes { get; init; } = 10L * 1024 * 1024;
 
-    /// <summary>Largest pack upload accepted.</summary>
+    /// <summary>Largest pack upload accepted, all its files together, in bytes; default 100 MiB.</summary>
     public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>Most files one pack may have (a product limit, not a regulation's); default 50.</summary>
+    public int MaxPackFiles { get; init; } = 50;
+
+    /// <summary>How long an unfinished resumable upload is kept after it was created; default 24 hours.</summary>
+    public TimeSpan UploadExpiry { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>How long a bearer token from <c>POST /api/auth/token</c> is valid (its <c>expiresIn</c>); default one hour.</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);

@@ -12,6 +12,9 @@ namespace Pipeline.Activities.Documents.Intake;
 /// </summary>
 public sealed class DocumentIntake(Poppler poppler, IntakeOptions options)
 {
+    /// <summary>The limits uploads are opened under.</summary>
+    public IntakeOptions Options => options;
+
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pnm", ".pgm"];
 
     /// <summary>Opens the file at <paramref name="path"/>.</summary>

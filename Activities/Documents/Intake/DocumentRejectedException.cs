@@ -35,6 +35,11 @@ public sealed class DocumentRejectedException(RejectionReason reason, string? de
     public RejectionReason Reason { get; } = reason;
     public string? Detail { get; } = detail;
 
+    /// <summary>In a pack of several files: the file that was refused (named first in <see cref="Message"/>).</summary>
+    public string? FileName { get; init; }
+
+    public override string Message => FileName is null ? base.Message : $"「{FileName}」：{base.Message}";
+
     /// <summary>The clerk-facing sentence for each reason.</summary>
     public static string MessageFor(RejectionReason reason) => reason switch
     {

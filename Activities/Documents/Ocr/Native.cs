@@ -41,6 +41,11 @@ internal static partial class Native
     [LibraryImport(Lept)] internal static partial int pixGetXRes(IntPtr pix);
     [LibraryImport(Lept)] internal static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
     [LibraryImport(Lept)] internal static partial IntPtr pixDeskew(IntPtr pix, int redsearch);
+    /// <summary>Scales to <paramref name="width"/> × <paramref name="height"/> pixels (0 keeps the aspect ratio); smooth when reducing 8/32 bpp.</summary>
+    [LibraryImport(Lept)] internal static partial IntPtr pixScaleToSize(IntPtr pix, int width, int height);
+    /// <summary>Encodes as PNG into a buffer leptonica allocates (free it with <see cref="lept_free"/>); 0 on success.</summary>
+    [LibraryImport(Lept)] internal static partial int pixWriteMemPng(out IntPtr data, out nuint size, IntPtr pix, float gamma);
+    [LibraryImport(Lept)] internal static partial void lept_free(IntPtr ptr);
     /// <summary>Rotates by <paramref name="quads"/> × 90° clockwise.</summary>
     [LibraryImport(Lept)] internal static partial IntPtr pixRotateOrth(IntPtr pix, int quads);
 

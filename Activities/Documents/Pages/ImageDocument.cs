@@ -21,9 +21,11 @@ public sealed class ImageDocument : PagedDocument
     public override int PageCount { get; }
     public override string Format { get; }
 
-    public override Task<PageText> ReadPageAsync(int number, OcrEnginePool ocr, CancellationToken cancellationToken)
-    {
-        var image = _tiff ? LeptonicaImage.DecodeTiffPage(_data, number - 1) : LeptonicaImage.Decode(_data);
-        return OcrPageAsync(number, image, ocr, cancellationToken);
-    }
+    public override Task<PageText> ReadPageAsync(int number, OcrEnginePool ocr, CancellationToken cancellationToken) =>
+        OcrPageAsync(number, Decode(number), ocr, cancellationToken);
+
+    public override Task<LeptonicaImage?> PreviewImageAsync(int number, int renderDpi, CancellationToken cancellationToken) =>
+        Task.FromResult(Decode(number));
+
+    private LeptonicaImage? Decode(int number) => _tiff ? LeptonicaImage.DecodeTiffPage(_data, number - 1) : LeptonicaImage.Decode(_data);
 }

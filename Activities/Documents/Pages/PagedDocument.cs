@@ -18,6 +18,15 @@ public abstract class PagedDocument : IDisposable
     /// <summary>Reads page <paramref name="number"/> (1-based): its text layer if usable, otherwise its image through OCR.</summary>
     public abstract Task<PageText> ReadPageAsync(int number, OcrEnginePool ocr, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The image of page <paramref name="number"/> (1-based) as a clerk would see it, for previews: a scan as scanned,
+    /// a vector PDF page rendered at <paramref name="renderDpi"/> dpi. Null for pages that are text only (DOCX,
+    /// XLSX) or whose image cannot be decoded. The caller disposes it.
+    /// </summary>
+    /// <exception cref="DocumentRejectedException">The page cannot be rendered (damaged, too many pixels).</exception>
+    public virtual Task<LeptonicaImage?> PreviewImageAsync(int number, int renderDpi, CancellationToken cancellationToken) =>
+        Task.FromResult<LeptonicaImage?>(null);
+
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
     /// <summary>OCRs one decoded image and tidies the text.</summary>

@@ -74,6 +74,10 @@ public sealed class PdfDocument : PagedDocument
         return scan is not null ? new PdfPageImage(scan, PageImageOrigin.Embedded) : await RenderAsync(number, renderDpi, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The page as scanned (its embedded scan) or, for any other page, rendered at <paramref name="renderDpi"/>.</summary>
+    public override async Task<LeptonicaImage?> PreviewImageAsync(int number, int renderDpi, CancellationToken cancellationToken) =>
+        (await PageImageAsync(number, renderDpi, cancellationToken).ConfigureAwait(false))?.Image;
+
     /// <summary>The page's text layer and, when that is too thin to keep, its embedded scan (or null).</summary>
     private async Task<(string Layer, LeptonicaImage? Scan)> ReadContentAsync(int number, CancellationToken cancellationToken)
     {

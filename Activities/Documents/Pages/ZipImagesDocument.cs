@@ -28,7 +28,11 @@ public sealed class ZipImagesDocument : PagedDocument
     public override int PageCount => _entries.Count;
     public override string Format => "zip";
 
-    public override async Task<PageText> ReadPageAsync(int number, OcrEnginePool ocr, CancellationToken cancellationToken)
+    public override async Task<PageText> ReadPageAsync(int number, OcrEnginePool ocr, CancellationToken cancellationToken) =>
+        await OcrPageAsync(number, await PreviewImageAsync(number, 0, cancellationToken).ConfigureAwait(false), ocr, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The entry's image, decoded (the page OCR reads).</summary>
+    public override async Task<LeptonicaImage?> PreviewImageAsync(int number, int renderDpi, CancellationToken cancellationToken)
     {
         byte[] bytes;
         using (var zip = ZipFile.OpenRead(_path))
@@ -40,6 +44,6 @@ public sealed class ZipImagesDocument : PagedDocument
             await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
         }
         Intake.DocumentIntake.CheckPixels(bytes, _maxPixels, _entries[number - 1]);
-        return await OcrPageAsync(number, LeptonicaImage.Decode(bytes), ocr, cancellationToken).ConfigureAwait(false);
+        return LeptonicaImage.Decode(bytes);
     }
 }

@@ -51,6 +51,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/cases/"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/cases/{businessKey}"] = [401, 200, 404, 200, 200, 200, 200, 200],
         ["POST /api/cases/{businessKey}/packs"] = [401, 409, 404, 403, 403, 403, 403, 403],
+        ["GET /api/cases/{businessKey}/report"] = [401, 404, 404, 404, 404, 404, 404, 404],
+        ["GET /api/cases/{businessKey}/packs/{sha256}/pages/{page:int}"] = [401, 404, 404, 404, 404, 404, 404, 404],
+        ["OPTIONS /api/uploads/"] = [401, 204, 204, 403, 403, 403, 403, 403],
+        ["POST /api/uploads/"] = [401, 412, 412, 403, 403, 403, 403, 403],
+        ["HEAD /api/uploads/{id}"] = [401, 404, 404, 403, 403, 403, 403, 403],
+        ["PATCH /api/uploads/{id}"] = [401, 412, 412, 403, 403, 403, 403, 403],
+        ["DELETE /api/uploads/{id}"] = [401, 412, 412, 403, 403, 403, 403, 403],
         ["GET /api/tasks/"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["POST /api/tasks/{instanceId:guid}/{bookmarkId:guid}/complete"] = [401, 404, 404, 404, 404, 404, 404, 404],
         ["GET /api/jobs/"] = [401, 403, 403, 403, 403, 403, 403, 200],
@@ -159,6 +166,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                     "version" => "1",
                     "userId" => "nobody",
                     "documentName" => "v1",
+                    "sha256" => new string('a', 64),
+                    "page" => "1",
+                    "id" => Guid.NewGuid().ToString("N"),
                     _ => throw new InvalidOperationException($"the matrix has no value for route parameter '{p.Name}' of {pattern.RawText}"),
                 };
                 url = System.Text.RegularExpressions.Regex.Replace(url, @"\{\**" + p.Name + @"(:[^}]*)?\}", value);
