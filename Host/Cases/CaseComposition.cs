@@ -18,6 +18,7 @@ public static class CaseComposition
         services.AddSingleton<PackReportStore>();
         services.AddSingleton<Pages.PagePreviews>();
         services.AddSingleton<Uploads.ResumableUploads>();
+        services.AddSingleton<Documents.CaseDocumentStore>();
         return services;
     }
 }

@@ -63,7 +63,10 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
             history.Select(h => History(h, Actor(h.Actor), outsider)).ToList(),
             instance.ParentInstanceId,
             children.Select(c => new ChildView(c.Id, c.ProcessId, c.Version, c.Status.ToString(), c.StartedAt, c.EndedAt, c.Bookmarks.Count,
-                c.Tokens.Count(t => t.State == TokenState.Incident))).ToList());
+                c.Tokens.Count(t => t.State == TokenState.Incident))).ToList())
+        {
+            AwaitsPack = children.Prepend(instance).Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Message && b.Name == CaseUploads.ResubmittedMessage)),
+        };
     }
 
     /// <summary>A history entry; a task completion carries its decision (outcome and comment, an internal comment only for bureau staff).</summary>
@@ -88,7 +91,11 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
 public sealed record CaseView(
     string BusinessKey, Guid InstanceId, string ProcessId, int Version, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
     IReadOnlyList<WaitingView> Waiting, IReadOnlyList<IncidentView> Incidents, JsonObject Variables, IReadOnlyList<PackView> Packs,
-    ReportView? Report, IReadOnlyList<HistoryView> History, Guid? ParentInstanceId, IReadOnlyList<ChildView> Children);
+    ReportView? Report, IReadOnlyList<HistoryView> History, Guid? ParentInstanceId, IReadOnlyList<ChildView> Children)
+{
+    /// <summary>The case (or one of its stages) waits for a corrected pack (<c>pack-resubmitted</c>): the institution may upload one now.</summary>
+    public bool AwaitsPack { get; init; }
+}
 
 /// <summary>An instance started by a call activity of the case.</summary>
 public sealed record ChildView(Guid InstanceId, string ProcessId, int Version, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using Pipeline.Host.Accounts;
 using Pipeline.Host.Authentication;
 using Pipeline.Host.Cases;
+using Pipeline.Host.Cases.Documents;
 using Pipeline.Host.Cases.Pages;
 using Pipeline.Host.Uploads;
 using Pipeline.Host.Catalogue;
@@ -74,6 +75,7 @@ public static class PipelineApp
         app.MapCases();
         app.MapPackPages();
         app.MapTusUploads();
+        app.MapCaseDocuments();
         app.MapTasks();
         app.MapDefinitions();
         app.MapActivities();

@@ -14,7 +14,8 @@ namespace Pipeline.Host.Jobs;
 /// </summary>
 /// <exception cref="NotSupportedException">No activity runs this job type (permanent: an incident at once).</exception>
 /// <exception cref="KeyNotFoundException">A required input is missing (permanent).</exception>
-public sealed class JobActivities(PackCheckingServices packs, PackReportStore reports, IServiceProvider services)
+public sealed class JobActivities(
+    PackCheckingServices packs, PackReportStore reports, Cases.Documents.CaseDocumentStore documents, TimeProvider time, IServiceProvider services)
 {
     /// <summary>Runs the job; <paramref name="progress"/> receives units done / total (pages for <c>pack.check</c>).</summary>
     public async Task<Dictionary<string, object?>> RunAsync(
@@ -55,6 +56,11 @@ public sealed class JobActivities(PackCheckingServices packs, PackReportStore re
                 // Every other catalogue activity: built from the services, inputs bound from the job's variables.
                 var invoker = new ActivityInvoker(type => ActivatorUtilities.CreateInstance(services, type));
                 var (_, variables) = await invoker.InvokeAsync(job.Name, job.Inputs, progress, cancellationToken).ConfigureAwait(false);
+                // A rendered notice or form is the case's document: listed on the case page for download.
+                if (job.Name == "form.render" && Text(variables, "document") is { } sha)
+                    await documents.AddAsync(instanceId, new Cases.Documents.CaseDocument(sha, Text(variables, "fileName") ?? sha,
+                        Text(variables, "contentType") ?? "application/octet-stream", Text(job.Inputs, "form") ?? "", job.NodeId, time.GetUtcNow()),
+                        cancellationToken).ConfigureAwait(false);
                 return variables;
         }
     }

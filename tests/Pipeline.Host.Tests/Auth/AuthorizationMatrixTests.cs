@@ -53,6 +53,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/cases/{businessKey}/packs"] = [401, 409, 404, 403, 403, 403, 403, 403],
         ["GET /api/cases/{businessKey}/report"] = [401, 404, 404, 404, 404, 404, 404, 404],
         ["GET /api/cases/{businessKey}/packs/{sha256}/pages/{page:int}"] = [401, 404, 404, 404, 404, 404, 404, 404],
+        ["GET /api/cases/{businessKey}/documents"] = [401, 200, 404, 200, 200, 200, 200, 200],
+        ["GET /api/cases/{businessKey}/documents/{sha256}"] = [401, 404, 404, 404, 404, 404, 404, 404],
         ["OPTIONS /api/uploads/"] = [401, 204, 204, 403, 403, 403, 403, 403],
         ["POST /api/uploads/"] = [401, 412, 412, 403, 403, 403, 403, 403],
         ["HEAD /api/uploads/{id}"] = [401, 404, 404, 403, 403, 403, 403, 403],
