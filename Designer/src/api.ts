@@ -78,6 +78,14 @@ export interface CaseView {
   parentInstanceId?: string | null;
   /** Instances this one's call activities started. */
   children: ChildInstance[];
+  /** The case (or a stage) waits for a corrected pack: the institution may upload one now. */
+  awaitsPack?: boolean;
+  /** The pack check running for the case or a stage (pages done / total), or null. */
+  packCheck?: JobProgress | null;
+  /** A job of the case or a stage is queued or running: the page follows it. */
+  working?: boolean;
+  /** Decisions on the case and its stages (task completions with an outcome or a comment), oldest first. */
+  decisions?: HistoryItem[];
 }
 export interface ChildInstance {
   instanceId: string;

@@ -115,6 +115,19 @@ function findingRows(findings: Finding[]): Child[][] {
   ]);
 }
 
+/** The pack report as a verdict line and a table of findings (pages without a case to show them by). */
+function reportRows(view: CaseView): Child[] {
+  const report = view.report;
+  if (!report) return [h('p', { class: 'empty' }, '尚无检查报告 (no pack report yet)')];
+  const verdict = report.verdict ?? '';
+  return [
+    h('p', { class: 'verdict-line' }, label('结论', 'verdict'), ' ', badge(verdictText[verdict], verdict || '—', `verdict-${verdict}`),
+      report.file ? h('span', { class: 'muted file' }, report.file) : null),
+    report.missing?.length ? h('p', {}, label('缺少', 'missing'), ' ', ...report.missing.map((m) => h('code', { class: 'missing' }, String(m)))) : null,
+    table([label('页', 'page'), label('规则', 'rule'), label('级别', 'severity'), label('说明', 'message')], findingRows(report.findings ?? []), '没有发现问题 (no findings)'),
+  ];
+}
+
 /** A due time, marked overdue when it has passed. */
 function due(at: string): Child {
   const overdue = new Date(at).getTime() < Date.now();
@@ -234,35 +247,19 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
       )
     : null;
 
-  const report = view.report;
-  const reportChildren: Child[] = [];
-  if (!report) {
-    reportChildren.push(h('p', { class: 'empty' }, '尚无检查报告 (no pack report yet)'));
-  } else {
-    const verdict = report.verdict ?? '';
-    reportChildren.push(
-      h(
-        'p',
-        { class: 'verdict-line' },
-        label('结论', 'verdict'),
-        ' ',
-        badge(verdictText[verdict], verdict || '—', `verdict-${verdict}`),
-        report.file ? h('span', { class: 'muted file' }, report.file) : null,
-      ),
-    );
-    if (report.missing && report.missing.length) {
-      reportChildren.push(
-        h('p', {}, label('缺少', 'missing'), ' ', ...report.missing.map((m) => h('code', { class: 'missing' }, String(m)))),
-      );
-    }
-    reportChildren.push(
-      table(
-        [label('页', 'page'), label('规则', 'rule'), label('级别', 'severity'), label('说明', 'message')],
-        findingRows(report.findings ?? []),
-        '没有发现问题 (no findings)',
-      ),
-    );
-  }
+  // The material check page by page with its checklist (材料清单) and notices; the bare table where no case holds it.
+  const findings = view.businessKey
+    ? (await import('./portal/pages')).packFindingsSection(view.businessKey, view.packCheck)
+    : section(label('材料检查', 'Pack findings'), ...reportRows(view));
+
+  // Decisions (办理结果): each task's outcome and comment, as the institution reads them.
+  const decisions = view.decisions ?? [];
+  const decisionSection = decisions.length
+    ? section(label('办理结果', 'Decisions'), table(
+        [label('时间', 'time'), label('办理人', 'by'), label('环节', 'step'), label('结果与意见', 'decision')],
+        decisions.map((e) => [h('span', { class: 'nowrap' }, time(e.at)), e.actor, e.nodeId ? h('code', {}, e.nodeId) : '', decision(e.outcome, e.comment)]),
+        ''))
+    : null;
 
   const packs = table(
     [label('文件', 'file'), label('动作', 'action'), label('时间', 'at'), label('提交人', 'by')],
@@ -283,19 +280,25 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
     '没有记录 (no history)',
   );
 
-  // Institution staff resubmit a corrected pack while their case runs (the portal's 补正材料).
-  const resubmit = 'businessKey' in target && view.status === 'Active' && signedInUser?.roles.includes('institution')
+  // Institution staff resubmit a corrected pack when the case waits for one (the portal's 补正材料).
+  const institution = signedInUser?.roles.includes('institution') ?? false;
+  const resubmit = 'businessKey' in target && view.awaitsPack && institution
     ? (await import('./portal/resubmit')).resubmitSection(target.businessKey, () => void renderCase(app, target, true))
+    : null;
+  const expected = resubmit
+    ? h('p', { class: 'notice', role: 'status' }, '请补正材料：本案件正在等待您提交更正后的材料。', h('a', { href: '#resubmit' }, '去补正 ↓'))
     : null;
   const parts: Child[] = [
     summary,
+    expected,
     section(label('流程图', 'Diagram'), legend, diagram, diagramNote),
     section(label('待办任务', 'Open tasks'), tasks),
     incidents,
     children,
-    section(label('材料检查', 'Pack findings'), ...reportChildren),
-    section(label('材料包', 'Packs'), packs),
+    findings,
     resubmit,
+    decisionSection,
+    section(label('材料包', 'Packs'), packs),
     section(label('历史', 'History'), history),
   ];
   app.replaceChildren(...parts.filter((p): p is Node => p instanceof Node));
@@ -310,7 +313,7 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
     diagram.textContent = `流程图不可用 (diagram unavailable): ${(e as Error).message}`;
   }
 
-  if (view.waiting.some((w) => w.job)) {
+  if (view.waiting.some((w) => w.job) || view.working) {
     const shown = location.pathname;
     setTimeout(() => {
       if (location.pathname === shown) void renderCase(app, target, true);

@@ -42,7 +42,16 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
         var variables = new JsonObject();
         foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
             if (name != "report" && (!outsider || PublicVariables.Contains(name))) variables[name] = MaskedJson.Mask(FeelValues.ToJsonNode(value));
-        var Actor = await accounts.ResolveAsync(history.Select(h => h.Actor).Concat((entry?.Packs ?? []).Select(p => p.By)), cancellationToken);
+        // Decisions (办理结果) of the case and its stages: every task completion, oldest first.
+        var decided = history.Where(h => h.Kind == HistoryKinds.TaskCompleted).ToList();
+        foreach (var child in children)
+            decided.AddRange((await instances.HistoryAsync(child.Id, cancellationToken)).Where(h => h.Kind == HistoryKinds.TaskCompleted));
+        var Actor = await accounts.ResolveAsync(
+            history.Concat(decided).Select(h => h.Actor).Concat((entry?.Packs ?? []).Select(p => p.By)), cancellationToken);
+
+        // The pack check of the case or of a stage, while it runs: its pages done / total.
+        var check = children.Prepend(instance).SelectMany(i => i.Bookmarks).FirstOrDefault(b => b.Kind == BookmarkKind.Job && b.Name == "pack.check");
+        var packCheck = check is null ? null : await jobs.FindAsync(check.Id, cancellationToken);
 
         var waiting = new List<WaitingView>();
         foreach (var b in instance.Bookmarks)
@@ -65,6 +74,10 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
             children.Select(c => new ChildView(c.Id, c.ProcessId, c.Version, c.Status.ToString(), c.StartedAt, c.EndedAt, c.Bookmarks.Count,
                 c.Tokens.Count(t => t.State == TokenState.Incident))).ToList())
         {
+            PackCheck = packCheck,
+            Working = children.Prepend(instance).Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Job)),
+            Decisions = decided.OrderBy(h => h.At).Select(h => History(h, Actor(h.Actor), outsider))
+                .Where(h => h.Outcome is not null || h.Comment is not null).ToList(),
             AwaitsPack = children.Prepend(instance).Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Message && b.Name == CaseUploads.ResubmittedMessage)),
         };
     }
@@ -95,6 +108,15 @@ public sealed record CaseView(
 {
     /// <summary>The case (or one of its stages) waits for a corrected pack (<c>pack-resubmitted</c>): the institution may upload one now.</summary>
     public bool AwaitsPack { get; init; }
+
+    /// <summary>The pack check running for the case or one of its stages (pages done / total), or null when none runs.</summary>
+    public JobProgress? PackCheck { get; init; }
+
+    /// <summary>The system is at work on the case or a stage (a job is queued or running): what it shows will change by itself.</summary>
+    public bool Working { get; init; }
+
+    /// <summary>Every decision taken on the case and its stages (task completions with an outcome or a comment), oldest first.</summary>
+    public IReadOnlyList<HistoryView> Decisions { get; init; } = [];
 }
 
 /// <summary>An instance started by a call activity of the case.</summary>

@@ -1,9 +1,9 @@
 import { ApiError } from '../http';
 import { h } from '../dom';
 import type { Me } from '../api';
-import { uploadPack } from './upload';
+import { packPicker } from './packPicker';
+import { submitPack } from './upload';
 
-const accepted = '.pdf,.png,.jpg,.jpeg,.tif,.tiff,.zip,.docx,.xlsx';
 
 /** A labelled form control (the label names it for screen readers and clicks). */
 function field(id: string, zh: string, en: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -88,35 +88,8 @@ export function renderStartCase(app: HTMLElement, user: Me, navigate: (path: str
     ['培训对象类别', 'target group', () => input('text', { maxlength: '50', placeholder: '例如 城镇登记失业人员' })],
   ]);
 
-  const file = input('file', { accept: accepted, required: '' });
-  const drop = h('div', { class: 'drop', tabindex: '0', role: 'button', 'aria-label': '选择或拖入开班材料 Choose or drop the opening pack' },
-    '把开班材料拖到这里，或点击选择文件', h('br', {}), h('small', {}, 'PDF、图片、图片 ZIP、DOCX、XLSX；扫描件亦可'));
-  const chosen = h('p', { class: 'muted', role: 'status' });
+  const pack = packPicker('c-pack', '开班材料');
   const message = h('p', { class: 'form-message', role: 'alert' });
-  const showChosen = () => {
-    const f = file.files?.[0];
-    chosen.textContent = f ? `已选择 ${f.name}（${(f.size / 1024 / 1024).toFixed(1)} MB）` : '';
-    if (f) message.textContent = '';
-  };
-  drop.addEventListener('click', () => file.click());
-  drop.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') file.click();
-  });
-  drop.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    drop.classList.add('over');
-  });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    const dropped = (e as DragEvent).dataTransfer?.files;
-    if (dropped?.length) {
-      file.files = dropped;
-      showChosen();
-    }
-  });
-  file.addEventListener('change', showChosen);
 
   const progress = h('progress', { max: '100', value: '0', hidden: '' }) as HTMLProgressElement;
   const submit = h('button', { type: 'submit', class: 'primary' }, '提交开班申请 ', h('small', {}, 'Submit')) as HTMLButtonElement;
@@ -139,9 +112,8 @@ export function renderStartCase(app: HTMLElement, user: Me, navigate: (path: str
         field('c-es', '评价标准', 'evaluation standard', evaluationStandard),
         field('c-ev', '评价考核机构', 'evaluator', evaluator))),
     teachers.element, trainees.element,
-    h('fieldset', {}, h('legend', {}, '开班材料 ', h('small', {}, 'Opening pack')), drop, file, chosen),
+    h('fieldset', {}, h('legend', {}, '开班材料 ', h('small', {}, 'Opening pack')), pack.element),
     h('div', { class: 'toolbar' }, submit, progress), message) as HTMLFormElement;
-  file.classList.add('visually-hidden');
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -149,8 +121,14 @@ export function renderStartCase(app: HTMLElement, user: Me, navigate: (path: str
     const invalid = [...form.querySelectorAll('input, select')].find((c) => !(c as HTMLInputElement).checkValidity()) as HTMLInputElement | undefined;
     if (invalid) {
       const name = form.querySelector(`label[for="${invalid.id}"]`)?.textContent ?? invalid.getAttribute('aria-label') ?? '';
-      message.textContent = invalid === file ? '请选择开班材料文件' : `请检查「${name.trim()}」：${invalid.validationMessage}`;
-      (invalid === file ? drop : invalid).focus();
+      message.textContent = `请检查「${name.trim()}」：${invalid.validationMessage}`;
+      invalid.focus();
+      return;
+    }
+    const files = pack.files();
+    if (!files.length) {
+      message.textContent = '请选择开班材料文件';
+      pack.zone.focus();
       return;
     }
     const data = {
@@ -163,16 +141,22 @@ export function renderStartCase(app: HTMLElement, user: Me, navigate: (path: str
       trainees: trainees.read().map(([name, idNumber, targetGroup]) => ({ name, idNumber, targetGroup: targetGroup || null })),
     };
     submit.disabled = true;
+    pack.disable(true);
     progress.hidden = false;
     const key = newKey(user);
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    const sentOf = files.map(() => 0);
     try {
-      await uploadPack(key, file.files![0], { process: 'class-case', class: JSON.stringify(data) }, (sent, total) => {
-        progress.value = total ? Math.round((sent / total) * 100) : 0;
-        message.textContent = `正在上传 ${progress.value}%`;
+      await submitPack(key, files, { process: 'class-case', class: data }, (index, sent) => {
+        pack.progress(index, sent, files[index].size);
+        sentOf[index] = sent;
+        progress.value = total ? Math.round((sentOf.reduce((a, b) => a + b, 0) / total) * 100) : 0;
+        message.textContent = `正在上传 ${progress.value}%（第 ${index + 1}/${files.length} 个文件）`;
       });
       navigate(`/cases/${encodeURIComponent(key)}`);
     } catch (err) {
       submit.disabled = false;
+      pack.disable(false);
       progress.hidden = true;
       message.textContent = `未能提交 (not submitted)：${(err as ApiError).message}`;
     }

@@ -34,7 +34,7 @@ public sealed class StartCaseBrowserTests() : BrowserTest("portal", ("huaxin", "
         await page.GetByRole(AriaRole.Button, new() { Name = "提交开班申请 Submit" }).ClickAsync();
         await page.GetByText("请选择开班材料文件").WaitForAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(Path.Combine(Chromium.RepositoryRoot(), "tests", "fixtures", "packs", "class-opening-complete.pdf"));
-        await page.GetByText("已选择 class-opening-complete.pdf").WaitForAsync();
+        await page.GetByText("共 1 个文件").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "1-start-case.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "提交开班申请 Submit" }).ClickAsync();
@@ -81,7 +81,7 @@ public sealed class StartCaseBrowserTests() : BrowserTest("portal", ("huaxin", "
         await section.WaitForAsync();
         await section.GetByRole(AriaRole.Button, new() { Name = "提交补正材料 Resubmit" }).ClickAsync();
         await section.GetByText("请选择更正后的材料文件").WaitForAsync();
-        await section.GetByLabel("更正后的材料 corrected pack").SetInputFilesAsync(
+        await section.Locator("input[type=file]").SetInputFilesAsync(
             Path.Combine(Chromium.RepositoryRoot(), "tests", "fixtures", "packs", "class-opening-complete.pdf"));
         await section.GetByRole(AriaRole.Button, new() { Name = "提交补正材料 Resubmit" }).ClickAsync();
         await section.GetByText("已收到补正材料").WaitForAsync();
