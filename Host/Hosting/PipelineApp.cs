@@ -1,3 +1,4 @@
+using Pipeline.Host.Tracker;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
@@ -40,6 +41,7 @@ public static class PipelineApp
             .AddPipelineWorkflows(options)
             .AddPipelineScheduling(options)
             .AddPipelineCases(options)
+            .AddPipelineTracker(options)
             .AddPipelineAuthentication(options);
         // Start-up order of the hosted services: migrate → job servers → deploy → reconcile.
         builder.Services.AddHostedService<StartupDeployment>();
@@ -78,6 +80,7 @@ public static class PipelineApp
         app.MapJobDashboard();
         app.MapInstances();
         app.MapMessages();
+        app.MapTracker();
         if (designerFiles is not null)
         {
             // Client-side routes of the single-page app: the sign-in page for anyone, the rest for signed-in users
@@ -86,6 +89,9 @@ public static class PipelineApp
             app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             app.MapFallbackToFile("/instances/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             app.MapFallbackToFile("/tasks", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
+            // The case tracker and the statistics: bureau staff (institutions are refused the page).
+            app.MapFallbackToFile("/tracker", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
+            app.MapFallbackToFile("/statistics", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
             // The visual designer: administrators only (a reviewer is refused the page, not just its API calls).
             app.MapFallbackToFile("/designer", "index.html", designerFiles).RequireAuthorization(Policies.Admin);
             app.MapFallbackToFile("/designer/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.Admin);
