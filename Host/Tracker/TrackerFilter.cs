@@ -35,11 +35,11 @@ public sealed record TrackerFilter(
     /// <summary>China Standard Time: the day a case started, as the bureau counts it.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    /// <summary>Start of <see cref="From"/> (UTC+8), inclusive.</summary>
-    public DateTimeOffset? StartedFrom => From is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaOffset) : null;
+    /// <summary>Start of <see cref="From"/> (UTC+8) as UTC (PostgreSQL's timestamptz takes UTC only), inclusive.</summary>
+    public DateTimeOffset? StartedFrom => From is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime() : null;
 
     /// <summary>Start of the day after <see cref="To"/> (UTC+8), exclusive.</summary>
-    public DateTimeOffset? StartedBefore => To is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset) : null;
+    public DateTimeOffset? StartedBefore => To is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime() : null;
 
     /// <summary>Reads the filters of a query string.</summary>
     /// <exception cref="TrackerInputException">A status, date or overdue value that is not one of the allowed ones, or from after to.</exception>

@@ -46,7 +46,7 @@ public static class TrackerSeed
         var engine = services.GetRequiredService<WorkflowEngine>();
         var classData = JsonSerializer.Serialize(new { occupation = c.Occupation, kind = "skills", headcount = 20 });
         var entry = new CaseEntry(c.Key, Guid.CreateVersion7(c.CreatedAt), ProcessId,
-            [new PackUpload(new string('0', 64), "cover.png", new string('0', 64), "started", c.CreatedAt, "seed")], c.InstitutionId, c.Jurisdiction, classData);
+            [new PackUpload(new string('0', 64), "cover.png", new string('0', 64), "started", c.CreatedAt.ToUniversalTime(), "seed")], c.InstitutionId, c.Jurisdiction, classData);
         await index.AddCaseAsync(entry, "seed", CancellationToken.None);
         await engine.StartAsync(ProcessId, c.Key, new Dictionary<string, object?> { ["stage"] = c.Stage, ["due"] = c.Due }, "seed", CancellationToken.None, entry.InstanceId);
     }
