@@ -1,4 +1,3 @@
-using Pipeline.Host.Tracker;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
@@ -11,7 +10,9 @@ using Pipeline.Host.Incidents;
 using Pipeline.Host.Instances;
 using Pipeline.Host.Messages;
 using Pipeline.Host.Scheduling;
+using Pipeline.Host.Statistics;
 using Pipeline.Host.Tasks;
+using Pipeline.Host.Tracker;
 
 namespace Pipeline.Host.Hosting;
 
@@ -81,6 +82,7 @@ public static class PipelineApp
         app.MapInstances();
         app.MapMessages();
         app.MapTracker();
+        app.MapStatistics();
         if (designerFiles is not null)
         {
             // Client-side routes of the single-page app: the sign-in page for anyone, the rest for signed-in users

@@ -62,6 +62,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/tracker/cases.xlsx"] = [401, 403, 403, 200, 200, 200, 200, 200],
         ["GET /api/tracker/stages"] = [401, 403, 403, 200, 200, 200, 200, 200],
         ["GET /api/tracker/options"] = [401, 403, 403, 200, 200, 200, 200, 200],
+        ["GET /api/statistics/quarterly"] = [401, 403, 403, 200, 200, 200, 200, 200],
+        ["GET /api/statistics/quarterly.xlsx"] = [401, 403, 403, 200, 200, 200, 200, 200],
         ["GET /api/jobs/"] = [401, 403, 403, 403, 403, 403, 403, 200],
         ["GET /api/jobs/{bookmarkId:guid}"] = [401, 403, 403, 403, 403, 403, 403, 404],
         ["GET /api/incidents/"] = [401, 403, 403, 403, 403, 403, 403, 200],

@@ -51,6 +51,25 @@ public static class TrackerSeed
         await engine.StartAsync(ProcessId, c.Key, new Dictionary<string, object?> { ["stage"] = c.Stage, ["due"] = c.Due }, "seed", CancellationToken.None, entry.InstanceId);
     }
 
+    /// <summary>start → user task "Wait" → end: a class case whose variables the test sets (<c>opened</c>, <c>assessment</c>, <c>paidAmount</c>).</summary>
+    public const string StatisticsProcessId = "trk-stat";
+
+    public static readonly string StatisticsProcess = Http.Processes.SingleTask(StatisticsProcessId);
+
+    /// <summary>Records a case of <see cref="StatisticsProcessId"/> with this class data and starts it with these variables.</summary>
+    public static async Task AddClassAsync(
+        IServiceProvider services, string key, string jurisdiction, string institutionId, object classData, IReadOnlyDictionary<string, object?> variables, DateTimeOffset createdAt)
+    {
+        var engine = services.GetRequiredService<WorkflowEngine>();
+        if (await services.GetRequiredService<IDefinitionStore>().LatestAsync(StatisticsProcessId, CancellationToken.None) is null)
+            await engine.DeployAsync(StatisticsProcess, new HashSet<string>(), "test", CancellationToken.None);
+        var entry = new CaseEntry(key, Guid.CreateVersion7(createdAt), StatisticsProcessId,
+            [new PackUpload(new string('0', 64), "cover.png", new string('0', 64), "started", createdAt.ToUniversalTime(), "seed")], institutionId, jurisdiction,
+            JsonSerializer.Serialize(classData));
+        await services.GetRequiredService<ICaseIndex>().AddCaseAsync(entry, "seed", CancellationToken.None);
+        await engine.StartAsync(StatisticsProcessId, key, variables, "seed", CancellationToken.None, entry.InstanceId);
+    }
+
     private static string Child(string id, string name, string task) => $$"""
           <bpmn:process id="{{id}}" name="{{name}}" isExecutable="true">
             <bpmn:startEvent id="{{id}}-start" />
