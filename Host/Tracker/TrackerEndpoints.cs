@@ -62,10 +62,13 @@ public static class TrackerEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such process",
                 detail: $"流程「{filter.Process}」未部署 (process '{filter.Process}' is not deployed)");
         var counts = await tracker.StagesAsync(access.Filter(caller, null), filter, cancellationToken);
+        var order = process.Model.Nodes.Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         return TypedResults.Ok(new
         {
             process = process.ProcessId, version = process.Version, name = process.Model.Name,
-            stages = counts.Select(s => new { s.ElementId, TrackerItems.Element(process, s.ElementId).Name, s.Active, s.Incidents }).ToList(),
+            // In the definition's order (the diagram's, as it was drawn), elements it no longer has last.
+            stages = counts.OrderBy(s => order.GetValueOrDefault(s.ElementId, int.MaxValue))
+                .Select(s => new { s.ElementId, TrackerItems.Element(process, s.ElementId).Name, s.Active, s.Incidents }).ToList(),
         });
     }
 

@@ -54,7 +54,12 @@ public static class TrackerSeed
     /// <summary>start → user task "Wait" → end: a class case whose variables the test sets (<c>opened</c>, <c>assessment</c>, <c>paidAmount</c>).</summary>
     public const string StatisticsProcessId = "trk-stat";
 
-    public static readonly string StatisticsProcess = Http.Processes.SingleTask(StatisticsProcessId);
+    public static readonly string StatisticsProcess = $$"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="tracker-statistics" targetNamespace="http://pipeline.test">
+        {{Child(StatisticsProcessId, "统计测试案件", "等待")}}
+        </bpmn:definitions>
+        """;
 
     /// <summary>Records a case of <see cref="StatisticsProcessId"/> with this class data and starts it with these variables.</summary>
     public static async Task AddClassAsync(
