@@ -66,6 +66,37 @@ public sealed class CaseTracker(IDbContextFactory<TrackerDbContext> contexts, Ti
             .OrderBy(s => s.ElementId, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The drill-down into a stage: per element of the sub-process <paramref name="calledProcess"/> that the cases
+    /// passing the filter (its stage and step ignored) run as children, how many such child instances wait there
+    /// (open waits) and how many hold a token in an incident there (read from the tokens of the few instances with
+    /// incidents).
+    /// </summary>
+    public async Task<IReadOnlyList<StageCount>> StepsAsync(CaseFilter reach, TrackerFilter filter, string calledProcess, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var children = from c in Filtered(db, reach, filter with { Stage = null, Step = null })
+                       join i in db.Instances on c.InstanceId equals i.ParentInstanceId
+                       where i.ProcessId == calledProcess && i.Status == Active
+                       select i;
+        var waits = await (from i in children join b in db.Bookmarks on i.Id equals b.InstanceId select new { i.Id, b.NodeId })
+            .Distinct().ToListAsync(cancellationToken);
+        var held = await children.Where(i => i.IncidentCount > 0).Select(i => i.TokensJson).ToListAsync(cancellationToken);
+        var incidents = held.SelectMany(IncidentNodes).GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+        return waits.GroupBy(w => w.NodeId).Select(g => g.Key).Union(incidents.Keys)
+            .Select(node => new StageCount(node, waits.Count(w => w.NodeId == node), incidents.GetValueOrDefault(node)))
+            .ToList();
+    }
+
+    /// <summary>Nodes of the tokens held by an incident, from an instance's tokens JSON (web casing, enum names).</summary>
+    private static IEnumerable<string> IncidentNodes(string tokensJson)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(tokensJson);
+        return doc.RootElement.EnumerateArray()
+            .Where(t => t.TryGetProperty("state", out var state) && state.ValueKind == System.Text.Json.JsonValueKind.String && state.GetString() == "Incident")
+            .Select(t => t.GetProperty("nodeId").GetString()!).Distinct().ToList();
+    }
+
     /// <summary>What the filters may offer in reach: jurisdictions, institutions, occupations and processes of the cases there.</summary>
     public async Task<(IReadOnlyList<string> Jurisdictions, IReadOnlyList<string> Institutions, IReadOnlyList<string> Occupations, IReadOnlyList<string> Processes)>
         OptionsAsync(CaseFilter reach, CancellationToken cancellationToken)
@@ -93,6 +124,12 @@ public sealed class CaseTracker(IDbContextFactory<TrackerDbContext> contexts, Ti
         if (filter.StartedFrom is { } from) cases = cases.Where(c => c.CreatedAt >= from);
         if (filter.StartedBefore is { } before) cases = cases.Where(c => c.CreatedAt < before);
         if (filter.Stage is { } stage) cases = cases.Where(c => db.Bookmarks.Any(b => b.InstanceId == c.InstanceId && b.NodeId == stage));
+        if (filter.Step is { } step)
+            cases = cases.Where(c => (from i in db.Instances
+                                      where i.ParentInstanceId == c.InstanceId && i.Status == Active
+                                      join b in db.Bookmarks on i.Id equals b.InstanceId
+                                      where b.NodeId == step
+                                      select b.Id).Any());
         switch (filter.Status)
         {
             case TrackerStatus.Active:

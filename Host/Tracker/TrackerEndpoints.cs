@@ -26,7 +26,7 @@ public static class TrackerEndpoints
         tracker.MapGet("/cases", PageAsync)
             .WithSummary("Cases in reach by filters (process, jurisdiction, institution, occupation, stage, status, overdue, from, to), newest first: { total, page, pageSize, items }");
         tracker.MapGet("/cases.xlsx", ExportAsync).WithSummary("The filtered cases as an XLSX (Chinese headers, dates as dates; no ID or phone numbers)");
-        tracker.MapGet("/stages", StagesAsync).WithSummary("Per element of the process (default class-case): cases in reach waiting there, active and with an incident");
+        tracker.MapGet("/stages", StagesAsync).WithSummary("Per element of the process (default class-case): cases in reach waiting there, active and with an incident; with within=CallActivityId, per element of that stage's sub-process");
         tracker.MapGet("/options", OptionsAsync).WithSummary("What the filters may offer: jurisdictions, institutions, occupations and processes of the cases in reach");
         return app;
     }
@@ -61,11 +61,29 @@ public static class TrackerEndpoints
         if (process is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such process",
                 detail: $"流程「{filter.Process}」未部署 (process '{filter.Process}' is not deployed)");
-        var counts = await tracker.StagesAsync(access.Filter(caller, null), filter, cancellationToken);
+        var parent = process;
+        IReadOnlyList<StageCount> counts;
+        var within = context.Request.Query["within"].ToString();
+        if (within.Length > 0)
+        {
+            // The drill-down: the stage's own sub-process, its elements counted over the cases' child instances.
+            if (process.Model.Node(within) is not Pipeline.Workflows.Definitions.CallActivity { CalledProcessId: { } called } || called.StartsWith('='))
+                return Bad($"「{within}」不是调用子流程的环节 ('{within}' is not a call activity of a fixed process)");
+            if (await definitions.LatestAsync(called, cancellationToken) is not { } child)
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such process",
+                    detail: $"子流程「{called}」未部署 (process '{called}' is not deployed)");
+            process = child;
+            counts = await tracker.StepsAsync(access.Filter(caller, null), filter, called, cancellationToken);
+        }
+        else counts = await tracker.StagesAsync(access.Filter(caller, null), filter, cancellationToken);
         var order = process.Model.Nodes.Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         return TypedResults.Ok(new
         {
             process = process.ProcessId, version = process.Version, name = process.Model.Name,
+            within = within.Length > 0 ? new { elementId = within, TrackerItems.Element(parent, within).Name, process = parent.ProcessId } : null,
+            // The stages that are call activities of a fixed process, which can be drilled into.
+            drillable = process.Model.Nodes.OfType<Pipeline.Workflows.Definitions.CallActivity>()
+                .Where(c => c.CalledProcessId is { } id && !id.StartsWith('=')).Select(c => c.Id).ToList(),
             // In the definition's order (the diagram's, as it was drawn), elements it no longer has last.
             stages = counts.OrderBy(s => order.GetValueOrDefault(s.ElementId, int.MaxValue))
                 .Select(s => new { s.ElementId, TrackerItems.Element(process, s.ElementId).Name, s.Active, s.Incidents }).ToList(),

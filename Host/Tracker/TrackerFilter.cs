@@ -24,13 +24,14 @@ public static class TrackerStatus
 /// The case tracker's filters, as the query string carries them (so a view can be bookmarked): <c>process</c> (the
 /// top-level process id, e.g. <c>class-case</c>; empty: every process), <c>jurisdiction</c> (a profile name),
 /// <c>institution</c> (<c>host_organisations.id</c>), <c>occupation</c> (exact), <c>stage</c> (an element id of the
-/// process where the case waits), <c>status</c> (<see cref="TrackerStatus"/>), <c>overdue=true</c> (a waiting user task
+/// process where the case waits), <c>step</c> (an element id of a stage's sub-process where one of the case's child
+/// instances waits: the drill-down), <c>status</c> (<see cref="TrackerStatus"/>), <c>overdue=true</c> (a waiting user task
 /// of the case or its stages is past its due date), <c>from</c> / <c>to</c> (start dates <c>yyyy-MM-dd</c>, inclusive,
 /// China Standard Time, UTC+8). Null fields do not filter.
 /// </summary>
 public sealed record TrackerFilter(
     string? Process = null, string? Jurisdiction = null, string? Institution = null, string? Occupation = null, string? Stage = null,
-    string? Status = null, bool Overdue = false, DateOnly? From = null, DateOnly? To = null)
+    string? Status = null, bool Overdue = false, DateOnly? From = null, DateOnly? To = null, string? Step = null)
 {
     /// <summary>China Standard Time: the day a case started, as the bureau counts it.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -56,7 +57,7 @@ public sealed record TrackerFilter(
             var other => throw new TrackerInputException($"逾期筛选「{other}」无效，应为 true 或 false (overdue must be true or false)"),
         };
         var filter = new TrackerFilter(Text("process"), Text("jurisdiction"), Text("institution"), Text("occupation"), Text("stage"), status, overdue,
-            Date(Text("from"), "from", "开始日期起"), Date(Text("to"), "to", "开始日期止"));
+            Date(Text("from"), "from", "开始日期起"), Date(Text("to"), "to", "开始日期止"), Text("step"));
         if (filter.From > filter.To)
             throw new TrackerInputException($"开始日期起 {filter.From:yyyy-MM-dd} 晚于止 {filter.To:yyyy-MM-dd} (from is after to)");
         return filter;

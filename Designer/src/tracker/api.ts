@@ -26,6 +26,10 @@ export interface StageCounts {
   version: number;
   name: string | null;
   stages: { elementId: string; name: string; active: number; incidents: number }[];
+  /** The stage drilled into (its call activity in the parent process), when the counts are of its sub-process. */
+  within: { elementId: string; name: string; process: string } | null;
+  /** Elements that call a sub-process one can drill into. */
+  drillable: string[];
 }
 
 export interface Option { id: string; name: string }
@@ -33,7 +37,7 @@ export interface Option { id: string; name: string }
 export interface TrackerOptions { jurisdictions: Option[]; institutions: Option[]; occupations: string[]; processes: Option[] }
 
 /** The filter names the URL and the API share. */
-export const filterNames = ['process', 'jurisdiction', 'institution', 'occupation', 'stage', 'status', 'overdue', 'from', 'to'] as const;
+export const filterNames = ['process', 'jurisdiction', 'institution', 'occupation', 'stage', 'step', 'status', 'overdue', 'from', 'to'] as const;
 
 export async function trackerCases(query: URLSearchParams): Promise<TrackerPage> {
   return (await request(`/api/tracker/cases?${query}`, { noStore: true })).json();

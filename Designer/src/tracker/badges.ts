@@ -16,6 +16,10 @@ export async function showStageBadges(
 ): Promise<void> {
   const viewer = new NavigatedViewer({ container });
   await viewer.importXML(xml);
+  // A file with several processes (a parent and its children) has a diagram per process: show the counted one's.
+  const definitions = viewer.getDefinitions() as { diagrams?: { plane?: { bpmnElement?: { id?: string } } }[] };
+  const diagram = definitions.diagrams?.find((d) => d.plane?.bpmnElement?.id === counts.process);
+  if (diagram && diagram !== definitions.diagrams?.[0]) await viewer.open(diagram as never);
   const canvas = viewer.get('canvas') as { zoom(level: string): void; addMarker(id: string, m: string): void };
   const registry = viewer.get('elementRegistry') as { get(id: string): unknown };
   const overlays = viewer.get('overlays') as Overlays;

@@ -60,6 +60,8 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
   const status = h('span', { class: 'muted', role: 'status', 'aria-live': 'polite' });
   const diagramHost = h('div', { class: 'diagram tracker-diagram', role: 'group', 'aria-label': '流程图：各环节案件数 Cases per stage' });
   const stageList = h('ul', { class: 'stage-list' });
+  const drillHead = h('p', { class: 'drill-head' });
+  drillHead.hidden = true;
   const body = h('tbody', {});
   const pager = h('nav', { class: 'pager', 'aria-label': '分页 Pages' });
 
@@ -76,7 +78,7 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
   const query = (overrides: Record<string, string> = {}): URLSearchParams => {
     const q = new URLSearchParams();
     for (const name of filterNames) {
-      const value = name === 'overdue' ? (overdue.checked ? 'true' : '') : name === 'stage' ? (params.get('stage') ?? '') : selects[name].value;
+      const value = name === 'overdue' ? (overdue.checked ? 'true' : '') : name === 'stage' || name === 'step' ? (params.get(name) ?? '') : selects[name].value;
       const v = overrides[name] ?? value;
       if (v) q.set(name, v);
     }
@@ -84,12 +86,14 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
     if (size !== '50') q.set('pageSize', size);
     const p = overrides.page ?? '1';
     if (p !== '1') q.set('page', p);
+    const within = overrides.within ?? params.get('within') ?? '';
+    if (within) q.set('within', within);
     return q;
   };
   const go = (q: URLSearchParams) => navigate(`/tracker${q.toString() ? `?${q}` : ''}`);
 
   for (const el of [processSel, jurSel, instSel, occSel, statusSel, fromInput, toInput, sizeSel, overdue]) {
-    el.addEventListener('change', () => go(query(el === processSel ? { stage: '' } : {})));
+    el.addEventListener('change', () => go(query(el === processSel ? { stage: '', step: '', within: '' } : {})));
   }
   stageSel.addEventListener('change', () => go(query({ stage: stageSel.value })));
   clear.addEventListener('click', () => go(new URLSearchParams({ process: processSel.value })));
@@ -125,18 +129,33 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
     return b;
   };
 
-  const showStages = async (counts: StageCounts) => {
+  /** The stage select (top-level stages), and the diagram: the process's, or the drilled-into stage's sub-process. */
+  const showStages = async (top: StageCounts, shown: StageCounts) => {
     const selected = params.get('stage') ?? '';
     stageSel.replaceChildren(h('option', { value: '' }, '全部 All'),
-      ...counts.stages.map((s) => h('option', { value: s.elementId }, `${s.name}（${s.active + s.incidents}）`)));
-    if (selected && !counts.stages.some((s) => s.elementId === selected)) stageSel.append(h('option', { value: selected }, selected));
+      ...top.stages.map((s) => h('option', { value: s.elementId }, `${s.name}（${s.active + s.incidents}）`)));
+    if (selected && !top.stages.some((s) => s.elementId === selected)) stageSel.append(h('option', { value: selected }, selected));
     stageSel.value = selected;
-    stageList.replaceChildren(...counts.stages.map((s) => h('li', {}, `${s.name}：${s.active} 件进行中`, s.incidents ? `，${s.incidents} 件有故障` : '')));
-    const choose = (id: string) => go(query({ stage: id === selected ? '' : id }));
+    const drill = (id: string, name: string) => {
+      const b = h('button', { type: 'button', class: 'link-button', 'data-drill': id }, `查看子流程 ›`, h('small', {}, ` ${name} sub-process`));
+      b.addEventListener('click', () => go(query({ within: id, step: '' })));
+      return b;
+    };
+    stageList.replaceChildren(...shown.stages.map((s) => h('li', {}, `${s.name}：${s.active} 件进行中`, s.incidents ? `，${s.incidents} 件有故障` : '', ' ',
+      shown.within === null && shown.drillable.includes(s.elementId) ? drill(s.elementId, s.name) : null)));
+    if (shown.within) {
+      const back = h('button', { type: 'button', class: 'link-button', id: 'tracker-back' }, `‹ 返回上级流程 `, h('small', {}, 'back to the case process')) as HTMLButtonElement;
+      back.addEventListener('click', () => go(query({ within: '', step: '' })));
+      drillHead.replaceChildren(h('span', {}, `子流程：${shown.within.name}（${shown.name ?? shown.process}）`), ' ', back);
+      drillHead.hidden = false;
+    }
+    const step = params.get('step') ?? '';
+    const current = shown.within ? step : selected;
+    const choose = (id: string) => go(shown.within ? query({ step: id === step ? '' : id }) : query({ stage: id === selected ? '' : id }));
     try {
-      const xml = await getDefinitionXml(counts.process, counts.version);
+      const xml = await getDefinitionXml(shown.process, shown.version);
       const { showStageBadges } = await import('./badges');
-      await showStageBadges(diagramHost, xml, counts, selected, choose);
+      await showStageBadges(diagramHost, xml, shown, current, choose);
     } catch (e) {
       diagramHost.replaceChildren(h('p', { class: 'diagram-failed' }, `流程图不可用 (diagram unavailable): ${(e as Error).message}`));
     }
@@ -150,6 +169,7 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
         h('div', { class: 'field actions' }, clear))),
     h('section', { class: 'card' },
       h('h2', {}, '各环节案件 ', h('small', {}, 'Cases per stage — 点击数字按环节筛选 click a count to filter')),
+      drillHead,
       diagramHost,
       h('p', { class: 'note' }, h('span', { class: 'legend-active' }, '■'), ' 进行中 active  ', h('span', { class: 'legend-incident' }, '■'), ' 有故障 incident'),
       stageList),
@@ -163,11 +183,18 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
   );
 
   const q = query({ page: String(page) });
-  exportLink.href = `/api/tracker/cases.xlsx?${query()}`;
+  q.delete('within');
+  const exportQuery = query();
+  exportQuery.delete('within');
+  exportLink.href = `/api/tracker/cases.xlsx?${exportQuery}`;
   status.textContent = '加载中…';
   const countsQuery = query();
   countsQuery.delete('stage');
-  const [list, counts] = await Promise.all([trackerCases(q), stageCounts(countsQuery)]);
+  countsQuery.delete('within');
+  const withinQuery = query();
+  withinQuery.delete('stage');
+  const [list, counts, inner] = await Promise.all([trackerCases(q), stageCounts(countsQuery),
+    params.get('within') ? stageCounts(withinQuery) : Promise.resolve(null)]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   status.textContent = `共 ${list.total} 件 (${list.total} cases)`;
   body.replaceChildren(...(list.items.length === 0
@@ -178,5 +205,5 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
     h('span', { class: 'muted', 'aria-current': 'page' }, ` 第 ${list.page} / ${pages} 页 `),
     pageButton('下一页 ›', list.page + 1, list.page >= pages, '下一页 Next page'));
   performance.mark('pipeline:tracker-ready');
-  await showStages(counts);
+  await showStages(counts, inner ?? counts);
 }

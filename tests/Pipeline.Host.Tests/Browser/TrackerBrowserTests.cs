@@ -95,6 +95,22 @@ public sealed class TrackerBrowserTests() : BrowserTest("tracker")
             Assert.Equal("业务编号", rows[0].Elements<S.Cell>().First().InlineString!.InnerText);
         }
 
+        // The drill-down into a stage: its sub-process with its own badges; a badge filters by the sub-process's step.
+        await page.Locator("button[data-drill=Call_Opening]").ClickAsync();
+        var task = page.Locator(".stage-badge[data-stage=trk-opening-task]");
+        await task.WaitForAsync();
+        Assert.Contains("within=Call_Opening", page.Url);
+        Assert.Equal("20", await task.Locator(".count-active").InnerTextAsync());
+        await page.GetByText("子流程：开班审批").WaitForAsync();
+        await task.ClickAsync();
+        await page.GetByText("共 20 件").WaitForAsync();
+        Assert.Contains("step=trk-opening-task", page.Url);
+        await page.Locator(".stage-badge[data-stage=trk-opening-task][aria-pressed=true]").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "3b-drill-down.png"), FullPage = true });
+        await page.Locator("#tracker-back").ClickAsync();
+        await page.Locator(".stage-badge[data-stage=Call_Opening]").WaitForAsync();
+        Assert.DoesNotContain("within=", page.Url);
+
         // A bookmarked view opens as it was left; at phone width.
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync($"/tracker?process={TrackerSeed.ProcessId}&jurisdiction=qujing&overdue=true");

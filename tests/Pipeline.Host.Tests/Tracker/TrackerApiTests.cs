@@ -127,6 +127,22 @@ public abstract class TrackerApiTests(TrackerApiTests.World world)
         Assert.Equal(2, jiaozuo.First(s => s!["elementId"]!.GetValue<string>() == "Call_Opening")!["active"]!.GetValue<int>());
     }
 
+    protected async Task Drills_down_into_a_stage_sub_process()
+    {
+        var opening = await GetAsync($"/api/tracker/stages?process={TrackerSeed.ProcessId}&within=Call_Opening");
+        Assert.Equal("trk-opening", opening["process"]!.GetValue<string>());
+        Assert.Equal("开班审批", opening["within"]!["name"]!.GetValue<string>());
+        var step = opening["stages"]!.AsArray().Single()!;
+        Assert.Equal("trk-opening-task", step["elementId"]!.GetValue<string>());
+        Assert.Equal("经办人审核", step["name"]!.GetValue<string>());
+        // Six children wait at the task; J3's child holds its token there in an incident (a due date that is no date).
+        Assert.Equal(6, step["active"]!.GetValue<int>());
+        Assert.Equal(1, step["incidents"]!.GetValue<int>());
+        Assert.Equal(["J1", "J2", "Q1", "Q2", "Q3", "Q4"], Keys(await GetAsync("/api/tracker/cases?step=trk-opening-task")));
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await world.Client.SendAsync(As(HttpMethod.Get, $"/api/tracker/stages?process={TrackerSeed.ProcessId}&within=Route", "admin", "admin"))).StatusCode);
+    }
+
     protected async Task Bureaus_see_their_jurisdictions_and_institutions_are_refused()
     {
         Assert.Equal(["J1", "J2", "J3", "J4", "J5", "J6", "J7", "J8"], Keys(await GetAsync("/api/tracker/cases", "tracker.reviewer", "reviewer")));
@@ -195,6 +211,7 @@ public sealed class TrackerApiSqliteTests(TrackerApiTests.Sqlite world) : Tracke
 {
     [Fact] public Task Filters_page_and_count() => Filters_page_and_count_in_the_database();
     [Fact] public Task Stage_counts() => Counts_cases_per_stage_where_the_top_level_case_stands();
+    [Fact] public Task Drill_down() => Drills_down_into_a_stage_sub_process();
     [Fact] public Task Reach() => Bureaus_see_their_jurisdictions_and_institutions_are_refused();
     [Fact] public Task Bad_queries() => Refuses_bad_queries_in_Chinese_first();
     [Fact] public Task Export() => Exports_the_filtered_list_as_a_workbook();
@@ -204,6 +221,7 @@ public sealed class TrackerApiPostgresTests(TrackerApiTests.Postgres world) : Tr
 {
     [PostgresFact] public Task Filters_page_and_count() => Filters_page_and_count_in_the_database();
     [PostgresFact] public Task Stage_counts() => Counts_cases_per_stage_where_the_top_level_case_stands();
+    [PostgresFact] public Task Drill_down() => Drills_down_into_a_stage_sub_process();
     [PostgresFact] public Task Reach() => Bureaus_see_their_jurisdictions_and_institutions_are_refused();
     [PostgresFact] public Task Bad_queries() => Refuses_bad_queries_in_Chinese_first();
     [PostgresFact] public Task Export() => Exports_the_filtered_list_as_a_workbook();

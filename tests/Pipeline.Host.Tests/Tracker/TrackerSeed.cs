@@ -135,6 +135,19 @@ public static class TrackerSeed
             {{Edge("F2", (590, 200), (650, 200))}}
             {{Edge("F3", (770, 200), (832, 200))}}
           </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+        {{ChildDiagram("trk-opening")}}
+        {{ChildDiagram("trk-training")}}
+        {{ChildDiagram("trk-payment")}}
         </bpmn:definitions>
+        """;
+
+    private static string ChildDiagram(string id) => $$"""
+          <bpmndi:BPMNDiagram id="{{id}}-diagram"><bpmndi:BPMNPlane id="{{id}}-plane" bpmnElement="{{id}}">
+            {{Shape($"{id}-start", 100, 100, 36, 36)}}
+            {{Shape($"{id}-task", 190, 78, 120, 80)}}
+            {{Shape($"{id}-end", 362, 100, 36, 36)}}
+            {{Edge($"{id}-f1", (136, 118), (190, 118))}}
+            {{Edge($"{id}-f2", (310, 118), (362, 118))}}
+          </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
         """;
 }
