@@ -4,7 +4,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { h } from '../dom';
 import type { StageCounts } from './api';
 
-interface Overlays { add(id: string, type: string, overlay: { position: Record<string, number>; html: HTMLElement }): void; clear(): void }
+interface Overlays { add(id: string, type: string, overlay: { position: Record<string, number>; html: HTMLElement; scale?: boolean }): void; clear(): void }
 
 /**
  * The process diagram with Camunda Operate-like badges: per element, the cases waiting there (green, active) and
@@ -30,7 +30,8 @@ export async function showStageBadges(
       h('span', { class: 'count-active' }, String(s.active)),
       s.incidents ? h('span', { class: 'count-incident' }, String(s.incidents)) : null);
     button.addEventListener('click', () => select(s.elementId));
-    overlays.add(s.elementId, 'stage-count', { position: { bottom: 12, left: -8 }, html: button });
+    // Not scaled with the diagram: the count stays readable when a wide process is fitted to a phone's width.
+    overlays.add(s.elementId, 'stage-count', { position: { bottom: 12, left: -8 }, html: button, scale: false });
     if (selected === s.elementId) canvas.addMarker(s.elementId, 'pl-selected');
   }
   canvas.zoom('fit-viewport');
