@@ -11,14 +11,16 @@ namespace Pipeline.Host.Tests.Tracker;
 /// <c>/api/statistics/quarterly</c> (R-QJ-6, QJ 附件1): the figures of 2026 Q4 in Qujing from seeded class cases:
 /// classes by the quarter of their first day, counted once opened; passed from the assessment; subsidy as paid; what
 /// is not known said in the notes; a province reaches its prefectures, another city is 404, institutions 403; the XLSX.
+/// On SQLite and PostgreSQL.
 /// </summary>
-public sealed class StatisticsApiTests(StatisticsApiTests.World world) : IClassFixture<StatisticsApiTests.World>
+public abstract class StatisticsApiTests(StatisticsApiTests.World world)
 {
-    public sealed class World : HostFixture
+    public class World : HostFixture
     {
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
+            if (!Available) return;
             var qj = await TrackerSeed.InstitutionAsync(Services, "曲靖市技能培训中心", "qujing");
             var jz = await TrackerSeed.InstitutionAsync(Services, "焦作市华信职业培训学校", "jiaozuo");
             var filed = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.FromHours(8));
@@ -46,8 +48,14 @@ public sealed class StatisticsApiTests(StatisticsApiTests.World world) : IClassF
         return await world.Client.SendAsync(As(HttpMethod.Get, url, user, roles));
     }
 
-    [Fact]
-    public async Task Counts_the_quarter_by_category_and_says_what_is_not_known()
+    public sealed class Postgres : World
+    {
+        protected override bool Available => TestDatabases.Server is not null;
+
+        protected override async Task<string?> DatabaseAsync() => await TestDatabases.CreateAsync();
+    }
+
+    protected async Task Counts_the_quarter_by_category_and_says_what_is_not_known()
     {
         var response = await SendAsync("/api/statistics/quarterly?year=2026&quarter=4&jurisdiction=qujing", "qj.reviewer", "reviewer", "qujing");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -74,8 +82,7 @@ public sealed class StatisticsApiTests(StatisticsApiTests.World world) : IClassF
         Assert.Contains(figures["notes"]!.AsArray(), n => n!.GetValue<string>().StartsWith("1 个班尚无结业考核结果", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_province_reaches_its_prefectures_another_city_does_not_and_institutions_are_refused()
+    protected async Task A_province_reaches_its_prefectures_another_city_does_not_and_institutions_are_refused()
     {
         var yunnan = await JsonAsync(await SendAsync("/api/statistics/quarterly?year=2026&quarter=4&jurisdiction=yunnan", "yn.approver", "approver", "yunnan"));
         Assert.Equal(3, yunnan["figures"]!["total"]!["classes"]!.GetValue<int>());
@@ -88,8 +95,7 @@ public sealed class StatisticsApiTests(StatisticsApiTests.World world) : IClassF
         Assert.Equal(HttpStatusCode.Forbidden, (await world.Client.SendAsync(As(HttpMethod.Get, "/api/statistics/quarterly", "stat.institution", "institution"))).StatusCode);
     }
 
-    [Fact]
-    public async Task Downloads_the_quarter_as_the_QJ_form()
+    protected async Task Downloads_the_quarter_as_the_QJ_form()
     {
         var response = await SendAsync("/api/statistics/quarterly.xlsx?year=2026&quarter=4&jurisdiction=qujing", "qj.reviewer", "reviewer", "qujing");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -105,4 +111,18 @@ public sealed class StatisticsApiTests(StatisticsApiTests.World world) : IClassF
         Assert.Null(figures[0].DataType);
         Assert.Equal(42000m, decimal.Parse(Text(figures[4]), System.Globalization.CultureInfo.InvariantCulture));
     }
+}
+
+public sealed class StatisticsApiSqliteTests(StatisticsApiTests.World world) : StatisticsApiTests(world), IClassFixture<StatisticsApiTests.World>
+{
+    [Fact] public Task Counts_the_quarter_by_category() => Counts_the_quarter_by_category_and_says_what_is_not_known();
+    [Fact] public Task Reach() => A_province_reaches_its_prefectures_another_city_does_not_and_institutions_are_refused();
+    [Fact] public Task Xlsx() => Downloads_the_quarter_as_the_QJ_form();
+}
+
+public sealed class StatisticsApiPostgresTests(StatisticsApiTests.Postgres world) : StatisticsApiTests(world), IClassFixture<StatisticsApiTests.Postgres>
+{
+    [PostgresFact] public Task Counts_the_quarter_by_category() => Counts_the_quarter_by_category_and_says_what_is_not_known();
+    [PostgresFact] public Task Reach() => A_province_reaches_its_prefectures_another_city_does_not_and_institutions_are_refused();
+    [PostgresFact] public Task Xlsx() => Downloads_the_quarter_as_the_QJ_form();
 }
