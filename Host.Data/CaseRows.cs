@@ -19,6 +19,9 @@ public sealed class CaseRow
 
     /// <summary>The class data the institution filed with its opening pack (开班申请表, JSON of <c>ClassApplication</c>); null for other cases.</summary>
     public string? ClassData { get; set; }
+
+    /// <summary>培训职业（工种） of the class data (<c>occupation</c>), kept as its own indexed column for the case tracker's filter; null without class data.</summary>
+    public string? Occupation { get; set; }
 }
 
 /// <summary>

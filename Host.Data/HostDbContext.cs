@@ -54,6 +54,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options)
             e.HasIndex(c => c.CreatedAt);
             e.HasIndex(c => new { c.InstitutionId, c.CreatedAt });
             e.HasIndex(c => new { c.Jurisdiction, c.CreatedAt });
+            e.Property(c => c.Occupation).HasMaxLength(100);
+            e.HasIndex(c => new { c.Occupation, c.CreatedAt });
         });
         modelBuilder.Entity<CasePackRow>(e =>
         {

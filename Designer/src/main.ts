@@ -328,6 +328,7 @@ let signedInUser: Me | null = null;
 function showNav(nav: HTMLElement, user: Me): void {
   const institution = user.roles.includes('institution');
   const links: [string, string, string][] = [['/tasks', '我的待办', 'My tasks'], ['/cases', institution ? '我的案件' : '案件', institution ? 'My cases' : 'Cases']];
+  if (!institution) links.push(['/tracker', '案件跟踪', 'Case tracker'], ['/statistics', '统计', 'Statistics']);
   if (user.roles.includes('admin')) links.push(['/designer', '流程设计', 'Designer']);
   nav.replaceChildren(...links.map(([path, zh, en]) => {
     const a = h('a', { href: path }, zh, ' ', h('small', {}, en));
@@ -357,6 +358,18 @@ function route(): void {
     const user = signedInUser;
     void import('./tasks/inbox').then((m) => m.renderInbox(app, user, navigate))
       .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `待办不可用 (tasks unavailable): ${(e as Error).message}`)));
+    return;
+  }
+  if (/^\/tracker\/?$/.test(window.location.pathname) && signedInUser) {
+    const user = signedInUser;
+    void import('./tracker/page').then((m) => m.renderTracker(app, user, navigate))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `案件跟踪不可用 (tracker unavailable): ${(e as Error).message}`)));
+    return;
+  }
+  if (/^\/statistics\/?$/.test(window.location.pathname) && signedInUser) {
+    const user = signedInUser;
+    void import('./statistics/page').then((m) => m.renderStatistics(app, user, navigate))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `统计不可用 (statistics unavailable): ${(e as Error).message}`)));
     return;
   }
   const compare = /^\/designer\/([^/]+)\/compare\/(\d+)\/(\d+)\/?$/.exec(window.location.pathname);

@@ -33,6 +33,7 @@ public sealed class EfCaseIndex(IDbContextFactory<HostDbContext> contexts) : ICa
             BusinessKey = entry.BusinessKey, InstanceId = entry.InstanceId, ProcessId = entry.ProcessId,
             CreatedAt = entry.Packs.FirstOrDefault()?.At ?? DateTimeOffset.UtcNow, CreatedBy = createdBy,
             InstitutionId = entry.InstitutionId, Jurisdiction = entry.Jurisdiction, ClassData = entry.ClassData,
+            Occupation = Tracker.CaseOccupation.Of(entry.ClassData),
         });
         var ordinal = 0;
         foreach (var pack in entry.Packs) db.CasePacks.Add(Row(entry.BusinessKey, pack, ++ordinal));

@@ -13,7 +13,9 @@ using Pipeline.Host.Incidents;
 using Pipeline.Host.Instances;
 using Pipeline.Host.Messages;
 using Pipeline.Host.Scheduling;
+using Pipeline.Host.Statistics;
 using Pipeline.Host.Tasks;
+using Pipeline.Host.Tracker;
 
 namespace Pipeline.Host.Hosting;
 
@@ -43,6 +45,7 @@ public static class PipelineApp
             .AddPipelineWorkflows(options)
             .AddPipelineScheduling(options)
             .AddPipelineCases(options)
+            .AddPipelineTracker(options)
             .AddPipelineAuthentication(options);
         // Start-up order of the hosted services: migrate → job servers → deploy → reconcile.
         builder.Services.AddHostedService<StartupDeployment>();
@@ -84,6 +87,8 @@ public static class PipelineApp
         app.MapJobDashboard();
         app.MapInstances();
         app.MapMessages();
+        app.MapTracker();
+        app.MapStatistics();
         if (designerFiles is not null)
         {
             // Client-side routes of the single-page app: the sign-in page for anyone, the rest for signed-in users
@@ -92,6 +97,9 @@ public static class PipelineApp
             app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             app.MapFallbackToFile("/instances/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             app.MapFallbackToFile("/tasks", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
+            // The case tracker and the statistics: bureau staff (institutions are refused the page).
+            app.MapFallbackToFile("/tracker", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
+            app.MapFallbackToFile("/statistics", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
             // The visual designer: administrators only (a reviewer is refused the page, not just its API calls).
             app.MapFallbackToFile("/designer", "index.html", designerFiles).RequireAuthorization(Policies.Admin);
             app.MapFallbackToFile("/designer/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.Admin);

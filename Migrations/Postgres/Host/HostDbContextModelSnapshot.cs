@@ -513,6 +513,11 @@ namespace Pipeline.Migrations.Postgres.Host
                         .HasColumnType("character varying(100)")
                         .HasColumnName("jurisdiction");
 
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("occupation");
+
                     b.Property<string>("ProcessId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -529,6 +534,8 @@ namespace Pipeline.Migrations.Postgres.Host
                     b.HasIndex("InstitutionId", "CreatedAt");
 
                     b.HasIndex("Jurisdiction", "CreatedAt");
+
+                    b.HasIndex("Occupation", "CreatedAt");
 
                     b.ToTable("host_cases", (string)null);
                 });

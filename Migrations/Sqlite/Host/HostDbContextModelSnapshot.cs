@@ -500,6 +500,11 @@ namespace Pipeline.Migrations.Sqlite.Host
                         .HasColumnType("TEXT")
                         .HasColumnName("jurisdiction");
 
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
                     b.Property<string>("ProcessId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -516,6 +521,8 @@ namespace Pipeline.Migrations.Sqlite.Host
                     b.HasIndex("InstitutionId", "CreatedAt");
 
                     b.HasIndex("Jurisdiction", "CreatedAt");
+
+                    b.HasIndex("Occupation", "CreatedAt");
 
                     b.ToTable("host_cases", (string)null);
                 });

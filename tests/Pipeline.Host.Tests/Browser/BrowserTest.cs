@@ -17,6 +17,9 @@ public abstract class BrowserTest(string folder, params (string User, string Rol
 
     protected HostProcess Host { get; private set; } = null!;
 
+    /// <summary>The Host's data folder (a test may open the same database to seed it).</summary>
+    protected string DataFolder => _data;
+
     /// <summary>Where this test's screenshots go.</summary>
     protected string Shots { get; } = Path.Combine(Chromium.RepositoryRoot(), "tests", "screenshots", folder);
 
