@@ -42,6 +42,8 @@ public static class PipelineApp
             .AddPipelineCases(options)
             .AddPipelineAuthentication(options);
         // Start-up order of the hosted services: migrate → job servers → deploy → reconcile.
+        builder.Services.AddSingleton<Forms.FormStore>();
+        builder.Services.AddHostedService<Forms.StartupFormDeployment>();
         builder.Services.AddHostedService<StartupDeployment>();
         builder.Services.AddHostedService<StartupReconciliation>();
         configure?.Invoke(builder);
@@ -78,6 +80,7 @@ public static class PipelineApp
         app.MapJobDashboard();
         app.MapInstances();
         app.MapMessages();
+        Forms.FormEndpoints.MapForms(app);
         if (designerFiles is not null)
         {
             // Client-side routes of the single-page app: the sign-in page for anyone, the rest for signed-in users
@@ -86,6 +89,7 @@ public static class PipelineApp
             app.MapFallbackToFile("/cases/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             app.MapFallbackToFile("/instances/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             app.MapFallbackToFile("/tasks", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
+            app.MapFallbackToFile("/tasks/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             // The visual designer: administrators only (a reviewer is refused the page, not just its API calls).
             app.MapFallbackToFile("/designer", "index.html", designerFiles).RequireAuthorization(Policies.Admin);
             app.MapFallbackToFile("/designer/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.Admin);
