@@ -33,10 +33,11 @@ export async function renderFormEditor(app: HTMLElement, formId: string | null, 
   if (loaded) idInput.readOnly = true;
   const deploy = h('button', { type: 'button', class: 'primary' }, '部署 ', h('small', {}, 'Deploy')) as HTMLButtonElement;
   const status = h('p', { class: 'form-message', role: 'status' });
+  const heading = h('h2', {}, loaded ? `${loaded.name} v${loaded.version}` : '新建表单', ' ', h('small', {}, 'Form'));
   const canvas = h('div', { class: 'form-editor', 'aria-label': '表单编辑器 Form editor' });
   app.replaceChildren(h('section', { class: 'card form-designer' },
     h('div', { class: 'card-head' },
-      h('div', {}, back, h('h2', {}, loaded ? `${loaded.name} v${loaded.version}` : '新建表单', ' ', h('small', {}, 'Form'))),
+      h('div', {}, back, heading),
       h('div', { class: 'toolbar' }, deploy)),
     h('div', { class: 'form-id' }, h('label', { for: idInput.id }, '表单编号 ', h('small', {}, 'Form id')), idInput,
       h('small', { id: 'form-id-help', class: 'muted' }, '人工任务以此编号引用表单（字母、数字、_ . -）')),
@@ -47,6 +48,7 @@ export async function renderFormEditor(app: HTMLElement, formId: string | null, 
   let dirty = false;
   editor.on('changed', () => {
     dirty = true;
+    status.className = 'form-message';
     status.textContent = '有未部署的修改 (unsaved changes)';
   });
 
@@ -58,11 +60,14 @@ export async function renderFormEditor(app: HTMLElement, formId: string | null, 
     try {
       const version = await deployForm(edited);
       dirty = false;
+      status.className = 'form-message ok';
       status.textContent = `已部署：${version.formId} 第 ${version.version} 版 (deployed v${version.version})`;
+      heading.replaceChildren(`${version.name} v${version.version}`, ' ', h('small', {}, 'Form'));
       if (!formId) history.replaceState(null, '', `/designer/forms/${encodeURIComponent(version.formId)}`);
       idInput.readOnly = true;
     } catch (err) {
       const problem = (err as ApiError).problem;
+      status.className = 'form-message error';
       status.textContent = `不能部署 (refused)：${String(problem?.messageZh ?? (err as Error).message)}`;
     } finally {
       deploy.disabled = false;

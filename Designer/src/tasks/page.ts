@@ -68,16 +68,18 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
     e.preventDefault();
     navigate(`/cases/${encodeURIComponent(task.businessKey!)}`);
   });
+  const hasClass = Boolean(klass.occupation || klass.startDate);
   const summary = card('案件概况', 'Case', facts([
     ['业务编号 Business key', caseLink],
     ['培训机构 Institution', task.institutionName ?? task.institutionId ?? '—'],
     ['辖区 Jurisdiction', task.jurisdiction ?? '—'],
+  ]), hasClass ? facts([
     ['职业（工种） Occupation', klass.occupation ?? '—'],
     ['培训模式 Mode', klass.trainingMode ? `${modes[klass.trainingMode] ?? klass.trainingMode}` : '—'],
     ['培训日期 Dates', klass.startDate ? `${klass.startDate} 至 ${klass.endDate ?? '—'}` : '—'],
     ['学时 / 天数 Hours / days', klass.plannedHours ? `${klass.plannedHours} 学时 / ${klass.trainingDays ?? '—'} 天` : '—'],
     ['计划人数 Headcount', klass.headcount != null ? `${klass.headcount} 人` : '—'],
-  ]));
+  ]) : h('p', { class: 'muted' }, '本案没有开班数据 (no class data)'));
 
   const diagram = h('div', { class: 'diagram task-diagram', role: 'img', 'aria-label': `流程图，当前任务「${task.name}」已标出 (process diagram, this task marked)` });
   const pack = card('材料审核', 'Pack check', report
@@ -101,8 +103,9 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
     ['表单 Form', task.formId ? h('code', {}, task.formId) : '无 (none)'],
   ]), claimHost, formHost, workHost);
 
-  app.replaceChildren(h('div', { class: 'task-page' }, h('nav', { class: 'crumbs' }, back), taskCard, summary, pack, signed,
-    card('流程图', 'Diagram', diagram)));
+  app.replaceChildren(h('div', { class: 'task-page' }, h('nav', { class: 'crumbs' }, back),
+    h('div', { class: 'task-work' }, taskCard),
+    h('div', { class: 'task-context' }, summary, pack, signed, card('流程图', 'Diagram', diagram))));
 
   const showWork = () => {
     const blocked = Boolean(task.assignee && task.assignee !== user.userId);
@@ -142,7 +145,9 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
     const [xml, { markersOf, showDiagram }] = await Promise.all([getDefinitionXml(view.processId, view.version), import('../diagram')]);
     const markers = markersOf(view);
     markers.waiting = new Set([task.nodeId]);
-    await showDiagram(diagram, xml, markers);
+    // Fit the diagram once the page's layout has settled (the form above may still change the column's width).
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await showDiagram(diagram, xml, markers, { centered: true });
   } catch (e) {
     diagram.replaceChildren(h('p', { class: 'error' }, `流程图无法显示 (diagram unavailable): ${(e as Error).message}`));
   }
