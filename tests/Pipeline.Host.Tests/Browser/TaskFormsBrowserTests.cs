@@ -115,11 +115,23 @@ public sealed class TaskFormsBrowserTests() : BrowserTest("forms", ("zhou", "rev
     public async Task AnAdministrator_EditsAFormInTheFormEditor_AndDeploysIt()
     {
         var admin = await SignInAsync("boss", "admin");
+
+        // In the modeler, a user task's 表单 group offers the deployed forms; the shipped payment task links its form.
+        await admin.GotoAsync("/designer/subsidy-payment");
+        await admin.Locator(".djs-element[data-element-id=\"Task_RecordPayment\"]").ClickAsync();
+        await admin.Locator(".bio-properties-panel-group-header", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*表单") }).ClickAsync();
+        var picker = admin.Locator("#bio-properties-panel-pipeline-form");
+        Assert.Equal("payment-record", await picker.InputValueAsync());
+        Assert.Contains("拨付登记（payment-record v1）", await picker.InnerTextAsync());
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-modeler-form-group.png"), FullPage = true });
+
         await admin.GotoAsync("/designer");
         await admin.GetByRole(AriaRole.Link, new() { Name = "表单 Forms" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "拨付登记" }).WaitForAsync();
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "6-forms-list.png"), FullPage = true });
         await admin.GetByRole(AriaRole.Link, new() { Name = "拨付登记" }).ClickAsync();
         await admin.Locator(".fjs-editor-container").WaitForAsync();
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-form-editor.png"), FullPage = true });
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "7-form-editor.png"), FullPage = true });
 
         // Select the voucher field on the canvas and rename it in the properties panel.
         await admin.Locator(".fjs-editor-container .fjs-element", new() { HasTextString = "拨付凭证号" }).Last.ClickAsync();
@@ -131,7 +143,7 @@ public sealed class TaskFormsBrowserTests() : BrowserTest("forms", ("zhou", "rev
         await admin.GetByText("有未部署的修改").WaitForAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "部署 Deploy" }).ClickAsync();
         await admin.GetByText("已部署：payment-record 第 2 版").WaitForAsync();
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "6-form-deployed.png"), FullPage = true });
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "8-form-deployed.png"), FullPage = true });
 
         var latest = JsonNode.Parse(await Host.Client.GetStringAsync("/api/forms/payment-record"))!;
         Assert.Equal(2, latest["version"]!.GetValue<int>());
@@ -143,6 +155,6 @@ public sealed class TaskFormsBrowserTests() : BrowserTest("forms", ("zhou", "rev
         await admin.GetByLabel("表单编号 Form id").FillAsync("9-bad id");
         await admin.GetByRole(AriaRole.Button, new() { Name = "部署 Deploy" }).ClickAsync();
         await admin.GetByText("不能部署 (refused)：表单 id \"9-bad id\" 不合格式").WaitForAsync();
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "7-form-refused.png"), FullPage = true });
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "9-form-refused.png"), FullPage = true });
     }
 }
