@@ -43,12 +43,9 @@ public static class FormEndpoints
             detail: $"没有表单 {formId}{(version is null ? "" : $" 第 {version} 版")} (no form '{formId}'{(version is null ? "" : $" version {version}")})");
         if (caller.IsInstitution && !await UsedByOwnTaskAsync(formId, caller, instances, access, cancellationToken)) return notFound;
         if (await store.GetAsync(formId, version, cancellationToken) is not { } found) return notFound;
-        return TypedResults.Text(
-            $$"""{"formId":{{Json(found.Version.FormId)}},"version":{{found.Version.Version}},"name":{{Json(found.Version.Name)}},"deployedAt":{{Json(found.Version.DeployedAt.ToString("O"))}},"schema":{{found.Json}}}""",
-            "application/json");
+        var (deployed, json) = found;
+        return TypedResults.Ok(new DeployedForm(deployed.FormId, deployed.Version, deployed.Name, deployed.DeployedAt, System.Text.Json.Nodes.JsonNode.Parse(json)!));
     }
-
-    private static string Json(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     /// <summary>An open user task of the caller's roles, on a case in the caller's reach, uses the form.</summary>
     private static async Task<bool> UsedByOwnTaskAsync(string formId, Caller caller, IInstanceStore instances, CaseAccess access, CancellationToken cancellationToken)
@@ -78,6 +75,9 @@ public static class FormEndpoints
         return created ? TypedResults.Created($"/api/forms/{version.FormId}/{version.Version}", view) : TypedResults.Ok(view);
     }
 }
+
+/// <summary>One version of a form with its form-js schema, as deployed.</summary>
+public sealed record DeployedForm(string FormId, int Version, string Name, DateTimeOffset DeployedAt, System.Text.Json.Nodes.JsonNode Schema);
 
 /// <param name="Latest">The latest version (<c>deployedBy</c> by display name).</param>
 /// <param name="Versions">How many versions are deployed.</param>
