@@ -34,8 +34,9 @@ public static class TaskClaimEndpoints
     {
         var (_, task, refusal) = await lookup.FindAsync(instanceId, bookmarkId, caller, cancellationToken);
         if (refusal is not null) return refusal;
-        return await RunAsync(() => engine.UnclaimUserTaskAsync(instanceId, bookmarkId, caller.UserId, caller.IsAdmin, cancellationToken),
-            bookmarkId, task!.Name, names, cancellationToken);
+        var holder = task!.Assignee is { } assignee ? (await names.ResolveAsync([assignee], cancellationToken))(assignee) : null;
+        return await RunAsync(() => engine.UnclaimUserTaskAsync(instanceId, bookmarkId, caller.UserId, caller.IsAdmin, cancellationToken, holder),
+            bookmarkId, task.Name, names, cancellationToken);
     }
 
     private static async Task<IResult> RunAsync(

@@ -34,17 +34,18 @@ public sealed partial class WorkflowEngine
     /// Releases the task's claim so any candidate may take it. Only the assignee releases their own claim, unless
     /// <paramref name="anyone"/> (an administrator); an unclaimed task stays as it is.
     /// </summary>
+    /// <param name="assigneeName">How the history names the released assignee when it is someone else (default: their id).</param>
     /// <exception cref="BookmarkNotFoundException">No such open task.</exception>
     /// <exception cref="TaskClaimedException">Someone else holds the claim and <paramref name="anyone"/> is false.</exception>
     /// <exception cref="ConcurrencyException">The instance changed meanwhile.</exception>
     public async Task<ProcessInstance> UnclaimUserTaskAsync(
-        Guid instanceId, Guid bookmarkId, string actor, bool anyone, CancellationToken cancellationToken)
+        Guid instanceId, Guid bookmarkId, string actor, bool anyone, CancellationToken cancellationToken, string? assigneeName = null)
     {
         var (instance, process) = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var task = OpenTask(instance, bookmarkId);
         if (task.Assignee is not { } assignee) return instance;
         if (assignee != actor && !anyone) throw new TaskClaimedException(task.Name, assignee);
-        var detail = assignee == actor ? task.Name : $"{task.Name} (claimed by {assignee})";
+        var detail = assignee == actor ? task.Name : $"{task.Name} (claimed by {assigneeName ?? assignee})";
         return await SetAssigneeAsync(instance, process, task, null, actor, HistoryKinds.TaskUnclaimed, detail, cancellationToken).ConfigureAwait(false);
     }
 

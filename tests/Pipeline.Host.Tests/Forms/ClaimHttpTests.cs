@@ -38,8 +38,9 @@ public sealed class ClaimHttpTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(As(HttpMethod.Post, task + "/claim", "李四", "reviewer"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(As(HttpMethod.Post, task + "/complete", "李四", "reviewer", ApiTests.JsonContent("""{ "outcome": "approve" }""")))).StatusCode);
 
-        var history = (await JsonAsync(await host.Client.GetAsync("/api/cases/CLAIM-1")))["history"]!.AsArray().Select(h => h!["kind"]!.GetValue<string>()).ToList();
-        Assert.Equal(2, history.Count(k => k == "task-claimed"));
-        Assert.Equal(1, history.Count(k => k == "task-unclaimed"));
+        var history = (await JsonAsync(await host.Client.GetAsync("/api/cases/CLAIM-1")))["history"]!.AsArray();
+        Assert.Equal(2, history.Count(h => h!["kind"]!.GetValue<string>() == "task-claimed"));
+        var release = Assert.Single(history, h => h!["kind"]!.GetValue<string>() == "task-unclaimed")!;
+        Assert.Contains("claimed by 张三（", release["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
