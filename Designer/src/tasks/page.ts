@@ -110,7 +110,7 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
   const showWork = () => {
     const blocked = Boolean(task.assignee && task.assignee !== user.userId);
     workHost.replaceChildren(blocked
-      ? h('p', { class: 'muted' }, `此任务已由 ${task.assigneeName ?? task.assignee} 认领，您不能办理。 `, h('small', {}, 'claimed by someone else'))
+      ? h('p', { class: 'notice', role: 'status' }, `此任务已由 ${task.assigneeName ?? task.assignee} 认领，您不能办理。 `, h('small', {}, 'claimed by someone else'))
       : workForm(task, {
           formData: rendered ? () => {
             const { data, errors } = rendered!.submit();
@@ -149,6 +149,10 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await showDiagram(diagram, xml, markers, { centered: true });
   } catch (e) {
-    diagram.replaceChildren(h('p', { class: 'error' }, `流程图无法显示 (diagram unavailable): ${(e as Error).message}`));
+    diagram.classList.add('empty');
+    const none = /no diagram/i.test((e as Error).message);
+    diagram.replaceChildren(none
+      ? h('p', { class: 'muted' }, '此流程定义没有图形 (the definition has no diagram)')
+      : h('p', { class: 'error' }, `流程图无法显示 (diagram unavailable): ${(e as Error).message}`));
   }
 }

@@ -9,7 +9,7 @@ namespace Pipeline.Host.Tests.Browser;
 /// page, claim them, fill the shipped forms (form-js) and complete them, and the case moves on; an administrator edits a
 /// form in the form editor and deploys it as a new version. Screenshots go to <c>tests/screenshots/forms/</c>.
 /// </summary>
-public sealed class TaskFormsBrowserTests() : BrowserTest("forms", ("zhou", "reviewer"), ("li", "approver"), ("boss", "admin"))
+public sealed class TaskFormsBrowserTests() : BrowserTest("forms", ("zhou", "reviewer"), ("wu", "reviewer"), ("li", "approver"), ("boss", "admin"))
 {
     /// <summary>start → 验收审核 (reviewer, form acceptance-review) → 拨付审批 (approver, form payment-approval, R-YN-10) → end.</summary>
     private const string ReviewThenApprove = """
@@ -49,13 +49,13 @@ public sealed class TaskFormsBrowserTests() : BrowserTest("forms", ("zhou", "rev
     private async Task<JsonNode> CaseAsync(string key) => JsonNode.Parse(await Host.Client.GetStringAsync($"/api/cases/{key}"))!;
 
     /// <summary>Opens the task from the inbox row of <paramref name="key"/> on its task page, claims it.</summary>
-    private static async Task OpenAndClaimAsync(IPage page, string key)
+    private static async Task OpenAndClaimAsync(IPage page, string key, bool hasForm = true)
     {
         await page.GotoAsync("/tasks");
         var row = page.Locator("tr[data-task]", new() { HasTextString = key });
         await row.Locator("td").First.GetByRole(AriaRole.Link).ClickAsync();
         await page.Locator(".task-page form.work-form").WaitForAsync();
-        await page.Locator(".task-form .fjs-form").WaitForAsync();
+        if (hasForm) await page.Locator(".task-form .fjs-form").WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
         await page.Locator(".assignee").GetByText("我").WaitForAsync();
     }
@@ -124,6 +124,12 @@ public sealed class TaskFormsBrowserTests() : BrowserTest("forms", ("zhou", "rev
         Assert.Equal("payment-record", await picker.InputValueAsync());
         Assert.Contains("拨付登记（payment-record v1）", await picker.InnerTextAsync());
         await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-modeler-form-group.png"), FullPage = true });
+        // Choosing another form relinks the task (the Zeebe group's own form id field follows); none removes the link.
+        await picker.SelectOptionAsync("payment-approval");
+        Assert.Equal("payment-approval", await admin.Locator("#bio-properties-panel-formId").InputValueAsync());
+        await picker.SelectOptionAsync("");
+        await admin.Locator("#bio-properties-panel-formId").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal("", await picker.InputValueAsync());
 
         await admin.GotoAsync("/designer");
         await admin.GetByRole(AriaRole.Link, new() { Name = "表单 Forms" }).ClickAsync();
@@ -156,5 +162,36 @@ public sealed class TaskFormsBrowserTests() : BrowserTest("forms", ("zhou", "rev
         await admin.GetByRole(AriaRole.Button, new() { Name = "部署 Deploy" }).ClickAsync();
         await admin.GetByText("不能部署 (refused)：表单 id \"9-bad id\" 不合格式").WaitForAsync();
         await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "9-form-refused.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AClaimedTask_ShowsWhoHoldsIt_ToOtherCandidates_AndATaskWithoutAFormIsWorkedWithTheOutcomeAndComment()
+    {
+        await Processes.DeployAsync(Host.Client, Processes.SingleTask("pl-noform"));
+        await Processes.StartAsync(Host.Client, "pl-noform", "FORMS-0002");
+
+        var zhou = await SignInAsync("zhou", "reviewer");
+        await OpenAndClaimAsync(zhou, "FORMS-0002", hasForm: false);
+        Assert.Equal(0, await zhou.Locator(".task-form .fjs-form").CountAsync());
+
+        var wu = await SignInAsync("wu", "reviewer");
+        await wu.GotoAsync("/tasks");
+        var row = wu.Locator("tr[data-task]", new() { HasTextString = "FORMS-0002" });
+        await row.Locator(".assignee").GetByText("zhou").WaitForAsync();
+        Assert.False(await row.GetByRole(AriaRole.Button, new() { Name = "办理 Work" }).IsVisibleAsync());
+        await wu.GetByLabel("按认领筛选 Filter by claim").SelectOptionAsync("unclaimed");
+        await wu.GetByText("没有符合条件的待办").WaitForAsync();
+        await wu.GetByLabel("按认领筛选 Filter by claim").SelectOptionAsync("");
+        await wu.ScreenshotAsync(new() { Path = Path.Combine(Shots, "10-inbox-claimed-by-other.png"), FullPage = true });
+        await row.Locator("td").First.GetByRole(AriaRole.Link).ClickAsync();
+        await wu.GetByText("此任务已由 zhou").WaitForAsync();
+        Assert.Equal(0, await wu.Locator("form.work-form").CountAsync());
+        await wu.ScreenshotAsync(new() { Path = Path.Combine(Shots, "11-task-claimed-by-other.png"), FullPage = true });
+
+        await zhou.GetByLabel("办理意见 Comment").FillAsync("同意");
+        await zhou.ScreenshotAsync(new() { Path = Path.Combine(Shots, "12-task-without-form.png"), FullPage = true });
+        await zhou.GetByRole(AriaRole.Button, new() { Name = "提交 Complete" }).ClickAsync();
+        await zhou.GetByText("已办结，案件已继续流转").WaitForAsync();
+        Assert.Equal("Completed", (await CaseAsync("FORMS-0002"))["status"]!.GetValue<string>());
     }
 }
