@@ -5,6 +5,24 @@ import { ApiError } from '../http';
 import { h } from '../dom';
 import { deployForm, getForm, type FormSchema } from './api';
 
+/**
+ * The palette's field names in Chinese with the English after. form-js-editor 1.23 has no translation service; its
+ * palette and panel headers read each field type's `config.name` from the `formFields` registry, which is set here.
+ * (The palette's group titles and the properties panel stay English.)
+ */
+const fieldNames: Record<string, string> = {
+  textfield: '文本框 Text field', textarea: '多行文本 Text area', number: '数字 Number', datetime: '日期时间 Date time',
+  expression: '表达式 Expression', filepicker: '文件选择 File picker', checkbox: '复选框 Checkbox', checklist: '多选 Checkbox group',
+  radio: '单选 Radio group', select: '下拉选择 Select', taglist: '标签 Tag list', text: '文字 Text view', html: 'HTML',
+  image: '图片 Image view', table: '表格 Table', iframe: '内嵌页面 iFrame', documentPreview: '文档预览 Document preview',
+  group: '分组 Group', dynamiclist: '动态列表 Dynamic list', separator: '分隔线 Separator', spacer: '间距 Spacer', button: '按钮 Button',
+};
+
+function translateFieldNames(editor: FormEditor): void {
+  const registry = editor.get('formFields') as { _formFields: Record<string, { config: { name?: string } }> };
+  for (const [type, field] of Object.entries(registry._formFields)) if (fieldNames[type]) field.config.name = fieldNames[type];
+}
+
 /** A new form's starting schema: a title and one field. */
 function blank(): FormSchema {
   const id = `form-${Date.now().toString(36)}`;
@@ -44,6 +62,7 @@ export async function renderFormEditor(app: HTMLElement, formId: string | null, 
     status, canvas));
 
   const editor = new FormEditor({ container: canvas });
+  translateFieldNames(editor);
   await editor.importSchema(schema);
   let dirty = false;
   editor.on('changed', () => {
