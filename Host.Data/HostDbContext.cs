@@ -8,7 +8,7 @@ using Pipeline.Workflows.EntityFramework;
 namespace Pipeline.Host.Data;
 
 /// <summary>
-/// The Host's own tables beside the workflow tables, in the same database: cases and their packs; accounts (ASP.NET
+/// The Host's own tables beside the workflow tables, in the same database: cases and their packs; task forms (form-js schemas, versioned); accounts (ASP.NET
 /// Core Identity's users and roles), organisations, recusals and the security log; the data-protection keys that
 /// protect sign-in cookies and bearer tokens (shared by every Host node). One model for SQLite and PostgreSQL (dates
 /// as UTC ticks on SQLite, as <see cref="WorkflowDbContext"/> does); migrations per provider in
@@ -26,6 +26,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options)
     public DbSet<RecusalRow> Recusals => Set<RecusalRow>();
     public DbSet<SecurityEventRow> SecurityEvents => Set<SecurityEventRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<FormRow> Forms => Set<FormRow>();
 
     /// <summary>Options for the SQLite file shared with the workflow tables.</summary>
     public static DbContextOptions<HostDbContext> Sqlite(string path) =>
@@ -66,6 +67,15 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options)
             e.Property(p => p.Action).HasMaxLength(20);
             e.Property(p => p.By).HasMaxLength(200);
             e.HasOne<CaseRow>().WithMany().HasForeignKey(p => p.BusinessKey).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<FormRow>(e =>
+        {
+            e.ToTable("host_forms");
+            e.HasKey(f => new { f.FormId, f.Version });
+            e.Property(f => f.FormId).HasMaxLength(100);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.Name).HasMaxLength(200);
+            e.Property(f => f.DeployedBy).HasMaxLength(200);
         });
         AccountsModel.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);

@@ -249,6 +249,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
         Id = b.Id, InstanceId = instanceId, Ordinal = ordinal, Kind = b.Kind.ToString(), TokenId = b.TokenId, NodeId = b.NodeId, Name = b.Name,
         CorrelationKey = b.CorrelationKey, CandidateGroups = Groups(b.CandidateGroups), InputsJson = VariablesJson(b.Inputs),
         CreatedAt = b.CreatedAt.ToUniversalTime(), DueAt = b.DueAt?.ToUniversalTime(), FollowUpAt = b.FollowUpAt?.ToUniversalTime(), RepeatsLeft = b.RepeatsLeft,
+        FormId = b.FormId, Assignee = b.Assignee,
     };
 
     private static HistoryRow ToRow(HistoryEntry h) => new()
@@ -270,7 +271,7 @@ public sealed class EfInstanceStore(IDbContextFactory<WorkflowDbContext> context
             b.Id, Enum.Parse<BookmarkKind>(b.Kind), b.TokenId, b.NodeId, b.Name, b.CorrelationKey,
             b.CandidateGroups.Split('|', StringSplitOptions.RemoveEmptyEntries), Variables(b.InputsJson), b.CreatedAt)
         {
-            DueAt = b.DueAt, FollowUpAt = b.FollowUpAt, RepeatsLeft = b.RepeatsLeft,
+            DueAt = b.DueAt, FollowUpAt = b.FollowUpAt, RepeatsLeft = b.RepeatsLeft, FormId = b.FormId, Assignee = b.Assignee,
         }).ToList(),
     };
 }

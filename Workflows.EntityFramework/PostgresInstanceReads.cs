@@ -12,7 +12,7 @@ internal static class PostgresInstanceReads
         """;
 
     private const string Bookmarks = """
-        SELECT id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at
+        SELECT id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at, form_id, assignee
         FROM wf_bookmarks WHERE instance_id = $1 ORDER BY ordinal
         """;
 
@@ -48,6 +48,7 @@ internal static class PostgresInstanceReads
                 CandidateGroups = reader.GetString(7), InputsJson = reader.GetString(8), CreatedAt = reader.GetFieldValue<DateTimeOffset>(9),
                 DueAt = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10), RepeatsLeft = reader.GetInt32(11),
                 FollowUpAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+                FormId = reader.IsDBNull(13) ? null : reader.GetString(13), Assignee = reader.IsDBNull(14) ? null : reader.GetString(14),
             });
         return (row, bookmarks);
     }

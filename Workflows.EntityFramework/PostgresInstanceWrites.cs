@@ -16,12 +16,13 @@ internal static class PostgresInstanceWrites
 {
     private const string ChildRows = """
         bm AS (
-          INSERT INTO wf_bookmarks (id, instance_id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at)
-          SELECT x.id, s.id, x.ordinal, x.kind, x.token_id, x.node_id, x.name, x.correlation_key, x.candidate_groups, x.inputs_json, x.created_at, x.due_at, x.repeats_left, x.follow_up_at
-          FROM s, unnest(@b_id, @b_ordinal, @b_kind, @b_token_id, @b_node_id, @b_name, @b_correlation_key, @b_candidate_groups, @b_inputs_json, @b_created_at, @b_due_at, @b_repeats_left, @b_follow_up_at)
-            AS x(id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at)
+          INSERT INTO wf_bookmarks (id, instance_id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at, form_id, assignee)
+          SELECT x.id, s.id, x.ordinal, x.kind, x.token_id, x.node_id, x.name, x.correlation_key, x.candidate_groups, x.inputs_json, x.created_at, x.due_at, x.repeats_left, x.follow_up_at, x.form_id, x.assignee
+          FROM s, unnest(@b_id, @b_ordinal, @b_kind, @b_token_id, @b_node_id, @b_name, @b_correlation_key, @b_candidate_groups, @b_inputs_json, @b_created_at, @b_due_at, @b_repeats_left, @b_follow_up_at, @b_form_id, @b_assignee)
+            AS x(id, ordinal, kind, token_id, node_id, name, correlation_key, candidate_groups, inputs_json, created_at, due_at, repeats_left, follow_up_at, form_id, assignee)
           ON CONFLICT (id) DO UPDATE SET ordinal = EXCLUDED.ordinal, node_id = EXCLUDED.node_id, name = EXCLUDED.name, candidate_groups = EXCLUDED.candidate_groups,
-            inputs_json = EXCLUDED.inputs_json, due_at = EXCLUDED.due_at, repeats_left = EXCLUDED.repeats_left, follow_up_at = EXCLUDED.follow_up_at),
+            inputs_json = EXCLUDED.inputs_json, due_at = EXCLUDED.due_at, repeats_left = EXCLUDED.repeats_left, follow_up_at = EXCLUDED.follow_up_at,
+            form_id = EXCLUDED.form_id, assignee = EXCLUDED.assignee),
         hist AS (
           INSERT INTO wf_history (instance_id, sequence, at, actor, kind, node_id, detail, variables_before, variables_after)
           SELECT s.id, x.sequence, x.at, x.actor, x.kind, x.node_id, x.detail, x.variables_before, x.variables_after
@@ -105,6 +106,8 @@ internal static class PostgresInstanceWrites
         p.Add(Array("b_due_at", NpgsqlDbType.TimestampTz, bookmarks.Select(b => b.DueAt).ToArray()));
         p.Add(Array("b_repeats_left", NpgsqlDbType.Integer, bookmarks.Select(b => b.RepeatsLeft).ToArray()));
         p.Add(Array("b_follow_up_at", NpgsqlDbType.TimestampTz, bookmarks.Select(b => b.FollowUpAt).ToArray()));
+        p.Add(Array("b_form_id", NpgsqlDbType.Varchar, bookmarks.Select(b => b.FormId).ToArray()));
+        p.Add(Array("b_assignee", NpgsqlDbType.Varchar, bookmarks.Select(b => b.Assignee).ToArray()));
         p.Add(Array("h_sequence", NpgsqlDbType.Bigint, history.Select(h => h.Sequence).ToArray()));
         p.Add(Array("h_at", NpgsqlDbType.TimestampTz, history.Select(h => h.At).ToArray()));
         p.Add(Array("h_actor", NpgsqlDbType.Varchar, history.Select(h => h.Actor).ToArray()));

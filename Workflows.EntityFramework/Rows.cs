@@ -68,6 +68,12 @@ public sealed class BookmarkRow
 
     /// <summary>For cycle timers: firings left after this one (-1 unbounded); 0 otherwise.</summary>
     public int RepeatsLeft { get; set; }
+
+    /// <summary>For user tasks: the form it is worked with (<c>zeebe:formDefinition formId</c>); null otherwise.</summary>
+    public string? FormId { get; set; }
+
+    /// <summary>For user tasks: who claimed it; null while unclaimed.</summary>
+    public string? Assignee { get; set; }
 }
 
 /// <summary>A row of <c>wf_history</c>: append-only, keyed by instance id and sequence.</summary>

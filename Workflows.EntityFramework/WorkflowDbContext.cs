@@ -55,6 +55,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(b => b.NodeId).HasMaxLength(200);
             e.Property(b => b.Name).HasMaxLength(200);
             e.Property(b => b.CorrelationKey).HasMaxLength(200);
+            e.Property(b => b.FormId).HasMaxLength(100);
+            e.Property(b => b.Assignee).HasMaxLength(200);
             e.HasIndex(b => new { b.Kind, b.Name, b.CorrelationKey });
             e.HasIndex(b => new { b.Kind, b.DueAt });
             e.HasIndex(b => b.InstanceId);

@@ -25,12 +25,13 @@ export function markersOf(view: CaseView): Markers {
   return { done, waiting, incident };
 }
 
-export async function showDiagram(container: HTMLElement, xml: string, markers: Markers): Promise<string[]> {
+/** <centered>: fitted with a margin and centred (a small panel, e.g. the task page's), rather than fitted to the top left. */
+export async function showDiagram(container: HTMLElement, xml: string, markers: Markers, options: { centered?: boolean } = {}): Promise<string[]> {
   const viewer = new NavigatedViewer({ container });
   const { warnings } = await viewer.importXML(xml);
   const canvas = viewer.get('canvas') as {
     addMarker(id: string, marker: string): void;
-    zoom(level: string): void;
+    zoom(level?: string | number, center?: 'auto'): number;
   };
   const registry = viewer.get('elementRegistry') as { get(id: string): unknown };
   const add = (ids: Set<string>, marker: string) => {
@@ -39,6 +40,7 @@ export async function showDiagram(container: HTMLElement, xml: string, markers: 
   add(markers.done, 'pl-done');
   add(markers.waiting, 'pl-waiting');
   add(markers.incident, 'pl-incident');
-  canvas.zoom('fit-viewport');
+  canvas.zoom('fit-viewport', options.centered ? 'auto' : undefined);
+  if (options.centered) canvas.zoom(canvas.zoom() * 0.9, 'auto');
   return warnings.map((w: unknown) => (w as { message?: string }).message ?? String(w));
 }

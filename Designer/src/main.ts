@@ -372,6 +372,21 @@ function route(): void {
       .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `统计不可用 (statistics unavailable): ${(e as Error).message}`)));
     return;
   }
+  // Task page and task forms (issue 13).
+  const taskPage = /^\/tasks\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/?$/.exec(window.location.pathname);
+  if (taskPage && signedInUser) {
+    const user = signedInUser;
+    void import('./tasks/page').then((m) => m.renderTaskPage(app, user, taskPage[1], taskPage[2], navigate))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `任务不可用 (task unavailable): ${(e as Error).message}`)));
+    return;
+  }
+  const formPage = /^\/designer\/forms(?:\/([^/]+))?\/?$/.exec(window.location.pathname);
+  if (formPage) {
+    const fail = (e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `表单设计不可用 (forms unavailable): ${(e as Error).message}`));
+    if (!formPage[1]) void import('./forms/list').then((m) => m.renderFormList(app, navigate)).catch(fail);
+    else void import('./forms/editor').then((m) => m.renderFormEditor(app, formPage[1] === 'new' ? null : decodeURIComponent(formPage[1]), navigate)).catch(fail);
+    return;
+  }
   const compare = /^\/designer\/([^/]+)\/compare\/(\d+)\/(\d+)\/?$/.exec(window.location.pathname);
   if (compare) {
     void import('./designer/compare')

@@ -15,6 +15,7 @@ public static class CaseComposition
         services.AddSingleton<CaseUploads>();
         services.AddSingleton<CaseViews>();
         services.AddSingleton<CaseAccess>();
+        services.AddSingleton<Tasks.TaskLookup>();
         services.AddSingleton<PackReportStore>();
         services.AddSingleton<Pages.PagePreviews>();
         services.AddSingleton<Uploads.ResumableUploads>();

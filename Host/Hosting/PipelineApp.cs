@@ -48,6 +48,8 @@ public static class PipelineApp
             .AddPipelineTracker(options)
             .AddPipelineAuthentication(options);
         // Start-up order of the hosted services: migrate → job servers → deploy → reconcile.
+        builder.Services.AddSingleton<Forms.FormStore>();
+        builder.Services.AddHostedService<Forms.StartupFormDeployment>();
         builder.Services.AddHostedService<StartupDeployment>();
         builder.Services.AddHostedService<StartupReconciliation>();
         configure?.Invoke(builder);
@@ -89,6 +91,7 @@ public static class PipelineApp
         app.MapMessages();
         app.MapTracker();
         app.MapStatistics();
+        Forms.FormEndpoints.MapForms(app);
         if (designerFiles is not null)
         {
             // Client-side routes of the single-page app: the sign-in page for anyone, the rest for signed-in users
@@ -100,6 +103,7 @@ public static class PipelineApp
             // The case tracker and the statistics: bureau staff (institutions are refused the page).
             app.MapFallbackToFile("/tracker", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
             app.MapFallbackToFile("/statistics", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
+            app.MapFallbackToFile("/tasks/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             // The visual designer: administrators only (a reviewer is refused the page, not just its API calls).
             app.MapFallbackToFile("/designer", "index.html", designerFiles).RequireAuthorization(Policies.Admin);
             app.MapFallbackToFile("/designer/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.Admin);

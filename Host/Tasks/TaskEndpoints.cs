@@ -22,7 +22,8 @@ public static class TaskEndpoints
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.SignedIn);
         tasks.MapGet("/", ListAsync).WithSummary("Open user tasks for the caller's roles (role narrows them to one of them) in the caller's reach; overdue=true: only those past their due date");
         tasks.MapPost("/{instanceId:guid}/{bookmarkId:guid}/complete", CompleteAsync)
-            .WithSummary("Complete a user task as the signed-in user { outcome: approve|reject|done, comment, internal, variables: { form data } }");
+            .WithSummary("Complete a user task as the signed-in user { outcome: approve|reject|done, comment, internal, variables: { form data } }; the data is checked against the task's form (400)");
+        tasks.MapClaims();
         return app;
     }
 
@@ -46,7 +47,7 @@ public static class TaskEndpoints
             .Select(f => (f.Instance, f.Bookmark, f.Scope, CoSigners: CoSigners(f.Instance, f.Bookmark)))
             .ToList();
         var institutions = await accounts.OrganisationNamesAsync(reached.Select(f => f.Scope?.InstitutionId), cancellationToken);
-        var person = await names.ResolveAsync(reached.SelectMany(f => f.CoSigners), cancellationToken);
+        var person = await names.ResolveAsync(reached.SelectMany(f => f.CoSigners).Concat(reached.Select(f => f.Bookmark.Assignee).OfType<string>()), cancellationToken);
         return TypedResults.Ok(reached.Select(f => new TaskView(
                 f.Instance.Id, f.Bookmark.Id, f.Instance.BusinessKey, f.Instance.ProcessId, f.Instance.Version,
                 f.Bookmark.NodeId, f.Bookmark.Name, f.Bookmark.CandidateGroups, f.Bookmark.CreatedAt, f.Bookmark.DueAt,
@@ -54,6 +55,9 @@ public static class TaskEndpoints
             {
                 InstitutionName = f.Scope?.InstitutionId is { } id ? institutions.GetValueOrDefault(id) : null,
                 CoSignedBy = f.CoSigners.Select(person).ToList(),
+                FormId = f.Bookmark.FormId,
+                Assignee = f.Bookmark.Assignee,
+                AssigneeName = f.Bookmark.Assignee is { } assignee ? person(assignee) : null,
             }).ToList());
     }
 
@@ -68,8 +72,8 @@ public static class TaskEndpoints
     }
 
     private static async Task<IResult> CompleteAsync(
-        Guid instanceId, Guid bookmarkId, CompleteTaskRequest? body, Caller caller, WorkflowEngine engine, IInstanceStore instances,
-        CaseAccess access, AccountDirectory accounts, AccountNames names, CancellationToken cancellationToken)
+        Guid instanceId, Guid bookmarkId, CompleteTaskRequest? body, Caller caller, WorkflowEngine engine, TaskLookup lookup,
+        Forms.FormStore forms, AccountNames names, CancellationToken cancellationToken)
     {
         if (body?.Outcome is not { } outcome || !Outcomes.Contains(outcome))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid outcome",
@@ -77,21 +81,24 @@ public static class TaskEndpoints
         if (FormData(body.Variables) is { Problem: { } invalid }) return invalid;
         if (body.Comment is { Length: > 2000 })
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Comment too long", detail: "意见不超过2000字 (a comment has at most 2,000 characters)");
-        var instance = await instances.GetAsync(instanceId, cancellationToken);
-        var scope = instance is null ? null : await access.ScopeAsync(instance, cancellationToken);
-        if (instance is null || !access.Reaches(caller, scope) || instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId && b.Kind == BookmarkKind.UserTask) is not { } task)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such open task", detail: $"no open task {bookmarkId}");
-        if (scope?.InstitutionId is { } owner && (await accounts.RecusedInstitutionsAsync(caller.UserId, cancellationToken)).Contains(owner))
-            return Refused("R-YN-11", "Recusal", task.Name,
-                "您与该培训机构存在亲属关系，须回避，不能办理此任务 (R-YN-11: you recuse from this institution's cases; another colleague must complete this task)");
-        if (caller.Roles.Contains(Roles.Finance) && !task.CandidateGroups.Any(caller.Roles.Contains))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Segregation of duties",
-                detail: "财务人员不得参与职业技能培训业务审批 (R-YN-10: finance staff never approve training business)",
-                extensions: new Dictionary<string, object?> { ["rule"] = "R-YN-10", ["task"] = task.Name });
+        var (_, task, refusal) = await lookup.FindAsync(instanceId, bookmarkId, caller, cancellationToken);
+        if (refusal is not null) return refusal;
+        if (task!.Assignee is { } assignee && assignee != caller.UserId)
+            return await TaskLookup.ClaimedAsync(new TaskClaimedException(task.Name, assignee), names, cancellationToken);
+        var variables = body.Variables;
+        if (task.FormId is { } formId && await forms.LatestSchemaAsync(formId, cancellationToken) is { } form)
+        {
+            var data = variables is { ValueKind: System.Text.Json.JsonValueKind.Object } v ? System.Text.Json.Nodes.JsonObject.Create(v)! : [];
+            if (Forms.FormData.Check(form, data) is { Count: > 0 } problems)
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Form data does not fit the form",
+                    detail: $"表单「{form.Name}」填写有误：{string.Join("；", problems)}",
+                    extensions: new Dictionary<string, object?> { ["formId"] = formId, ["problems"] = problems });
+            variables = System.Text.Json.JsonSerializer.SerializeToElement(data);
+        }
         try
         {
             var completed = await engine.CompleteUserTaskAsync(instanceId, bookmarkId, caller.UserId, caller.Roles,
-                new Dictionary<string, object?>(FormData(body.Variables).Values)
+                new Dictionary<string, object?>(FormData(variables).Values)
                 {
                     ["outcome"] = outcome, ["comment"] = body.Comment, [CaseViews.CommentInternal] = body.Internal == true,
                 }, cancellationToken);
@@ -101,6 +108,10 @@ public static class TaskEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your task", detail: e.Message);
         }
+        catch (TaskClaimedException e)
+        {
+            return await TaskLookup.ClaimedAsync(e, names, cancellationToken);
+        }
         catch (AssigneeConflictException e)
         {
             var person = (await names.ResolveAsync([e.Person], cancellationToken))(e.Person);
@@ -108,7 +119,7 @@ public static class TaskEndpoints
             var (rule, title) = e.Rule == Workflows.Definitions.Bpmn.BpmnReader.DistinctAssigneesProperty
                 ? ("R-QJ-8", "Co-signing needs different people")
                 : ("R-YN-10", "Segregation of duties");
-            return Refused(rule, title, task.Name, $"{e.MessageZh.Replace(e.Person, person)} ({e.Message.Replace(e.Person, person)})",
+            return TaskLookup.Refused(rule, title, task.Name, $"{e.MessageZh.Replace(e.Person, person)} ({e.Message.Replace(e.Person, person)})",
                 ("taskId", e.TaskId), ("property", e.Rule));
         }
         catch (Exception e) when (e is BookmarkNotFoundException or KeyNotFoundException)
@@ -141,13 +152,6 @@ public static class TaskEndpoints
             return (new Dictionary<string, object?>(), TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid form data", detail: e.Message));
         }
     }
-
-    private static IResult Refused(string? rule, string title, string task, string detail, params (string Key, object? Value)[] more)
-    {
-        var extensions = new Dictionary<string, object?> { ["rule"] = rule, ["task"] = task };
-        foreach (var (key, value) in more) extensions[key] = value;
-        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, extensions: extensions);
-    }
 }
 
 /// <param name="Outcome"><c>approve</c> or <c>reject</c>.</param>
@@ -167,6 +171,15 @@ public sealed record TaskView(
 
     /// <summary>For a co-signed (multi-instance) task: the display names of those who have signed this activation already.</summary>
     public IReadOnlyList<string> CoSignedBy { get; init; } = [];
+
+    /// <summary>The task's form (<c>zeebe:formDefinition formId</c>, served by <c>GET /api/forms/{formId}</c>); null when it has none.</summary>
+    public string? FormId { get; init; }
+
+    /// <summary>Who claimed the task (account id), null while unclaimed; <see cref="AssigneeName"/> names them.</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>The assignee's display name and organisation.</summary>
+    public string? AssigneeName { get; init; }
 }
 
 public sealed record TaskCompleted(Guid InstanceId, string? BusinessKey, string Status);

@@ -98,6 +98,13 @@ public sealed record UserTask(
     /// and stored as <see cref="Runtime.Bookmark.FollowUpAt"/> (rules in <see cref="TaskDates"/>); null when not given.
     /// </summary>
     public TaskDate? FollowUpDate { get; init; }
+
+    /// <summary>
+    /// The id of the form the task is worked with (Camunda 8's linked form, <c>zeebe:formDefinition formId</c>; a
+    /// deployed form-js schema the Host serves); null when the task has none. Carried onto the task's bookmark
+    /// (<see cref="Runtime.Bookmark.FormId"/>) so task lists can name the form.
+    /// </summary>
+    public string? FormId { get; init; }
 }
 
 /// <summary>

@@ -53,6 +53,15 @@ public sealed record Bookmark(
     /// <summary>For user tasks: the follow-up date (<c>zeebe:taskSchedule followUpDate</c>); null when none, and for other kinds.</summary>
     public DateTimeOffset? FollowUpAt { get; init; }
 
+    /// <summary>For user tasks: the id of the form it is worked with (<c>zeebe:formDefinition formId</c>); null when none, and for other kinds.</summary>
+    public string? FormId { get; init; }
+
+    /// <summary>
+    /// For user tasks: the person who claimed it (Camunda Tasklist's assignee); null while unclaimed. Only the assignee
+    /// completes a claimed task (<see cref="WorkflowEngine.ClaimUserTaskAsync"/>).
+    /// </summary>
+    public string? Assignee { get; init; }
+
     /// <summary>For a cycle timer (<c>R3/PT1H</c>): firings left after this one (-1 when unbounded); 0 otherwise.</summary>
     public int RepeatsLeft { get; init; }
 }

@@ -8,6 +8,12 @@ public static class HistoryKinds
     public const string FlowTaken = "flow-taken";
     public const string BookmarkCreated = "bookmark-created";
     public const string TaskCompleted = "task-completed";
+
+    /// <summary>Someone claimed a user task (detail: the task's name); they alone complete it until it is unclaimed.</summary>
+    public const string TaskClaimed = "task-claimed";
+
+    /// <summary>A claimed user task was released (detail: the task's name and, when an administrator did it, whose claim).</summary>
+    public const string TaskUnclaimed = "task-unclaimed";
     public const string MessageCorrelated = "message-correlated";
     public const string JobCompleted = "job-completed";
     public const string IncidentRaised = "incident-raised";

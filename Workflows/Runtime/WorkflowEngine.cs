@@ -86,6 +86,7 @@ public sealed partial class WorkflowEngine(
     /// <exception cref="BookmarkNotFoundException">No such open task.</exception>
     /// <exception cref="TaskForbiddenException">The actor holds none of the task's candidate groups.</exception>
     /// <exception cref="AssigneeConflictException">A segregation-of-duties rule of the task forbids the actor (see <see cref="AssigneeRules"/>).</exception>
+    /// <exception cref="TaskClaimedException">Someone else has claimed the task.</exception>
     /// <exception cref="ConcurrencyException">The instance changed meanwhile.</exception>
     public Task<ProcessInstance> CompleteUserTaskAsync(
         Guid instanceId, Guid bookmarkId, string actor, IReadOnlyCollection<string> actorRoles,
@@ -94,6 +95,7 @@ public sealed partial class WorkflowEngine(
         {
             if (!bookmark.CandidateGroups.Any(actorRoles.Contains))
                 throw new TaskForbiddenException($"task '{bookmark.Name}' is for {string.Join(" / ", bookmark.CandidateGroups)}; {actor} holds {string.Join(", ", actorRoles)}");
+            if (bookmark.Assignee is { } assignee && assignee != actor) throw new TaskClaimedException(bookmark.Name, assignee);
             step.CompleteUserTask(bookmark, variables);
         });
 

@@ -40,11 +40,12 @@ export async function renderDefinitionList(app: HTMLElement, navigate: (path: st
     });
   const create = h('button', { type: 'button', class: 'primary' }, '新建流程 ', h('small', {}, 'New definition'));
   create.addEventListener('click', () => navigate('/designer/new'));
+  const forms = link('/designer/forms', '表单 Forms');
   app.replaceChildren(
     h(
       'section',
       { class: 'card' },
-      h('div', { class: 'card-head' }, h('h2', {}, '流程定义 ', h('small', {}, 'Definitions')), create),
+      h('div', { class: 'card-head' }, h('h2', {}, '流程定义 ', h('small', {}, 'Definitions')), h('div', { class: 'toolbar' }, forms, create)),
       h(
         'table',
         {},

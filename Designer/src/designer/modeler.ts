@@ -118,7 +118,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   );
 
   // Filled before the import; the properties panel reads it on every render.
-  const pipeline = { roles: [] as Role[] };
+  const pipeline = { roles: [] as Role[], forms: [] as { id: string; name: string; version: number }[] };
   const modeler = new Modeler({
     pipeline,
     container: canvas,
@@ -143,12 +143,14 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     const versions = (await listDefinitions()).filter((v) => v.processId === processId);
     latestVersion = versions.reduce((m, v) => Math.max(m, v.version), 0) || null;
   }
-  const [xml, templates, productRoles] = await Promise.all([
+  const [xml, templates, productRoles, deployedForms] = await Promise.all([
     processId && latestVersion ? definitionXml(processId, latestVersion) : Promise.resolve(blank()),
     elementTemplates(),
     roles(),
+    import('../forms/api').then((m) => m.listForms()).catch(() => []),
   ]);
   pipeline.roles.push(...productRoles);
+  pipeline.forms.push(...deployedForms.map((f) => ({ id: f.latest.formId, name: f.latest.name, version: f.latest.version })));
   (get('elementTemplates').set as (t: unknown[]) => void)(templates);
   (get('linting').setLinterConfig as (c: unknown) => void)(withTemplates(templates));
   const draft = sessionStorage.getItem(draftKey);

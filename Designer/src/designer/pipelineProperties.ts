@@ -1,12 +1,53 @@
 import { h } from '@bpmn-io/properties-panel/preact';
-import { CheckboxEntry, TextFieldEntry, isCheckboxEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
+import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited, isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 
 type Moddle = { $type: string; get(name: string): unknown; values?: Moddle[]; properties?: Moddle[]; name?: string; value?: string };
 type Element = { businessObject: Moddle & { extensionElements?: Moddle } };
 type Service = Record<string, (...args: unknown[]) => unknown>;
 type Role = { id: string; name: string };
-type Group = { id: string; label?: string; entries: { id: string }[] };
+type Group = { id: string; label?: string; entries: { id: string; component?: unknown; isEdited?: unknown }[] };
+type DeployedForm = { id: string; name: string; version: number };
+
+/** The user task's linked form id (`zeebe:formDefinition formId`), or ''. */
+function formId(element: Element): string {
+  const definition = element.businessObject.extensionElements?.values?.find((v) => v.$type === 'zeebe:FormDefinition');
+  return String(definition?.get('formId') ?? '');
+}
+
+/** Links a deployed form (`zeebe:formDefinition formId`, replacing an embedded or external one), or removes the link for ''. */
+function writeFormId(element: Element, id: string, commandStack: Service, factory: Service): void {
+  const extensions = element.businessObject.extensionElements;
+  if (!id) {
+    if (!extensions) return;
+    commandStack.execute('element.updateModdleProperties', { element, moddleElement: extensions,
+      properties: { values: (extensions.values ?? []).filter((v) => v.$type !== 'zeebe:FormDefinition' && v.$type !== 'zeebe:UserTaskForm') } });
+    return;
+  }
+  const [definition, commands] = extension(element, 'zeebe:FormDefinition', {}, factory);
+  execute(commandStack, element, commands, definition, { formId: id, formKey: undefined, externalReference: undefined });
+}
+
+/** The deployed forms (`GET /api/forms`) as a select of the Zeebe "表单" group: the way to link a user task's form. */
+function FormEntry(forms: DeployedForm[]) {
+  return function Component(props: { element: Element; id: string }) {
+    const commandStack = useService('commandStack') as Service;
+    const factory = useService('bpmnFactory') as Service;
+    return h(SelectEntry, {
+      element: props.element, id: props.id, label: '已部署的表单（Pipeline）',
+      description: '选择后任务以该表单办理；修改表单请到「流程设计 › 表单」',
+      getValue: () => formId(props.element),
+      setValue: (value: string) => writeFormId(props.element, value, commandStack, factory),
+      getOptions: () => {
+        const current = formId(props.element);
+        const known = forms.some((f) => f.id === current);
+        return [{ value: '', label: '（无表单）' },
+          ...(current && !known ? [{ value: current, label: `${current}（未部署）` }] : []),
+          ...forms.map((f) => ({ value: f.id, label: `${f.name}（${f.id} v${f.version}）` }))];
+      },
+    });
+  };
+}
 
 /** The value of the `zeebe:property` named <name>, or undefined. */
 function read(element: Element, name: string): string | undefined {
@@ -108,7 +149,7 @@ function Entry(kind: 'checkbox' | 'text', name: string, label: string, descripti
 class PipelinePropertiesProvider {
   static $inject = ['propertiesPanel', 'config.pipeline'];
 
-  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }, private readonly config: { roles: Role[] } | undefined) {
+  constructor(propertiesPanel: { registerProvider(priority: number, provider: unknown): void }, private readonly config: { roles: Role[]; forms?: DeployedForm[] } | undefined) {
     propertiesPanel.registerProvider(400, this);
   }
 
@@ -120,6 +161,11 @@ class PipelinePropertiesProvider {
       if (assignment && roles.length) {
         const at = assignment.entries.findIndex((e) => e.id === 'assignmentDefinitionCandidateGroups') + 1 || assignment.entries.length;
         assignment.entries.splice(at, 0, ...roles.map((role) => ({ id: `pipeline-role-${role.id}`, component: RoleEntry(role), isEdited: isCheckboxEntryEdited })));
+      }
+      // The user task's form picked from the deployed forms, at the top of the Zeebe "Form" group.
+      const form = groups.find((g) => g.id === 'form');
+      if (form && element.businessObject.$type === 'bpmn:UserTask' && this.config?.forms) {
+        form.entries.unshift({ id: 'pipeline-form', component: FormEntry(this.config.forms), isEdited: isSelectEntryEdited });
       }
       const entries =
         element.businessObject.$type === 'bpmn:UserTask'

@@ -1,8 +1,9 @@
-import { ApiError } from '../http';
 import { h, type Child } from '../dom';
 import { roleLabel } from '../i18n';
 import type { Me } from '../api';
-import { completeTask, listTasks, type TaskItem } from './api';
+import { listTasks, type TaskItem } from './api';
+import { claimControl } from './claim';
+import { workForm } from './work';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -33,8 +34,9 @@ const distinct = (pairs: [string, string][]) => [...new Map(pairs).entries()].so
 
 /**
  * `/tasks` (我的待办): the signed-in user's open tasks in reach, sorted by due date (none last), filtered by role,
- * task, jurisdiction, institution and overdue; each can be worked in place: outcome, comment (bureau-only if wanted),
- * complete. A refusal (R-QJ-8, R-YN-10, R-YN-11) is shown as the server words it, by rule.
+ * task, jurisdiction, institution, claim (我的 / 未认领) and overdue; each can be claimed or released, opened on its task
+ * page (`/tasks/{instanceId}/{bookmarkId}`, with its form) or worked in place: outcome, comment (bureau-only if wanted),
+ * complete. A refusal (R-QJ-8, R-YN-10, R-YN-11, claimed by another) is shown as the server words it, by rule.
  */
 export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: string) => void): Promise<void> {
   document.title = 'Pipeline · 我的待办 My tasks';
@@ -45,6 +47,8 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
   const places = filter('辖区', 'jurisdiction', distinct(tasks.filter((t) => t.jurisdiction).map((t) => [t.jurisdiction!, t.jurisdiction!])));
   const institutions = filter('机构', 'institution', distinct(tasks.filter((t) => t.institutionId).map((t) => [t.institutionId!, t.institutionName ?? t.institutionId!])));
   const overdueOnly = h('input', { type: 'checkbox', id: 'overdue-only' }) as HTMLInputElement;
+  const claimed = h('select', { 'aria-label': '按认领筛选 Filter by claim' },
+    h('option', { value: '' }, '全部认领状态'), h('option', { value: 'mine' }, '我的 (claimed by me)'), h('option', { value: 'unclaimed' }, '未认领 (unclaimed)')) as HTMLSelectElement;
   const count = h('span', { class: 'muted', role: 'status' });
   const body = h('tbody', {});
 
@@ -56,7 +60,9 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
     && (!names.value || t.name === names.value)
     && (!places.value || t.jurisdiction === places.value)
     && (!institutions.value || t.institutionId === institutions.value)
-    && (!overdueOnly.checked || (t.dueAt !== null && new Date(t.dueAt).getTime() < now)));
+    && (!overdueOnly.checked || (t.dueAt !== null && new Date(t.dueAt).getTime() < now))
+    && (claimed.value !== 'mine' || t.assignee === user.userId)
+    && (claimed.value !== 'unclaimed' || !t.assignee));
 
   const caseLink = (t: TaskItem) => {
     if (!t.businessKey) return h('span', { class: 'muted' }, '—');
@@ -68,93 +74,71 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
     return a;
   };
 
-  /** The in-place form under a task's row. */
-  const workForm = (t: TaskItem, row: HTMLElement): HTMLElement => {
-    const id = t.bookmarkId.slice(0, 8);
-    const outcome = (value: string, zh: string, en: string, checked = false) => {
-      const input = h('input', { type: 'radio', name: `outcome-${id}`, value, id: `o-${value}-${id}` }) as HTMLInputElement;
-      input.checked = checked;
-      return h('label', { for: input.id, class: 'outcome' }, input, ` ${zh} `, h('small', {}, en));
-    };
-    const comment = h('textarea', { rows: '2', maxlength: '2000', 'aria-label': '办理意见 Comment', placeholder: '办理意见（退回时请写明理由）' }) as HTMLTextAreaElement;
-    const internal = h('input', { type: 'checkbox', id: `internal-${id}` }) as HTMLInputElement;
-    const submit = h('button', { type: 'submit', class: 'primary' }, '提交 ', h('small', {}, 'Complete')) as HTMLButtonElement;
-    const message = h('p', { class: 'form-message', role: 'alert' });
-    const form = h('form', { class: 'work-form', 'aria-label': `办理 ${t.name}` },
-      h('fieldset', {}, h('legend', {}, '办理结果 ', h('small', {}, 'Outcome')),
-        outcome('approve', '同意', 'approve', true), outcome('reject', '退回', 'return'), outcome('done', '已办结', 'done')),
-      comment,
-      h('label', { for: internal.id, class: 'internal' }, internal, ' 仅局内可见 ', h('small', {}, 'bureau only: the institution does not see it')),
-      h('div', { class: 'toolbar' }, submit), message) as HTMLFormElement;
-    form.addEventListener('change', () => {
-      if (!submit.disabled) message.textContent = '';
-    });
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const chosen = (form.querySelector(`input[name="outcome-${id}"]:checked`) as HTMLInputElement).value as 'approve' | 'reject' | 'done';
-      if (chosen === 'reject' && !comment.value.trim()) {
-        message.textContent = '退回须写明理由 (give the reason for returning)';
-        comment.focus();
-        return;
-      }
-      submit.disabled = true;
-      message.textContent = '';
-      try {
-        await completeTask(t, chosen, comment.value.trim(), internal.checked);
+  /** The in-place form under a task's row (tasks/work.ts, shared with the task page). */
+  const inPlace = (t: TaskItem, row: HTMLElement): HTMLElement => {
+    const form = workForm(t, {
+      onCompleted: () => {
         row.classList.add('done');
         row.querySelector('.work')?.replaceChildren(h('span', { class: 'ok' }, '✓ 已办结 ', h('small', {}, 'completed')));
         form.parentElement?.parentElement?.remove();
         tasks.splice(tasks.indexOf(t), 1);
         count.textContent = `${tasks.length} 项待办`;
-      } catch (err) {
-        submit.disabled = false;
-        const problem = (err as ApiError).problem;
-        const rule = problem?.rule ? `${String(problem.rule)}：` : '';
-        message.textContent = `不能办理 (refused) ${rule}${(err as Error).message}`;
-      }
+      },
     });
     return form;
+  };
+
+  const taskLink = (t: TaskItem) => {
+    const path = `/tasks/${t.instanceId}/${t.bookmarkId}`;
+    const a = h('a', { href: path }, h('strong', {}, t.name));
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      navigate(path);
+    });
+    return a;
   };
 
   const render = () => {
     const list = shown();
     count.textContent = list.length === tasks.length ? `${tasks.length} 项待办` : `${list.length} / ${tasks.length} 项待办`;
     body.replaceChildren(...(list.length === 0
-      ? [h('tr', {}, h('td', { colspan: '7', class: 'muted' }, tasks.length ? '没有符合条件的待办 (none match)' : '暂无待办 (nothing to do)'))]
+      ? [h('tr', {}, h('td', { colspan: '8', class: 'muted' }, tasks.length ? '没有符合条件的待办 (none match)' : '暂无待办 (nothing to do)'))]
       : list.map((t) => {
           const work = h('button', { type: 'button' }, '办理 ', h('small', {}, 'Work')) as HTMLButtonElement;
           const row = h('tr', { 'data-task': t.bookmarkId },
-            h('td', {}, h('strong', {}, t.name),
+            h('td', {}, taskLink(t),
               t.coSignedBy.length ? h('div', { class: 'muted' }, `会签中，已签：${t.coSignedBy.join('、')}`) : null),
             h('td', {}, caseLink(t)),
             h('td', {}, t.institutionName ?? t.institutionId ?? '—'),
             h('td', {}, t.jurisdiction ?? '—'),
             h('td', {}, dueCell(t, now)),
             h('td', {}, date(t.createdAt)),
+            h('td', {}, claimControl(t, user, () => { work.hidden = Boolean(t.assignee && t.assignee !== user.userId); })),
             h('td', { class: 'work' }, work));
+          work.hidden = Boolean(t.assignee && t.assignee !== user.userId);
           work.addEventListener('click', () => {
             const open = row.nextElementSibling?.classList.contains('work-row');
             if (open) {
               row.nextElementSibling!.remove();
               return;
             }
-            const formRow = h('tr', { class: 'work-row' }, h('td', { colspan: '7' }, workForm(t, row)));
+            const formRow = h('tr', { class: 'work-row' }, h('td', { colspan: '8' }, inPlace(t, row)));
             row.after(formRow);
             (formRow.querySelector('textarea') as HTMLTextAreaElement).focus();
           });
           return row;
         })));
   };
-  for (const control of [roles, names, places, institutions, overdueOnly]) control.addEventListener('change', render);
+  for (const control of [roles, names, places, institutions, claimed, overdueOnly]) control.addEventListener('change', render);
 
   app.replaceChildren(
     h('section', { class: 'card inbox' },
       h('div', { class: 'card-head' }, h('h2', {}, '我的待办 ', h('small', {}, 'My tasks')), count),
-      h('div', { class: 'filters' }, roles, names, places, institutions,
+      h('div', { class: 'filters' }, roles, names, places, institutions, claimed,
         h('label', { for: overdueOnly.id }, overdueOnly, ' 只看逾期 ', h('small', {}, 'overdue only'))),
       h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, '任务 Task'), h('th', {}, '案件 Case'), h('th', {}, '培训机构 Institution'),
-          h('th', {}, '辖区 Jurisdiction'), h('th', {}, '到期 Due'), h('th', {}, '接收 Received'), h('th', {}, ''))),
+          h('th', {}, '辖区 Jurisdiction'), h('th', {}, '到期 Due'), h('th', {}, '接收 Received'), h('th', {}, '认领 Claimed by'), h('th', {}, ''))),
         body)),
   );
   render();

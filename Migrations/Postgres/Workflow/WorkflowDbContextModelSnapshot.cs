@@ -29,6 +29,11 @@ namespace Pipeline.Migrations.Postgres.Workflow
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assignee");
+
                     b.Property<string>("CandidateGroups")
                         .IsRequired()
                         .HasColumnType("text")
@@ -50,6 +55,11 @@ namespace Pipeline.Migrations.Postgres.Workflow
                     b.Property<DateTimeOffset?>("FollowUpAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("follow_up_at");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("form_id");
 
                     b.Property<string>("InputsJson")
                         .IsRequired()

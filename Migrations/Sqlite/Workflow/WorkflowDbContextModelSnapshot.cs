@@ -24,6 +24,11 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee");
+
                     b.Property<string>("CandidateGroups")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -45,6 +50,11 @@ namespace Pipeline.Migrations.Sqlite.Workflow
                     b.Property<long?>("FollowUpAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("follow_up_at");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_id");
 
                     b.Property<string>("InputsJson")
                         .IsRequired()

@@ -61,6 +61,7 @@ public static partial class BpmnReader
             NotCompletedBy = notCompletedBy,
             DueDate = ReadTaskDate(e, "dueDate", id, type, context),
             FollowUpDate = ReadTaskDate(e, "followUpDate", id, type, context),
+            FormId = ReadFormId(e, id, type, context),
         };
     }
 

@@ -19,6 +19,7 @@ public sealed partial class InstanceAdvancer
         {
             DueAt = due,
             FollowUpAt = followUp,
+            FormId = task.FormId,
         };
         return true;
     }
@@ -32,5 +33,14 @@ public sealed partial class InstanceAdvancer
         if (TaskDates.TryResolve(value, time.GetUtcNow(), what, out at, out var error)) return true;
         RaiseIncident(token.Id, $"{what} of {task.Id}: {error}");
         return false;
+    }
+
+    /// <summary>Sets or clears a user task's <see cref="Bookmark.Assignee"/> in place (the bookmark keeps its id and position) and records it.</summary>
+    public void SetAssignee(Bookmark task, string? assignee, string kind, string detail)
+    {
+        var index = instance.Bookmarks.IndexOf(task);
+        if (index < 0) throw new BookmarkNotFoundException($"instance {instance.Id} has no open task {task.Id}");
+        instance.Bookmarks[index] = task with { Assignee = assignee };
+        Record(kind, task.NodeId, detail);
     }
 }

@@ -45,7 +45,7 @@ public sealed partial class InstanceAdvancer
         var node = model.Node(nodeId)!;
         return bookmark.Kind switch
         {
-            BookmarkKind.UserTask when node is UserTask task => bookmark with { NodeId = nodeId, Name = task.Name ?? task.Id, CandidateGroups = task.CandidateGroups },
+            BookmarkKind.UserTask when node is UserTask task => bookmark with { NodeId = nodeId, Name = task.Name ?? task.Id, CandidateGroups = task.CandidateGroups, FormId = task.FormId },
             BookmarkKind.Timer => bookmark with { NodeId = nodeId, Name = node.Name ?? node.Id },
             _ => bookmark with { NodeId = nodeId },
         };

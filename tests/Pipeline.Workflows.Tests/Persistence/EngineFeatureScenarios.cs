@@ -79,4 +79,25 @@ public sealed class EngineFeatureScenarios(IDbContextFactory<WorkflowDbContext> 
         var reloaded = (await LoadAsync(instance.Id)).Bookmarks.Single();
         Assert.Equal((review.Id, review.DueAt, review.FollowUpAt), (reloaded.Id, reloaded.DueAt, reloaded.FollowUpAt));
     }
+
+    public async Task ClaimedTask_AndItsForm_SurviveTheDatabase()
+    {
+        var processId = $"claim-{_suffix}";
+        await DeployAsync(processId, Start() + Task("Review", properties: """<zeebe:formDefinition formId="acceptance-review" />""") + End() + Chain("Start", "Review", "End"));
+        var instance = await LoadAsync((await NewEngine().StartAsync(processId, "JZ-" + _suffix, null, "institution", None)).Id);
+        var task = instance.Bookmarks.Single();
+        Assert.Equal(("acceptance-review", null), (task.FormId, task.Assignee));
+
+        await NewEngine().ClaimUserTaskAsync(instance.Id, task.Id, "张三", ["reviewer"], None);
+        var claimed = (await LoadAsync(instance.Id)).Bookmarks.Single();
+        Assert.Equal((task.Id, "acceptance-review", "张三"), (claimed.Id, claimed.FormId, claimed.Assignee));
+        var found = await Instances.FindBookmarksAsync(new BookmarkQuery(BookmarkKind.UserTask, CandidateGroups: ["reviewer"]), None);
+        Assert.Equal("张三", found.Single(f => f.Bookmark.Id == task.Id).Bookmark.Assignee);
+        await Assert.ThrowsAsync<TaskClaimedException>(() => NewEngine().CompleteUserTaskAsync(instance.Id, task.Id, "李四", ["reviewer"], new Dictionary<string, object?>(), None));
+
+        await NewEngine().UnclaimUserTaskAsync(instance.Id, task.Id, "张三", anyone: false, None);
+        Assert.Null((await LoadAsync(instance.Id)).Bookmarks.Single().Assignee);
+        var history = await Instances.HistoryAsync(instance.Id, None);
+        Assert.Equal([HistoryKinds.TaskClaimed, HistoryKinds.TaskUnclaimed], history.Where(e => e.Kind.StartsWith("task-", StringComparison.Ordinal) && e.Kind != HistoryKinds.TaskCompleted).Select(e => e.Kind));
+    }
 }

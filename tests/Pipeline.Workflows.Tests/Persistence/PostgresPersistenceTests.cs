@@ -91,4 +91,7 @@ public sealed class PostgresPersistenceTests : IAsyncLifetime
 
     [PostgresFact]
     public Task ActiveInstances_AreCountedAndListedByVersion() => _starts.ActiveInstances_AreCountedAndListedByVersion();
+
+    [PostgresFact]
+    public Task ClaimedTask_AndItsForm_SurviveTheDatabase() => _features.ClaimedTask_AndItsForm_SurviveTheDatabase();
 }

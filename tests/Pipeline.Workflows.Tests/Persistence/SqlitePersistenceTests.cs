@@ -93,4 +93,7 @@ public sealed class SqlitePersistenceTests : IAsyncLifetime
 
     [Fact]
     public Task ActiveInstances_AreCountedAndListedByVersion() => _starts.ActiveInstances_AreCountedAndListedByVersion();
+
+    [Fact]
+    public Task ClaimedTask_AndItsForm_SurviveTheDatabase() => _features.ClaimedTask_AndItsForm_SurviveTheDatabase();
 }
