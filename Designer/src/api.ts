@@ -82,10 +82,23 @@ export interface CaseView {
   awaitsPack?: boolean;
   /** The pack check running for the case or a stage (pages done / total), or null. */
   packCheck?: JobProgress | null;
+  /** What the case waits for now (its stages too), with time limits in working days (承诺时限 / 已用时). */
+  deadlines?: CaseDeadline[];
   /** A job of the case or a stage is queued or running: the page follows it. */
   working?: boolean;
   /** Decisions on the case and its stages (task completions with an outcome or a comment), oldest first. */
   decisions?: HistoryItem[];
+}
+export interface CaseDeadline {
+  party: 'institution' | 'bureau' | string;
+  name: string;
+  nodeId: string;
+  roles: string[];
+  since: string;
+  dueAt: string | null;
+  promisedWorkingDays: number | null;
+  usedWorkingDays: number;
+  remainingWorkingDays: number | null;
 }
 export interface ChildInstance {
   instanceId: string;

@@ -252,6 +252,28 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
     ? (await import('./portal/pages')).packFindingsSection(view.businessKey, view.packCheck)
     : section(label('材料检查', 'Pack findings'), ...reportRows(view));
 
+  // Time limits (办理时限): what the case waits for, promised working days against working days used.
+  const deadlines = view.deadlines ?? [];
+  const deadlineSection = deadlines.length
+    ? section(label('办理时限', 'Time limits'), table(
+        [label('环节', 'step'), label('办理方', 'by'), label('开始', 'since'), label('承诺时限', 'promised'), label('已用时', 'used'), label('状态', 'status')],
+        deadlines.map((d) => {
+          const left = d.remainingWorkingDays;
+          const state = left == null ? h('span', { class: 'muted' }, '未设时限')
+            : left < 0 ? h('span', { class: 'overdue' }, `已逾期 ${-left} 个工作日`)
+              : left === 0 ? h('span', { class: 'overdue' }, '今日到期') : `剩 ${left} 个工作日`;
+          return [
+            d.name,
+            d.party === 'institution' ? '培训机构' : '人社局',
+            time(d.since),
+            d.promisedWorkingDays == null ? '—' : h('span', {}, `${d.promisedWorkingDays} 个工作日`, h('div', { class: 'muted' }, `截至 ${time(d.dueAt).slice(0, 10)}`)),
+            `${d.usedWorkingDays} 个工作日`,
+            state,
+          ];
+        }),
+        ''))
+    : null;
+
   // Decisions (办理结果): each task's outcome and comment, as the institution reads them.
   const decisions = view.decisions ?? [];
   const decisionSection = decisions.length
@@ -295,6 +317,7 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
     section(label('待办任务', 'Open tasks'), tasks),
     incidents,
     children,
+    deadlineSection,
     findings,
     resubmit,
     decisionSection,

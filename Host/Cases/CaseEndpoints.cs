@@ -125,15 +125,21 @@ public static class CaseEndpoints
 
     private static async Task<IResult> ListAsync(
         Caller caller, ICaseIndex index, CaseAccess access, AccountNames accounts, Accounts.AccountDirectory directory,
-        CancellationToken cancellationToken, string? prefix = null, int limit = 100)
+        Tracker.CaseTracker tracker, Tracker.TrackerItems items, TimeProvider time, CancellationToken cancellationToken, string? prefix = null, int limit = 100)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad limit", detail: "limit is 1 to 500");
         var cases = await index.ListAsync(access.Filter(caller, prefix), limit, cancellationToken);
         var name = await accounts.ResolveAsync(cases.Select(c => c.CreatedBy), cancellationToken);
         var institutions = await directory.OrganisationNamesAsync(cases.Select(c => c.InstitutionId), cancellationToken);
+        var tracked = await tracker.ProgressAsync(cases.Select(c => c.BusinessKey).ToList(), cancellationToken);
+        var named = (await items.NameAsync(tracked.Values.ToList(), cancellationToken)).ToDictionary(t => t.BusinessKey, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
         return TypedResults.Ok(cases.Select(c => new CaseListItem(c with { CreatedBy = name(c.CreatedBy) },
-            c.InstitutionId is { } id ? institutions.GetValueOrDefault(id) : null)).ToList());
+            c.InstitutionId is { } id ? institutions.GetValueOrDefault(id) : null)
+        {
+            Progress = tracked.TryGetValue(c.BusinessKey, out var t) ? CaseProgress.Of(t, named[c.BusinessKey], now) : null,
+        }).ToList());
     }
 
     private static IResult TooLarge(PipelineOptions options) => TypedResults.Problem(
@@ -156,16 +162,36 @@ public static class CaseEndpoints
 }
 
 /// <summary>
+/// Where a listed case stands (办件进度): its stages by name, its status (<c>active</c>, <c>incident</c>, <c>completed</c>,
+/// <c>cancelled</c>), who acts next (<c>institution</c>: a corrected pack; <c>bureau</c>: a task; <c>system</c>: checks
+/// and timers; <c>none</c>: finished) and the earliest open task's due date with the working days left (negative: overdue by).
+/// </summary>
+public sealed record CaseProgress(
+    IReadOnlyList<string> Stages, string Status, string Next, DateTimeOffset? DueAt, bool Overdue, int? WorkingDaysLeft)
+{
+    public static CaseProgress Of(Tracker.TrackedCase tracked, Tracker.TrackerItem item, DateTimeOffset now) => new(
+        item.Stages.Select(s => s.Name).ToList(), item.Status,
+        item.Status is Tracker.TrackerStatus.Completed or Tracker.TrackerStatus.Cancelled ? "none"
+            : tracked.AwaitsPack ? "institution"
+            : tracked.OpenTasks > 0 ? "bureau"
+            : "system",
+        tracked.DueAt, item.Overdue, tracked.DueAt is { } due ? CaseDeadlines.WorkingDays(now, due) : null);
+}
+
+/// <summary>
 /// A pack made of finished resumable uploads (<c>/api/uploads</c>), in pack order, with what the multipart form carries
 /// as fields: the process to start, the class data (a <c>ClassApplication</c> object) and, optionally, the profile.
 /// </summary>
 public sealed record PackFromUploads(IReadOnlyList<string>? Uploads, string? Process, System.Text.Json.JsonElement? Class, string? Profile);
 
-/// <summary>A case in a list: its summary, flattened, with the institution's registered name (培训机构名称).</summary>
+/// <summary>A case in a list: its summary, flattened, with the institution's registered name (培训机构名称) and where it stands.</summary>
 public sealed record CaseListItem(
     string BusinessKey, Guid InstanceId, string ProcessId, DateTimeOffset CreatedAt, string CreatedBy, int Packs, string? InstitutionId,
     string? Jurisdiction, string? InstitutionName)
 {
+    /// <summary>Stage, status and what is expected next by when; null when the case's instance is gone.</summary>
+    public CaseProgress? Progress { get; init; }
+
     public CaseListItem(CaseSummary c, string? institutionName)
         : this(c.BusinessKey, c.InstanceId, c.ProcessId, c.CreatedAt, c.CreatedBy, c.Packs, c.InstitutionId, c.Jurisdiction, institutionName)
     {

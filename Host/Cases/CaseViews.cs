@@ -16,7 +16,7 @@ namespace Pipeline.Host.Cases;
 /// concerns them (status, findings, requests for resubmission, decisions): not the bureau's variables, variable
 /// changes, incident details or comments marked internal.
 /// </summary>
-public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, IJobMonitor jobs, AccountNames accounts)
+public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, IJobMonitor jobs, AccountNames accounts, TimeProvider time)
 {
     /// <summary>Variables institution staff see (the pack check's outcome and the latest decision).</summary>
     public static readonly IReadOnlySet<string> PublicVariables = new HashSet<string>(StringComparer.Ordinal) { "verdict", "missing", "errors", "outcome" };
@@ -75,6 +75,7 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
                 c.Tokens.Count(t => t.State == TokenState.Incident))).ToList())
         {
             PackCheck = packCheck,
+            Deadlines = CaseDeadlines.Of(children.Prepend(instance), time.GetUtcNow()),
             Working = children.Prepend(instance).Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Job)),
             Decisions = decided.OrderBy(h => h.At).Select(h => History(h, Actor(h.Actor), outsider))
                 .Where(h => h.Outcome is not null || h.Comment is not null).ToList(),
@@ -111,6 +112,9 @@ public sealed record CaseView(
 
     /// <summary>The pack check running for the case or one of its stages (pages done / total), or null when none runs.</summary>
     public JobProgress? PackCheck { get; init; }
+
+    /// <summary>What the case waits for now, its stages included, with time limits in working days (承诺时限 / 已用时).</summary>
+    public IReadOnlyList<CaseDeadline> Deadlines { get; init; } = [];
 
     /// <summary>The system is at work on the case or a stage (a job is queued or running): what it shows will change by itself.</summary>
     public bool Working { get; init; }

@@ -9,9 +9,11 @@ namespace Pipeline.Host.Tracker;
 /// <param name="Incidents">Tokens held by incidents in the case and its stages (child instances).</param>
 /// <param name="Waiting">Element ids of the case's own (top-level) instance that hold an open wait: its stage.</param>
 /// <param name="DueAt">Due date of the earliest open user task of the case or its stages; null when none has one.</param>
+/// <param name="AwaitsPack">The case or a stage waits for the institution's corrected pack (<c>pack-resubmitted</c>).</param>
+/// <param name="OpenTasks">Open user tasks of the case and its stages.</param>
 public sealed record TrackedCase(
     string BusinessKey, Guid InstanceId, string ProcessId, DateTimeOffset CreatedAt, string? InstitutionId, string? Jurisdiction,
-    string? Occupation, string? Status, int Incidents, IReadOnlyList<string> Waiting, DateTimeOffset? DueAt);
+    string? Occupation, string? Status, int Incidents, IReadOnlyList<string> Waiting, DateTimeOffset? DueAt, bool AwaitsPack = false, int OpenTasks = 0);
 
 /// <summary>How many cases wait at one element of the process: running without incident, and with one.</summary>
 public sealed record StageCount(string ElementId, int Active, int Incidents);
@@ -35,6 +37,15 @@ public sealed class CaseTracker(IDbContextFactory<TrackerDbContext> contexts, Ti
         var total = await cases.CountAsync(cancellationToken);
         var items = await Rows(db, cases.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.BusinessKey).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return (total, items);
+    }
+
+    /// <summary>Where each of these cases stands (the case list's progress column), by business key; keys without a case are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, TrackedCase>> ProgressAsync(IReadOnlyCollection<string> businessKeys, CancellationToken cancellationToken)
+    {
+        if (businessKeys.Count == 0) return new Dictionary<string, TrackedCase>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await Rows(db, db.Cases.Where(c => businessKeys.Contains(c.BusinessKey)), cancellationToken);
+        return rows.ToDictionary(r => r.BusinessKey, StringComparer.Ordinal);
     }
 
     /// <summary>Every case that passes, newest first, at most <paramref name="limit"/> (the export).</summary>
@@ -171,12 +182,22 @@ public sealed class CaseTracker(IDbContextFactory<TrackerDbContext> contexts, Ti
                      where b.Kind == UserTask && b.DueAt != null
                      orderby b.DueAt
                      select b.DueAt).FirstOrDefault(),
+            AwaitsPack = (from i in db.Instances
+                          where i.BusinessKey == c.BusinessKey && i.Status == Active
+                          join b in db.Bookmarks on i.Id equals b.InstanceId
+                          where b.Kind == "Message" && b.Name == CaseUploads.ResubmittedMessage
+                          select b.Id).Any(),
+            OpenTasks = (from i in db.Instances
+                         where i.BusinessKey == c.BusinessKey && i.Status == Active
+                         join b in db.Bookmarks on i.Id equals b.InstanceId
+                         where b.Kind == UserTask
+                         select b.Id).Count(),
         }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.InstanceId).ToList();
         var waits = ids.Count == 0 ? [] : await db.Bookmarks.Where(b => ids.Contains(b.InstanceId))
             .OrderBy(b => b.InstanceId).ThenBy(b => b.Ordinal).Select(b => new { b.InstanceId, b.NodeId }).ToListAsync(cancellationToken);
         var byInstance = waits.GroupBy(w => w.InstanceId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(w => w.NodeId).Distinct().ToList());
         return rows.Select(r => new TrackedCase(r.BusinessKey, r.InstanceId, r.ProcessId, r.CreatedAt, r.InstitutionId, r.Jurisdiction, r.Occupation,
-            r.Status, r.Incidents, byInstance.GetValueOrDefault(r.InstanceId, []), r.DueAt)).ToList();
+            r.Status, r.Incidents, byInstance.GetValueOrDefault(r.InstanceId, []), r.DueAt, r.AwaitsPack, r.OpenTasks)).ToList();
     }
 }

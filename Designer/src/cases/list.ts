@@ -13,6 +13,36 @@ export interface CaseItem {
   institutionId: string | null;
   institutionName: string | null;
   jurisdiction: string | null;
+  /** Where it stands (办件进度); null when its instance is gone. */
+  progress?: CaseProgress | null;
+}
+
+export interface CaseProgress {
+  stages: string[];
+  status: 'active' | 'incident' | 'completed' | 'cancelled' | string;
+  /** Who acts next: institution (a corrected pack), bureau (a task), system, none (finished). */
+  next: 'institution' | 'bureau' | 'system' | 'none' | string;
+  dueAt: string | null;
+  overdue: boolean;
+  /** Working days from today to the due day; negative when overdue by that many. */
+  workingDaysLeft: number | null;
+}
+
+/** 下一步: who must act, in the institution's or the bureau's words. */
+function nextStep(p: CaseProgress, institution: boolean): HTMLElement {
+  if (p.status === 'completed') return h('span', { class: 'badge status-completed' }, '已办结');
+  if (p.status === 'cancelled') return h('span', { class: 'badge' }, '已撤销');
+  if (p.next === 'institution') return h('span', { class: 'badge next-you' }, institution ? '待您补正材料' : '待机构补正');
+  if (p.next === 'bureau') return h('span', { class: 'badge' }, institution ? '人社局办理中' : '待办理');
+  return h('span', { class: 'badge' }, p.status === 'incident' ? '处理异常' : '系统核对中');
+}
+
+/** 办理期限: the due day and the working days left (剩 N 个工作日 / 已逾期 N 个工作日). */
+export function dueCell(p: CaseProgress | null | undefined): HTMLElement | string {
+  if (!p?.dueAt) return '—';
+  const left = p.workingDaysLeft;
+  const note = left == null ? '' : left < 0 ? `已逾期 ${-left} 个工作日` : left === 0 ? '今日到期' : `剩 ${left} 个工作日`;
+  return h('span', { class: p.overdue ? 'overdue' : '' }, date(p.dueAt), note ? h('div', { class: p.overdue ? '' : 'muted' }, note) : null);
 }
 
 /** Cases the caller reaches, newest first; `prefix` narrows business keys (server-side), at most `limit` (1–500). */
@@ -76,10 +106,13 @@ export async function renderCaseList(app: HTMLElement, user: Me, navigate: (path
     }
     status.textContent = cases.length >= limit ? `最近 ${limit} 件（请用编号缩小范围）` : `${cases.length} 件`;
     body.replaceChildren(...(cases.length === 0
-      ? [h('tr', {}, h('td', { colspan: '6', class: 'muted' }, prefix ? `没有以「${prefix}」开头的案件` : '暂无案件 (no cases yet)'))]
+      ? [h('tr', {}, h('td', { colspan: '9', class: 'muted' }, prefix ? `没有以「${prefix}」开头的案件` : '暂无案件 (no cases yet)'))]
       : cases.map((c) => h('tr', {},
           h('td', {}, link(c.businessKey)),
           h('td', {}, processNames[c.processId] ?? c.processId),
+          h('td', {}, c.progress?.stages.join('、') || '—'),
+          h('td', {}, c.progress ? nextStep(c.progress, institution) : '—'),
+          h('td', {}, dueCell(c.progress)),
           ...(institution ? [] : [h('td', {}, c.institutionName ?? c.institutionId ?? '—'), h('td', {}, c.jurisdiction ?? '—')]),
           h('td', {}, date(c.createdAt), h('div', { class: 'muted' }, c.createdBy)),
           h('td', {}, String(c.packs))))));
@@ -96,6 +129,7 @@ export async function renderCaseList(app: HTMLElement, user: Me, navigate: (path
       form,
       h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, '业务编号 Case'), h('th', {}, '流程 Process'),
+          h('th', {}, '当前环节 Stage'), h('th', {}, '下一步 Next'), h('th', {}, '办理期限 Due'),
           ...(institution ? [] : [h('th', {}, '培训机构 Institution'), h('th', {}, '辖区 Jurisdiction')]),
           h('th', {}, '提交 Filed'), h('th', {}, '材料包 Packs'))),
         body)),
