@@ -304,11 +304,12 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
 
   // Institution staff resubmit a corrected pack when the case waits for one (the portal's 补正材料).
   const institution = signedInUser?.roles.includes('institution') ?? false;
+  const step = (view.deadlines ?? []).find((d) => d.party === 'institution')?.name ?? '补正材料';
   const resubmit = 'businessKey' in target && view.awaitsPack && institution
-    ? (await import('./portal/resubmit')).resubmitSection(target.businessKey, () => void renderCase(app, target, true))
+    ? (await import('./portal/resubmit')).resubmitSection(target.businessKey, step, () => void renderCase(app, target, true))
     : null;
   const expected = resubmit
-    ? h('p', { class: 'notice', role: 'status' }, '请补正材料：本案件正在等待您提交更正后的材料。', h('a', { href: '#resubmit' }, '去补正 ↓'))
+    ? h('p', { class: 'notice', role: 'status' }, `请${step}：本案件正在等待您提交材料。`, h('a', { href: '#resubmit' }, '去提交 ↓'))
     : null;
   const parts: Child[] = [
     summary,

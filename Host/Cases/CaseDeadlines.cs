@@ -22,13 +22,26 @@ public static class CaseDeadlines
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    /// <summary>The user tasks and corrected-pack waits of <paramref name="instances"/> (a case and its stages), earliest due first.</summary>
-    public static IReadOnlyList<CaseDeadline> Of(IEnumerable<ProcessInstance> instances, DateTimeOffset now) =>
-        instances.SelectMany(i => i.Bookmarks)
-            .Where(b => b.Kind == BookmarkKind.UserTask || (b.Kind == BookmarkKind.Message && b.Name == CaseUploads.ResubmittedMessage))
-            .Select(b => Deadline(b, now))
+    /// <summary>
+    /// The user tasks and pack waits of <paramref name="instances"/> (a case and its stages), earliest due first. A pack
+    /// wait is named by its element (等待上传签到表 → 上传签到表), the name of the step the institution must take.
+    /// </summary>
+    /// <param name="elementName">The name of an element of an instance's definition, or null.</param>
+    public static IReadOnlyList<CaseDeadline> Of(IEnumerable<ProcessInstance> instances, DateTimeOffset now, Func<ProcessInstance, string, string?> elementName) =>
+        instances.SelectMany(i => i.Bookmarks.Select(b => (Instance: i, Bookmark: b)))
+            .Where(x => x.Bookmark.Kind == BookmarkKind.UserTask || (x.Bookmark.Kind == BookmarkKind.Message && x.Bookmark.Name == CaseUploads.ResubmittedMessage))
+            .Select(x => Deadline(x.Bookmark, now, elementName(x.Instance, x.Bookmark.NodeId)))
             .OrderBy(d => d.DueAt ?? DateTimeOffset.MaxValue).ThenBy(d => d.Since)
             .ToList();
+
+    /// <summary>What the institution must do for a pack wait, from its element's name: 等待机构补正材料 → 补正材料.</summary>
+    public static string PackStep(string? elementName)
+    {
+        var name = elementName ?? "";
+        if (name.StartsWith("等待", StringComparison.Ordinal)) name = name[2..];
+        if (name.StartsWith("机构", StringComparison.Ordinal)) name = name[2..];
+        return name.Length > 0 ? name : "补正材料";
+    }
 
     /// <summary>Working days from the day of <paramref name="from"/> to the day of <paramref name="to"/> (China dates); null outside the calendar.</summary>
     public static int? WorkingDays(DateTimeOffset from, DateTimeOffset to)
@@ -43,10 +56,10 @@ public static class CaseDeadlines
         }
     }
 
-    private static CaseDeadline Deadline(Bookmark b, DateTimeOffset now)
+    private static CaseDeadline Deadline(Bookmark b, DateTimeOffset now, string? elementName)
     {
         var institution = b.Kind == BookmarkKind.Message;
-        return new CaseDeadline(institution ? "institution" : "bureau", institution ? "补正材料" : b.Name, b.NodeId, b.CandidateGroups, b.CreatedAt, b.DueAt,
+        return new CaseDeadline(institution ? "institution" : "bureau", institution ? PackStep(elementName) : b.Name, b.NodeId, b.CandidateGroups, b.CreatedAt, b.DueAt,
             b.DueAt is { } due ? WorkingDays(b.CreatedAt, due) : null, WorkingDays(b.CreatedAt, now) ?? 0,
             b.DueAt is { } end ? WorkingDays(now, end) : null);
     }

@@ -16,7 +16,8 @@ namespace Pipeline.Host.Cases;
 /// concerns them (status, findings, requests for resubmission, decisions): not the bureau's variables, variable
 /// changes, incident details or comments marked internal.
 /// </summary>
-public sealed class CaseViews(IInstanceStore instances, PackReportStore reports, IJobMonitor jobs, AccountNames accounts, TimeProvider time)
+public sealed class CaseViews(
+    IInstanceStore instances, IDefinitionStore definitions, PackReportStore reports, IJobMonitor jobs, AccountNames accounts, TimeProvider time)
 {
     /// <summary>Variables institution staff see (the pack check's outcome and the latest decision).</summary>
     public static readonly IReadOnlySet<string> PublicVariables = new HashSet<string>(StringComparer.Ordinal) { "verdict", "missing", "errors", "outcome" };
@@ -53,6 +54,11 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
         var check = children.Prepend(instance).SelectMany(i => i.Bookmarks).FirstOrDefault(b => b.Kind == BookmarkKind.Job && b.Name == "pack.check");
         var packCheck = check is null ? null : await jobs.FindAsync(check.Id, cancellationToken);
 
+        var models = new Dictionary<(string, int), DeployedProcess?>();
+        foreach (var i in children.Prepend(instance))
+            if (!models.ContainsKey((i.ProcessId, i.Version))) models[(i.ProcessId, i.Version)] = await definitions.GetAsync(i.ProcessId, i.Version, cancellationToken);
+        string? ElementName(ProcessInstance i, string nodeId) => models[(i.ProcessId, i.Version)]?.Model.Node(nodeId)?.Name;
+
         var waiting = new List<WaitingView>();
         foreach (var b in instance.Bookmarks)
             waiting.Add(new WaitingView(b.Id, b.Kind.ToString(), b.NodeId, b.Name, b.CandidateGroups, b.CreatedAt,
@@ -75,7 +81,7 @@ public sealed class CaseViews(IInstanceStore instances, PackReportStore reports,
                 c.Tokens.Count(t => t.State == TokenState.Incident))).ToList())
         {
             PackCheck = packCheck,
-            Deadlines = CaseDeadlines.Of(children.Prepend(instance), time.GetUtcNow()),
+            Deadlines = CaseDeadlines.Of(children.Prepend(instance), time.GetUtcNow(), ElementName),
             Working = children.Prepend(instance).Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Job)),
             Decisions = decided.OrderBy(h => h.At).Select(h => History(h, Actor(h.Actor), outsider))
                 .Where(h => h.Outcome is not null || h.Comment is not null).ToList(),

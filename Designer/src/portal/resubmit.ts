@@ -4,20 +4,21 @@ import { packPicker } from './packPicker';
 import { submitPack } from './upload';
 
 /**
- * The case page's 补正材料 section for the institution, shown while the case waits for a corrected pack: the files,
+ * The case page's section for the institution while the case waits for a pack (`step`: 补正材料, 上传签到表, 提交补贴申请材料,
+ * from the waiting element's name): the files,
  * chosen or dropped, uploaded resumably with their progress to the same business key (the server delivers the pack to
  * the step waiting for it, `pack-resubmitted`). `onDone` re-reads the case, which then follows the new check.
  */
-export function resubmitSection(businessKey: string, onDone: () => void): HTMLElement {
-  const pack = packPicker('resubmit-pack', '更正后的材料');
-  const submit = h('button', { type: 'submit', class: 'primary' }, '提交补正材料 ', h('small', {}, 'Resubmit')) as HTMLButtonElement;
+export function resubmitSection(businessKey: string, step: string, onDone: () => void): HTMLElement {
+  const pack = packPicker('resubmit-pack', step);
+  const submit = h('button', { type: 'submit', class: 'primary' }, '提交材料 ', h('small', {}, 'Submit')) as HTMLButtonElement;
   const message = h('p', { class: 'form-message', role: 'alert' });
   const form = h('form', { class: 'resubmit' }, pack.element, h('div', { class: 'toolbar' }, submit), message) as HTMLFormElement;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const files = pack.files();
     if (!files.length) {
-      message.textContent = '请选择更正后的材料文件';
+      message.textContent = '请选择要提交的材料文件';
       pack.zone.focus();
       return;
     }
@@ -26,7 +27,7 @@ export function resubmitSection(businessKey: string, onDone: () => void): HTMLEl
     message.textContent = '';
     try {
       const answer = await submitPack(businessKey, files, {}, (index, sent) => pack.progress(index, sent, files[index].size));
-      message.textContent = answer.duplicate ? '这份材料已提交过 (the same pack was received before)' : '已收到补正材料，系统将重新核对 (received: it is checked again)';
+      message.textContent = answer.duplicate ? '这份材料已提交过 (the same pack was received before)' : '已收到材料，系统将逐页核对 (received: it is checked now)';
       message.classList.add('ok');
       setTimeout(onDone, 1200);
     } catch (err) {
@@ -36,7 +37,9 @@ export function resubmitSection(businessKey: string, onDone: () => void): HTMLEl
     }
   });
   return h('section', { class: 'card', id: 'resubmit' },
-    h('h2', {}, h('span', { class: 'label' }, '补正材料 ', h('small', {}, 'Resubmit a pack'))),
-    h('p', { class: 'notice' }, '本案件正在等待您补正材料：请按下方「材料清单」和逐页核对结果更正后，上传完整的材料（可多个文件）；系统会重新逐页核对。'),
+    h('h2', {}, h('span', { class: 'label' }, `${step} `, h('small', {}, 'Submit a pack'))),
+    h('p', { class: 'notice' }, step.includes('补正')
+      ? '本案件正在等待您补正材料：请按「材料清单」和逐页核对结果更正后，上传完整的材料（可多个文件）；系统会重新逐页核对。'
+      : `本案件正在等待您${step}：上传后系统会逐页核对（可多个文件）。`),
     form);
 }

@@ -76,9 +76,9 @@ public sealed class PortalJourneyBrowserTests() : BrowserTest("portal", ("huaxin
         // The corrected pack, from the case page.
         var resubmit = page.Locator("#resubmit");
         await resubmit.Locator("input[type=file]").SetInputFilesAsync(Pack("class-opening-complete.pdf"));
-        await resubmit.GetByRole(AriaRole.Button, new() { Name = "提交补正材料 Resubmit" }).ClickAsync();
-        await resubmit.GetByText("已收到补正材料").WaitForAsync();
-        await Assertions.Expect(page.Locator("#resubmit")).ToHaveCountAsync(0, new() { Timeout = 180_000 });
+        await resubmit.GetByRole(AriaRole.Button, new() { Name = "提交材料 Submit" }).ClickAsync();
+        await resubmit.GetByText("已收到材料").WaitForAsync();
+        await Assertions.Expect(page.Locator("#pack-findings .verdict-line")).ToContainTextAsync("材料齐全", new() { Timeout = 180_000 });
 
         // The bureau reviews and signs off (over the API: the inbox has its own tests).
         await DecideAsync(key);
@@ -87,6 +87,9 @@ public sealed class PortalJourneyBrowserTests() : BrowserTest("portal", ("huaxin
         await Assertions.Expect(decisions).ToContainTextAsync("同意");
         await Assertions.Expect(decisions).ToContainTextAsync("同意开班");
         await Assertions.Expect(page.Locator(".checklist")).Not.ToContainTextAsync("✗ 缺少");
+        // The class opened, the next thing expected of the institution is the sign-in sheet, with its time limits listed.
+        await page.GetByText("请上传签到表").WaitForAsync();
+        await Assertions.Expect(page.Locator("section", new() { HasTextString = "办理时限" })).ToContainTextAsync("个工作日");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "7-approved.png"), FullPage = true });
 
         // At phone width the portal still reads: the pages two a row, nothing wider than the screen.

@@ -77,14 +77,14 @@ public sealed class StartCaseBrowserTests() : BrowserTest("portal", ("huaxin", "
         await Processes.StartAsync(Host.Client, "pl-resubmit", "JZ-R-0001", "huaxin");
         var page = await SignInAsync("huaxin", "institution");
         await page.GotoAsync("/cases/JZ-R-0001");
-        var section = page.Locator("section", new() { HasTextString = "补正材料" });
+        var section = page.Locator("#resubmit");
         await section.WaitForAsync();
-        await section.GetByRole(AriaRole.Button, new() { Name = "提交补正材料 Resubmit" }).ClickAsync();
-        await section.GetByText("请选择更正后的材料文件").WaitForAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "提交材料 Submit" }).ClickAsync();
+        await section.GetByText("请选择要提交的材料文件").WaitForAsync();
         await section.Locator("input[type=file]").SetInputFilesAsync(
             Path.Combine(Chromium.RepositoryRoot(), "tests", "fixtures", "packs", "class-opening-complete.pdf"));
-        await section.GetByRole(AriaRole.Button, new() { Name = "提交补正材料 Resubmit" }).ClickAsync();
-        await section.GetByText("已收到补正材料").WaitForAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "提交材料 Submit" }).ClickAsync();
+        await section.GetByText("已收到材料").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "3-resubmitted.png"), FullPage = true });
         // The case moved on to the re-check.
         await page.Locator("td", new() { HasTextString = "复核" }).First.WaitForAsync();
