@@ -25,8 +25,9 @@ function megabytes(bytes: number): string {
 export function packPicker(id: string, label: string): PackPicker {
   const chosen: File[] = [];
   const bars: HTMLProgressElement[] = [];
-  const input = h('input', { type: 'file', id, multiple: '', accept: packAccept, class: 'visually-hidden', tabindex: '-1' }) as HTMLInputElement;
-  const zone = h('div', { class: 'drop', tabindex: '0', role: 'button', 'aria-describedby': `${id}-hint`, 'aria-label': `${label}：拖入或选择文件 (drop or choose files)` },
+  const input = h('input', { type: 'file', id, multiple: '', accept: packAccept, class: 'visually-hidden', tabindex: '-1', 'aria-label': `${label}文件` }) as HTMLInputElement;
+  // Its visible words are its name (WCAG 2.5.3); what goes in is described.
+  const zone = h('div', { class: 'drop', tabindex: '0', role: 'button', 'aria-describedby': `${id}-hint` },
     '把材料文件拖到这里，或点击选择（可多选）', h('br', {}),
     h('small', { id: `${id}-hint` }, 'PDF、图片（JPG/PNG/TIFF）、图片 ZIP、Word、Excel；扫描件亦可；按页序排列'));
   const list = h('ol', { class: 'pack-files', 'aria-label': '已选文件 chosen files' });

@@ -101,8 +101,8 @@ function reportParts(businessKey: string, report: PackReportView): Child[] {
     const errors = findings.filter((f) => f.severity === 'error').length;
     const img = h('img', { src: pageImageUrl(businessKey, report.sha256, page.number, 'thumb'), alt: '', loading: 'lazy', width: '240' }) as HTMLImageElement;
     img.addEventListener('error', () => img.replaceWith(h('div', { class: 'text-page', 'aria-hidden': 'true' }, page.text.slice(0, 160) || '（空白页）')));
-    const open = h('button', { type: 'button', class: `page-thumb${errors ? ' has-errors' : findings.length ? ' has-warnings' : ''}`,
-      'aria-label': `第 ${page.number} 页，${sectionNames[page.section] ?? page.section}${findings.length ? `，${findings.length} 个问题` : ''}` },
+    // Named by its visible caption and badge: 第 3 页 学员花名册 2 个问题.
+    const open = h('button', { type: 'button', class: `page-thumb${errors ? ' has-errors' : findings.length ? ' has-warnings' : ''}` },
       img,
       h('span', { class: 'page-caption' }, h('strong', {}, `第 ${page.number} 页`), ' ', sectionNames[page.section] ?? page.section),
       findings.length ? h('span', { class: `page-badge${errors ? ' error' : ''}` }, `${findings.length} 个问题`) : null);

@@ -20,7 +20,8 @@ export function claimControl(t: TaskItem, user: Me, onChange: () => void): HTMLE
     const canRelease = t.assignee && (mine || user.roles.includes('admin'));
     button.hidden = Boolean(t.assignee) && !canRelease;
     button.replaceChildren(...(t.assignee ? ['释放 ', h('small', {}, 'Unclaim')] : ['认领 ', h('small', {}, 'Claim')]));
-    button.setAttribute('aria-label', t.assignee ? `释放 ${t.name} Unclaim` : `认领 ${t.name} Claim`);
+    // The visible words first (WCAG 2.5.3 label in name), then which task.
+    button.setAttribute('aria-label', t.assignee ? `释放 Unclaim：${t.name}` : `认领 Claim：${t.name}`);
   };
   button.addEventListener('click', async () => {
     button.disabled = true;
