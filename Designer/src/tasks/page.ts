@@ -103,9 +103,12 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
     ['表单 Form', task.formId ? h('code', {}, task.formId) : '无 (none)'],
   ]), claimHost, formHost, workHost);
 
+  // The pack page by page (checklist, thumbnails, a page large with its text): what a reviewer reads before deciding.
+  const pages = report && task.businessKey ? (await import('../portal/pages')).packFindingsSection(task.businessKey, null) : null;
+  pages?.classList.add('task-pages');
   app.replaceChildren(h('div', { class: 'task-page' }, h('nav', { class: 'crumbs' }, back),
     h('div', { class: 'task-work' }, taskCard),
-    h('div', { class: 'task-context' }, summary, pack, signed, card('流程图', 'Diagram', diagram))));
+    h('div', { class: 'task-context' }, summary, pack, signed, card('流程图', 'Diagram', diagram)), pages));
 
   const showWork = () => {
     const blocked = Boolean(task.assignee && task.assignee !== user.userId);

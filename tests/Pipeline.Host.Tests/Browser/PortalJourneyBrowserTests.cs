@@ -116,6 +116,16 @@ public sealed class PortalJourneyBrowserTests() : BrowserTest("portal", ("huaxin
                     .Content.ReadAsStringAsync())!.AsArray();
                 foreach (var task in tasks.Where(t => t!["businessKey"]!.GetValue<string>() == key && t["nodeId"]!.GetValue<string>() is "Task_Review" or "Task_SignOff"))
                 {
+                    if (task!["nodeId"]!.GetValue<string>() == "Task_Review")
+                    {
+                        // The reviewer reads the pack page by page on the task page before deciding.
+                        var reviewer = await SignInAsync("jiang", "reviewer");
+                        await reviewer.GotoAsync($"/tasks/{task["instanceId"]}/{task["bookmarkId"]}");
+                        await Assertions.Expect(reviewer.Locator(".task-pages .checklist")).ToContainTextAsync("✓ 已提交");
+                        await reviewer.Locator(".task-pages .page-thumb img").First.EvaluateAsync("img => img.complete || new Promise(r => img.onload = r)");
+                        await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "9-reviewer-task-page.png"), FullPage = true });
+                        await reviewer.CloseAsync();
+                    }
                     var done = await Host.Client.SendAsync(HostFixture.As(HttpMethod.Post, $"/api/tasks/{task!["instanceId"]}/{task["bookmarkId"]}/complete",
                         user, role, ApiTests.JsonContent("""{ "outcome": "approve", "comment": "同意开班" }""")));
                     Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync());
