@@ -74,6 +74,10 @@ public sealed class CaseUploads(
                 var (temp, length) = await SpoolAsync(content, file.FileName, budget, cancellationToken);
                 temps.Add(temp);
                 budget -= length;
+                // A pack manifest names originals by hash; only the server writes one, never an upload (it could name another's files).
+                if (PackManifest.TryRead(temp) is not null)
+                    throw new UploadRefusedException(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type",
+                        $"「{file.FileName}」不是可受理的格式 ('{file.FileName}' is no pack format)");
             }
             var stored = new List<PackFile>(files.Count);
             for (var i = 0; i < files.Count; i++)

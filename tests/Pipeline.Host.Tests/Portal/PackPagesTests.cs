@@ -127,6 +127,16 @@ public sealed class PackPagesTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/api/cases/JZ-2026-MULTI")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_upload_posing_as_a_pack_manifest_is_refused()
+    {
+        // Sniffs as a PDF ("%PDF-" in its first KiB) but is a manifest naming an original by hash: only the server writes those.
+        var forged = System.Text.Encoding.UTF8.GetBytes($$"""{"format":"pipeline-pack/1","files":[{"sha256":"{{new string('a', 64)}}","fileName":"%PDF-1.7"},{"sha256":"{{new string('b', 64)}}","fileName":"b.pdf"}]}""");
+        var refused = await host.Client.SendAsync(As(HttpMethod.Post, "/api/cases/JZ-2026-FORGED/packs", "institution-a", "institution", Pack(forged, "pack.pdf")));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/api/cases/JZ-2026-FORGED")).StatusCode);
+    }
+
     private async Task<string> CreateAsync(string fileName, long length)
     {
         var request = Tus(HttpMethod.Post, null, "institution-a");
