@@ -25,13 +25,20 @@ export function markersOf(view: CaseView): Markers {
   return { done, waiting, incident };
 }
 
-/** <centered>: fitted with a margin and centred (a small panel, e.g. the task page's), rather than fitted to the top left. */
-export async function showDiagram(container: HTMLElement, xml: string, markers: Markers, options: { centered?: boolean } = {}): Promise<string[]> {
+/**
+ * <centered>: fitted with a margin and centred (a small panel, e.g. the task page's), rather than fitted to the top left.
+ * <focus>: an element kept readable: when fitting the whole diagram makes it smaller than 3/4 scale, the view is zoomed
+ * to 3/4 around that element instead (the rest is a drag or a scroll away).
+ */
+export async function showDiagram(
+  container: HTMLElement, xml: string, markers: Markers, options: { centered?: boolean; focus?: string } = {},
+): Promise<string[]> {
   const viewer = new NavigatedViewer({ container });
   const { warnings } = await viewer.importXML(xml);
   const canvas = viewer.get('canvas') as {
     addMarker(id: string, marker: string): void;
     zoom(level?: string | number, center?: 'auto'): number;
+    viewbox(box?: { x: number; y: number; width: number; height: number }): { outer: { width: number; height: number } };
   };
   const registry = viewer.get('elementRegistry') as { get(id: string): unknown };
   const add = (ids: Set<string>, marker: string) => {
@@ -42,5 +49,13 @@ export async function showDiagram(container: HTMLElement, xml: string, markers: 
   add(markers.incident, 'pl-incident');
   canvas.zoom('fit-viewport', options.centered ? 'auto' : undefined);
   if (options.centered) canvas.zoom(canvas.zoom() * 0.9, 'auto');
+  const focus = options.focus ? (registry.get(options.focus) as { x: number; y: number; width: number; height: number } | undefined) : undefined;
+  if (focus && canvas.zoom() < 0.75) {
+    // The visible box, in diagram coordinates, at 3/4 scale around the element's centre.
+    const { outer } = canvas.viewbox();
+    const width = outer.width / 0.75;
+    const height = outer.height / 0.75;
+    canvas.viewbox({ x: focus.x + focus.width / 2 - width / 2, y: focus.y + focus.height / 2 - height / 2, width, height });
+  }
   return warnings.map((w: unknown) => (w as { message?: string }).message ?? String(w));
 }

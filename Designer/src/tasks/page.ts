@@ -150,7 +150,7 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
     markers.waiting = new Set([task.nodeId]);
     // Fit the diagram once the page's layout has settled (the form above may still change the column's width).
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    await showDiagram(diagram, xml, markers, { centered: true });
+    await showDiagram(diagram, xml, markers, { centered: true, focus: task.nodeId });
   } catch (e) {
     diagram.classList.add('empty');
     const none = /no diagram/i.test((e as Error).message);
