@@ -10,3 +10,20 @@ export function h(tag: string, attrs: Record<string, string> = {}, ...children: 
   }
   return el;
 }
+
+/** Whether the signed-in user chose English (the top bar's switch; `pipeline.lang` in localStorage). */
+function english(): boolean {
+  try {
+    return localStorage.getItem('pipeline.lang') === 'en';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A bilingual label as the pages show it: the chosen language first, the other in small type after it
+ * (中文 <small>English</small>, or English <small>中文</small> after the switch). Spread it into `h(…)`'s children.
+ */
+export function bi(zh: string, en: string): (string | HTMLElement)[] {
+  return english() ? [en, ' ', h('small', { lang: 'zh-CN' }, zh)] : [zh, ' ', h('small', { lang: 'en' }, en)];
+}

@@ -1,13 +1,14 @@
 import './style.css';
 import { ApiError, getCase, getDefinitionXml, getInstance, me, type CaseView, type Finding, type JobProgress, type Me } from './api';
-import { h, type Child } from './dom';
+import { h, type Child, bi } from './dom';
+import { currentLang } from './i18n';
 import { renderLogin } from './login';
 import { goToLogin, isLoginPage } from './redirects';
 import { showSession } from './session';
 
 /** A Chinese label with its English name in small text. */
 function label(zh: string, en: string): HTMLElement {
-  return h('span', { class: 'label' }, zh, ' ', h('small', {}, en));
+  return h('span', { class: 'label' }, ...bi(zh, en));
 }
 
 function time(iso: string | null | undefined): string {
@@ -42,7 +43,7 @@ const kindText: Record<string, string> = {
 
 function badge(text: [string, string] | undefined, raw: string, cls: string): HTMLElement {
   const [zh, en] = text ?? [raw, ''];
-  return h('span', { class: `badge ${cls}` }, zh, en ? ' ' : '', en ? h('small', {}, en) : null);
+  return h('span', { class: `badge ${cls}` }, ...(en ? bi(zh, en) : [zh]));
 }
 
 function table(headers: HTMLElement[], rows: Child[][], empty: string): HTMLElement {
@@ -90,7 +91,7 @@ function renderHome(app: HTMLElement, message?: string): void {
     { class: 'open-form' },
     h('label', { for: 'bk' }, label('业务编号', 'business key')),
     input,
-    h('button', { type: 'submit' }, '打开 ', h('small', {}, 'open')),
+    h('button', { type: 'submit' }, ...bi('打开', 'open')),
   );
   input.id = 'bk';
   form.addEventListener('submit', (e) => {
@@ -106,10 +107,10 @@ function renderHome(app: HTMLElement, message?: string): void {
 function findingRows(findings: Finding[]): Child[][] {
   const sorted = [...findings].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   return sorted.map((f) => [
-    f.page == null ? h('span', { class: 'muted' }, '全卷 ', h('small', {}, 'whole pack')) : String(f.page),
+    f.page == null ? h('span', { class: 'muted' }, ...bi('全卷', 'whole pack')) : String(f.page),
     h('code', {}, f.rule ?? ''),
     f.severity === 'error'
-      ? h('span', { class: 'sev sev-error' }, '错误 ', h('small', {}, 'error'))
+      ? h('span', { class: 'sev sev-error' }, ...bi('错误', 'error'))
       : h('span', { class: 'sev sev-warning' }, '提示 ', h('small', {}, f.severity ?? 'warning')),
     f.message ?? '',
   ]);
@@ -167,7 +168,7 @@ function link(path: string, ...children: Child[]): HTMLElement {
 async function renderCase(app: HTMLElement, target: Target, refreshing = false): Promise<void> {
   const what = 'businessKey' in target ? target.businessKey : target.instanceId;
   document.title = `Pipeline · ${what}`;
-  if (!refreshing) app.replaceChildren(h('p', { class: 'loading' }, '加载中… ', h('small', {}, 'loading')));
+  if (!refreshing) app.replaceChildren(h('p', { class: 'loading' }, ...bi('加载中…', 'loading')));
   let view: CaseView;
   try {
     view = 'businessKey' in target ? await getCase(target.businessKey) : await getInstance(target.instanceId);
@@ -202,7 +203,7 @@ async function renderCase(app: HTMLElement, target: Target, refreshing = false):
     h('div', {}, label('开始', 'started'), h('span', {}, time(view.startedAt))),
     view.endedAt ? h('div', {}, label('结束', 'ended'), h('span', {}, time(view.endedAt))) : null,
     view.parentInstanceId
-      ? h('div', {}, label('上级案件', 'parent'), link(`/instances/${view.parentInstanceId}`, '打开 ', h('small', {}, 'open')))
+      ? h('div', {}, label('上级案件', 'parent'), link(`/instances/${view.parentInstanceId}`, ...bi('打开', 'open')))
       : null,
   );
 
@@ -355,7 +356,7 @@ function showNav(nav: HTMLElement, user: Me): void {
   if (!institution) links.push(['/tracker', '案件跟踪', 'Case tracker'], ['/statistics', '统计', 'Statistics']);
   if (user.roles.includes('admin')) links.push(['/designer', '流程设计', 'Designer']);
   nav.replaceChildren(...links.map(([path, zh, en]) => {
-    const a = h('a', { href: path }, zh, ' ', h('small', {}, en));
+    const a = h('a', { href: path }, ...bi(zh, en));
     a.addEventListener('click', (e) => {
       if (path.startsWith('/designer')) return; // the designer guards its unsaved edits with a full load
       e.preventDefault();
@@ -457,7 +458,7 @@ async function start(): Promise<void> {
     user.then((u) => u && showSession(session, u)).catch(() => undefined);
     return;
   }
-  app.replaceChildren(h('p', { class: 'loading' }, '加载中… ', h('small', {}, 'loading')));
+  app.replaceChildren(h('p', { class: 'loading' }, ...bi('加载中…', 'loading')));
   let signedIn: Awaited<typeof user>;
   try {
     signedIn = await user;
@@ -469,6 +470,7 @@ async function start(): Promise<void> {
     goToLogin();
     return;
   }
+  document.documentElement.lang = currentLang();
   showSession(session, signedIn);
   signedInUser = signedIn;
   showNav(document.getElementById('nav')!, signedIn);

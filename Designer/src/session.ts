@@ -1,12 +1,12 @@
 import { logout, type Me } from './api';
-import { h } from './dom';
-import { roleLabel } from './i18n';
+import { h, bi } from './dom';
+import { currentLang, roleLabel, setLang } from './i18n';
 import { loginPath } from './redirects';
 
 /** The signed-in user in the top bar: name, organisation, roles, and 退出 Sign out. */
 export function showSession(container: HTMLElement, user: Me): void {
   const org = user.organisation;
-  const signOut = h('button', { type: 'button', class: 'signout' }, '退出 ', h('small', {}, 'Sign out')) as HTMLButtonElement;
+  const signOut = h('button', { type: 'button', class: 'signout' }, ...bi('退出', 'Sign out')) as HTMLButtonElement;
   const failed = h('span', { class: 'signout-failed', role: 'status' });
   signOut.addEventListener('click', async () => {
     signOut.disabled = true;
@@ -18,6 +18,14 @@ export function showSession(container: HTMLElement, user: Me): void {
       signOut.disabled = false;
       failed.textContent = `退出失败 sign-out failed: ${(e as Error).message}`;
     }
+  });
+
+  // The language switch, named in the language it switches to: every page's bilingual labels follow it.
+  const english = currentLang() === 'en';
+  const language = h('button', { type: 'button', class: 'signout language', lang: english ? 'zh-CN' : 'en' }, english ? '中文' : 'English') as HTMLButtonElement;
+  language.addEventListener('click', () => {
+    setLang(english ? 'zh-CN' : 'en');
+    location.reload();
   });
 
   container.replaceChildren(
@@ -32,10 +40,11 @@ export function showSession(container: HTMLElement, user: Me): void {
       { class: 'roles', 'aria-label': '角色 roles' },
       ...user.roles.map((r) => {
         const [zh, en] = roleLabel(r);
-        return h('li', { class: 'role', title: en }, zh);
+        return h('li', { class: 'role', title: english ? zh : en }, english ? en : zh);
       }),
     ),
     failed,
+    language,
     signOut,
   );
   container.hidden = false;

@@ -1,5 +1,5 @@
 import { request } from '../http';
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import type { Me } from '../api';
 
 /** A case in the list (`GET /api/cases`). */
@@ -72,15 +72,15 @@ export async function renderCaseList(app: HTMLElement, user: Me, navigate: (path
   document.title = `Pipeline · ${zh} ${en}`;
   const limit = 200;
   const search = h('input', { type: 'search', id: 'case-search', placeholder: '业务编号开头，例如 JZ-2026', autocomplete: 'off' }) as HTMLInputElement;
-  const open = h('button', { type: 'submit' }, '查找 ', h('small', {}, 'Find')) as HTMLButtonElement;
+  const open = h('button', { type: 'submit' }, ...bi('查找', 'Find')) as HTMLButtonElement;
   const status = h('span', { class: 'muted', role: 'status' });
   const body = h('tbody', {});
   const form = h('form', { class: 'open-form', role: 'search' },
-    h('label', { for: search.id }, '业务编号 ', h('small', {}, 'business key')), search, open) as HTMLFormElement;
+    h('label', { for: search.id }, ...bi('业务编号', 'business key')), search, open) as HTMLFormElement;
 
   const startLink = () => {
     if (!institution) return null;
-    const a = h('a', { href: '/cases/new', class: 'button primary' }, '＋ 开班申请 ', h('small', {}, 'Start a class case'));
+    const a = h('a', { href: '/cases/new', class: 'button primary' }, '＋ ', ...bi('开班申请', 'Start a class case'));
     a.addEventListener('click', (e) => {
       e.preventDefault();
       navigate('/cases/new');
@@ -124,14 +124,14 @@ export async function renderCaseList(app: HTMLElement, user: Me, navigate: (path
 
   app.replaceChildren(
     h('section', { class: 'card cases' },
-      h('div', { class: 'card-head' }, h('h2', {}, `${zh} `, h('small', {}, en)), h('div', { class: 'toolbar' }, status, startLink())),
+      h('div', { class: 'card-head' }, h('h2', {}, ...bi(zh, en)), h('div', { class: 'toolbar' }, status, startLink())),
       message ? h('p', { class: 'error', role: 'alert' }, message) : null,
       form,
       h('table', {},
-        h('thead', {}, h('tr', {}, h('th', {}, '业务编号 Case'), h('th', {}, '流程 Process'),
-          h('th', {}, '当前环节 Stage'), h('th', {}, '下一步 Next'), h('th', {}, '办理期限 Due'),
-          ...(institution ? [] : [h('th', {}, '培训机构 Institution'), h('th', {}, '辖区 Jurisdiction')]),
-          h('th', {}, '提交 Filed'), h('th', {}, '材料包 Packs'))),
+        h('thead', {}, h('tr', {}, h('th', {}, ...bi('业务编号', 'Case')), h('th', {}, ...bi('流程', 'Process')),
+          h('th', {}, ...bi('当前环节', 'Stage')), h('th', {}, ...bi('下一步', 'Next')), h('th', {}, ...bi('办理期限', 'Due')),
+          ...(institution ? [] : [h('th', {}, ...bi('培训机构', 'Institution')), h('th', {}, ...bi('辖区', 'Jurisdiction'))]),
+          h('th', {}, ...bi('提交', 'Filed')), h('th', {}, ...bi('材料包', 'Packs')))),
         body)),
   );
   await load();

@@ -3,7 +3,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import { definitionXml, listDefinitions } from './api';
 import { renderMigration } from './migration';
 
@@ -51,9 +51,9 @@ export async function renderCompare(app: HTMLElement, processId: string, a: numb
   const migration = h('section', { class: 'migration' });
   const pick = (label: string) => h('select', { 'aria-label': label }) as HTMLSelectElement;
   const [fromSelect, toSelect] = [pick('旧版本 From version'), pick('新版本 To version')];
-  const go = h('button', { type: 'button' }, '对比 ', h('small', {}, 'Compare'));
+  const go = h('button', { type: 'button' }, ...bi('对比', 'Compare'));
   go.addEventListener('click', () => navigate(`/designer/${encodeURIComponent(processId)}/compare/${fromSelect.value}/${toSelect.value}`));
-  const back = h('a', { href: '/designer' }, '← 全部流程 ', h('small', {}, 'All definitions'));
+  const back = h('a', { href: '/designer' }, ...bi('← 全部流程', 'All definitions'));
   back.addEventListener('click', (e) => {
     e.preventDefault();
     navigate('/designer');

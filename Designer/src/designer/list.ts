@@ -1,4 +1,4 @@
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import { listDefinitions, type DefinitionVersion } from './api';
 
 function when(iso: string): string {
@@ -38,14 +38,14 @@ export async function renderDefinitionList(app: HTMLElement, navigate: (path: st
           sorted.length > 1 ? link(`/designer/${encodeURIComponent(id)}/compare/${sorted[1].version}/${latest.version}`, `对比 v${sorted[1].version}–v${latest.version}`) : ''),
       );
     });
-  const create = h('button', { type: 'button', class: 'primary' }, '新建流程 ', h('small', {}, 'New definition'));
+  const create = h('button', { type: 'button', class: 'primary' }, ...bi('新建流程', 'New definition'));
   create.addEventListener('click', () => navigate('/designer/new'));
   const forms = link('/designer/forms', '表单 Forms');
   app.replaceChildren(
     h(
       'section',
       { class: 'card' },
-      h('div', { class: 'card-head' }, h('h2', {}, '流程定义 ', h('small', {}, 'Definitions')), h('div', { class: 'toolbar' }, forms, create)),
+      h('div', { class: 'card-head' }, h('h2', {}, ...bi('流程定义', 'Definitions')), h('div', { class: 'toolbar' }, forms, create)),
       h(
         'table',
         {},

@@ -1,5 +1,5 @@
 import { ApiError } from '../http';
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import { activeInstances, migrate, type ActiveInstance, type MigrationProblem } from './api';
 import { problemText } from './problems';
 
@@ -78,8 +78,8 @@ export async function renderMigration(
   });
 
   const status = h('span', { class: 'designer-status', role: 'status' });
-  const check = h('button', { type: 'button' }, '检查 ', h('small', {}, 'Dry run')) as HTMLButtonElement;
-  const run = h('button', { type: 'button', class: 'primary', disabled: '' }, '迁移所选实例 ', h('small', {}, 'Migrate')) as HTMLButtonElement;
+  const check = h('button', { type: 'button' }, ...bi('检查', 'Dry run')) as HTMLButtonElement;
+  const run = h('button', { type: 'button', class: 'primary', disabled: '' }, ...bi('迁移所选实例', 'Migrate')) as HTMLButtonElement;
   const chosen = () => instances.filter((i) => boxes.get(i.instanceId)!.checked);
   const invalidate = () => {
     run.disabled = true;

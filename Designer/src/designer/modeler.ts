@@ -12,7 +12,7 @@ import { CreateAppendAnythingModule, CreateAppendElementTemplatesModule } from '
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { ApiError } from '../http';
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import { definitionXml, deploy, elementTemplates, listDefinitions, roles, validate, type DefinitionProblem, type Role } from './api';
 import { zhTranslateModule } from './translate';
 import lintModule from 'bpmn-js-bpmnlint';
@@ -68,7 +68,7 @@ function shortcutHelp(): HTMLElement {
     ['R', '替换类型 Replace'], ['H / L / S / C', '抓手 / 套索 / 空间 / 连线工具'], ['方向键 Arrows', '移动所选（Shift 加大步长）'],
     ['Ctrl + 滚轮 / Ctrl+= / Ctrl+-', '缩放 Zoom'], ['Ctrl+0', '恢复 100%'],
   ];
-  return h('details', { class: 'shortcuts' }, h('summary', {}, '快捷键 ', h('small', {}, 'Keyboard shortcuts (click the canvas first)')),
+  return h('details', { class: 'shortcuts' }, h('summary', {}, ...bi('快捷键', 'Keyboard shortcuts (click the canvas first)')),
     h('dl', {}, ...keys.flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)])));
 }
 
@@ -83,7 +83,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   const problemsList = h('ul', { class: 'problems', 'aria-label': '问题 Problems' });
   const canvas = h('div', { class: 'designer-canvas' });
   const panel = h('div', { class: 'designer-panel' });
-  const button = (zh: string, en: string, cls = '') => h('button', { type: 'button', class: cls }, zh, ' ', h('small', {}, en));
+  const button = (zh: string, en: string, cls = '') => h('button', { type: 'button', class: cls }, ...bi(zh, en));
   const check = button('检查', 'Check');
   const deployButton = button('部署', 'Deploy', 'primary');
   const download = button('下载 XML', 'Download');
@@ -91,7 +91,8 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
   const redo = button('重做', 'Redo');
   const find = button('搜索', 'Find');
   const english = currentLang() === 'en';
-  const language = button(english ? '中文' : 'English', english ? 'Chinese' : '英文');
+  // Named in the language it switches to, as language switches are (not through bi()).
+  const language = h('button', { type: 'button' }, english ? '中文' : 'English', ' ', h('small', {}, english ? 'Chinese' : '英文'));
   // Edits not deployed yet survive the language switch (kept for this tab in sessionStorage) and are guarded on leaving.
   const draftKey = `pipeline:designer-draft:${location.pathname}`;
   let unsaved = false;
@@ -102,7 +103,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
     location.reload();
   });
   const upload = h('input', { type: 'file', accept: '.bpmn,.xml,application/xml', 'aria-label': '上传 BPMN XML', class: 'upload' }) as HTMLInputElement;
-  const back = h('a', { href: '/designer' }, '← 全部流程 ', h('small', {}, 'All definitions'));
+  const back = h('a', { href: '/designer' }, ...bi('← 全部流程', 'All definitions'));
   back.addEventListener('click', (e) => {
     e.preventDefault();
     if (!unsaved || window.confirm('有未部署的修改，确定离开？(Leave without deploying your changes?)')) navigate('/designer');
@@ -114,7 +115,7 @@ export async function renderModeler(app: HTMLElement, processId: string | null, 
         h('div', { class: 'toolbar' }, undo, redo, find, check, deployButton, download, upload, language, status)),
       h('div', { class: 'designer-body' }, canvas, panel),
       shortcutHelp(),
-      h('h3', {}, '问题 ', h('small', {}, 'Problems')), problemsList),
+      h('h3', {}, ...bi('问题', 'Problems')), problemsList),
   );
 
   // Filled before the import; the properties panel reads it on every render.

@@ -2,7 +2,7 @@ import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { FormEditor } from '@bpmn-io/form-js-editor';
 import { ApiError } from '../http';
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import { deployForm, getForm, type FormSchema } from './api';
 
 /**
@@ -40,7 +40,7 @@ function blank(): FormSchema {
  */
 export async function renderFormEditor(app: HTMLElement, formId: string | null, navigate: (path: string) => void): Promise<void> {
   document.title = `Pipeline · 表单 ${formId ?? '新建'}`;
-  const back = h('a', { href: '/designer/forms' }, '← 表单 ', h('small', {}, 'Forms'));
+  const back = h('a', { href: '/designer/forms' }, ...bi('← 表单', 'Forms'));
   back.addEventListener('click', (e) => {
     e.preventDefault();
     navigate('/designer/forms');
@@ -49,7 +49,7 @@ export async function renderFormEditor(app: HTMLElement, formId: string | null, 
   const schema = loaded?.schema ?? blank();
   const idInput = h('input', { type: 'text', id: 'form-id', value: schema.id, required: '', pattern: '[A-Za-z_][A-Za-z0-9_.\\-]*', 'aria-describedby': 'form-id-help' }) as HTMLInputElement;
   if (loaded) idInput.readOnly = true;
-  const deploy = h('button', { type: 'button', class: 'primary' }, '部署 ', h('small', {}, 'Deploy')) as HTMLButtonElement;
+  const deploy = h('button', { type: 'button', class: 'primary' }, ...bi('部署', 'Deploy')) as HTMLButtonElement;
   const status = h('p', { class: 'form-message', role: 'status' });
   const heading = h('h2', {}, loaded ? `${loaded.name} v${loaded.version}` : '新建表单', ' ', h('small', {}, 'Form'));
   const canvas = h('div', { class: 'form-editor', 'aria-label': '表单编辑器 Form editor' });
@@ -57,7 +57,7 @@ export async function renderFormEditor(app: HTMLElement, formId: string | null, 
     h('div', { class: 'card-head' },
       h('div', {}, back, heading),
       h('div', { class: 'toolbar' }, deploy)),
-    h('div', { class: 'form-id' }, h('label', { for: idInput.id }, '表单编号 ', h('small', {}, 'Form id')), idInput,
+    h('div', { class: 'form-id' }, h('label', { for: idInput.id }, ...bi('表单编号', 'Form id')), idInput,
       h('small', { id: 'form-id-help', class: 'muted' }, '人工任务以此编号引用表单（字母、数字、_ . -）')),
     status, canvas));
 

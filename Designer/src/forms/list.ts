@@ -1,4 +1,4 @@
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import { listForms } from './api';
 
 function when(iso: string): string {
@@ -19,10 +19,10 @@ export async function renderFormList(app: HTMLElement, navigate: (path: string) 
     });
     return a;
   };
-  const create = h('button', { type: 'button', class: 'primary' }, '新建表单 ', h('small', {}, 'New form'));
+  const create = h('button', { type: 'button', class: 'primary' }, ...bi('新建表单', 'New form'));
   create.addEventListener('click', () => navigate('/designer/forms/new'));
   app.replaceChildren(h('section', { class: 'card' },
-    h('div', { class: 'card-head' }, h('div', {}, link('/designer', '← 流程定义 ', h('small', {}, 'Definitions')), h('h2', {}, '表单 ', h('small', {}, 'Forms'))), create),
+    h('div', { class: 'card-head' }, h('div', {}, link('/designer', ...bi('← 流程定义', 'Definitions')), h('h2', {}, ...bi('表单', 'Forms'))), create),
     h('p', { class: 'muted' }, '人工任务以表单编号（zeebe:formDefinition formId）引用表单；修改后部署即成为新版本，任务按最新版本填写。 ',
       h('small', {}, 'User tasks name a form by its id; each deployment is a new version.')),
     forms.length === 0 ? h('p', { class: 'empty' }, '尚无表单 (no forms)') : h('table', {},

@@ -1,5 +1,5 @@
 import type { Finding, JobProgress } from '../api';
-import { h, type Child } from '../dom';
+import { h, type Child, bi } from '../dom';
 import { documentUrl, getCaseDocuments, getPackReport, pageImageUrl, type PackReportView, type PageReport } from './api';
 
 /** Section ids (architecture.md) in the clerk's words. */
@@ -58,7 +58,7 @@ export function checkProgress(job: JobProgress): HTMLElement {
  */
 export function packFindingsSection(businessKey: string, packCheck: JobProgress | null | undefined): HTMLElement {
   const body = h('div', {}, h('p', { class: 'loading' }, '加载中…'));
-  const section = h('section', { class: 'card', id: 'pack-findings' }, h('h2', {}, h('span', { class: 'label' }, '材料检查 ', h('small', {}, 'Pack check'))),
+  const section = h('section', { class: 'card', id: 'pack-findings' }, h('h2', {}, h('span', { class: 'label' }, ...bi('材料检查', 'Pack check'))),
     packCheck ? checkProgress(packCheck) : null, body);
   void getPackReport(businessKey).then((report) => body.replaceChildren(...(report ? reportParts(businessKey, report).filter((c): c is Node => c instanceof Node) : [h('p', { class: 'empty' }, packCheck ? '首次核对尚未完成' : '尚无检查报告 (no pack report yet)')])))
     .catch((e: unknown) => body.replaceChildren(h('p', { class: 'error' }, `检查结果不可用：${(e as Error).message}`)));
@@ -79,7 +79,8 @@ function reportParts(businessKey: string, report: PackReportView): Child[] {
     ? h('div', { class: 'checklist' },
         h('h3', {}, '材料清单 ', h('small', {}, `${report.checklist.displayName}（${report.checklist.source}）`)),
         h('table', {},
-          h('thead', {}, h('tr', {}, ...['序号', '材料名称', '要求', '核对', '所在页', '依据'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('thead', {}, h('tr', {}, ...[['序号', 'No.'], ['材料名称', 'material'], ['要求', 'required'], ['核对', 'check'], ['所在页', 'pages'], ['依据', 'rule']]
+            .map(([zh, en]) => h('th', { scope: 'col' }, ...bi(zh, en))))),
           h('tbody', {}, ...report.checklist.items.map((item, i) => {
             const ok = item.complete;
             const mark = ok
@@ -94,7 +95,7 @@ function reportParts(businessKey: string, report: PackReportView): Child[] {
           }))))
     : null;
 
-  const whole = wholePack.length ? h('div', {}, h('h3', {}, '整体问题 ', h('small', {}, 'whole pack')), findingList(wholePack)) : null;
+  const whole = wholePack.length ? h('div', {}, h('h3', {}, ...bi('整体问题', 'whole pack')), findingList(wholePack)) : null;
 
   const strip = h('ol', { class: 'page-strip', 'aria-label': '逐页核对结果 pages' }, ...report.pages.map((page) => {
     const findings = byPage.get(page.number) ?? [];
@@ -113,12 +114,12 @@ function reportParts(businessKey: string, report: PackReportView): Child[] {
   const documents = h('div', { class: 'documents' });
   void getCaseDocuments(businessKey).then((docs) => {
     if (!docs.length) return;
-    documents.replaceChildren(h('h3', {}, '文书下载 ', h('small', {}, 'Notices')),
+    documents.replaceChildren(h('h3', {}, ...bi('文书下载', 'Notices')),
       h('ul', {}, ...docs.map((d) => h('li', {}, h('a', { href: documentUrl(businessKey, d.sha256), download: d.fileName }, d.fileName), ' ',
         h('span', { class: 'muted' }, new Date(d.at).toLocaleString('zh-CN'))))));
   }).catch(() => undefined);
 
-  return [verdict, checklist, whole, h('h3', {}, '逐页核对 ', h('small', {}, '点击页面查看大图和识别文字')), strip, documents, dialog.element];
+  return [verdict, checklist, whole, h('h3', {}, ...bi('逐页核对', '点击页面查看大图和识别文字')), strip, documents, dialog.element];
 }
 
 function pageButton(page: number, open: () => void): HTMLElement {
@@ -150,7 +151,7 @@ function pageDialog(businessKey: string, report: PackReportView, byPage: Map<num
     details.replaceChildren(
       h('p', { class: 'muted' }, `${fileOf(report, n)} · ${page.source === 'ocr' ? `OCR 识别，置信度 ${page.confidence}` : '文字层'}`),
       findings.length ? findingList(findings) : h('p', { class: 'ok' }, '本页未发现问题'),
-      h('h4', {}, '识别文字 ', h('small', {}, '身份证号、手机号已遮盖')),
+      h('h4', {}, ...bi('识别文字', '身份证号、手机号已遮盖')),
       h('pre', { class: 'page-text' }, page.text || '（未识别出文字）'));
     prev.disabled = n <= 1;
     next.disabled = n >= report.pages.length;

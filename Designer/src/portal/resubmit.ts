@@ -1,5 +1,5 @@
 import { ApiError } from '../http';
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import { packPicker } from './packPicker';
 import { submitPack } from './upload';
 
@@ -11,7 +11,7 @@ import { submitPack } from './upload';
  */
 export function resubmitSection(businessKey: string, step: string, onDone: () => void): HTMLElement {
   const pack = packPicker('resubmit-pack', step);
-  const submit = h('button', { type: 'submit', class: 'primary' }, '提交材料 ', h('small', {}, 'Submit')) as HTMLButtonElement;
+  const submit = h('button', { type: 'submit', class: 'primary' }, ...bi('提交材料', 'Submit')) as HTMLButtonElement;
   const message = h('p', { class: 'form-message', role: 'alert' });
   const form = h('form', { class: 'resubmit' }, pack.element, h('div', { class: 'toolbar' }, submit), message) as HTMLFormElement;
   form.addEventListener('submit', async (e) => {
@@ -37,7 +37,7 @@ export function resubmitSection(businessKey: string, step: string, onDone: () =>
     }
   });
   return h('section', { class: 'card', id: 'resubmit' },
-    h('h2', {}, h('span', { class: 'label' }, `${step} `, h('small', {}, 'Submit a pack'))),
+    h('h2', {}, h('span', { class: 'label' }, ...bi(step, 'Submit a pack'))),
     h('p', { class: 'notice' }, step.includes('补正')
       ? '本案件正在等待您补正材料：请按「材料清单」和逐页核对结果更正后，上传完整的材料（可多个文件）；系统会重新逐页核对。'
       : `本案件正在等待您${step}：上传后系统会逐页核对（可多个文件）。`),

@@ -1,5 +1,5 @@
 import { ApiError } from '../http';
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import type { Me } from '../api';
 import { packPicker } from './packPicker';
 import { submitPack } from './upload';
@@ -8,7 +8,7 @@ import { submitPack } from './upload';
 /** A labelled form control (the label names it for screen readers and clicks). */
 function field(id: string, zh: string, en: string, control: HTMLElement, hint?: string): HTMLElement {
   control.id = id;
-  return h('div', { class: 'field' }, h('label', { for: id }, zh, ' ', h('small', {}, en)), control, hint ? h('small', { class: 'hint' }, hint) : null);
+  return h('div', { class: 'field' }, h('label', { for: id }, ...bi(zh, en)), control, hint ? h('small', { class: 'hint' }, hint) : null);
 }
 
 function input(type: string, attrs: Record<string, string> = {}): HTMLInputElement {
@@ -33,11 +33,11 @@ function rows(caption: string, columns: [string, string, () => HTMLElement][]): 
     remove.addEventListener('click', () => row.remove());
     body.append(row);
   };
-  const add = h('button', { type: 'button' }, '＋ 添加 ', h('small', {}, 'Add'));
+  const add = h('button', { type: 'button' }, ...bi('＋ 添加', 'Add'));
   add.addEventListener('click', addRow);
   addRow();
   const element = h('fieldset', { class: 'rows' }, h('legend', {}, caption),
-    h('table', {}, h('thead', {}, h('tr', {}, ...columns.map(([zh, en]) => h('th', {}, zh, ' ', h('small', {}, en))), h('th', {}, ''))), body), add);
+    h('table', {}, h('thead', {}, h('tr', {}, ...columns.map(([zh, en]) => h('th', {}, ...bi(zh, en))), h('th', {}, ''))), body), add);
   const read = () => [...body.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('input, select')].map((c) => (c as HTMLInputElement).value.trim()))
     .filter((values) => values[0]);
   return { element, read };
@@ -61,7 +61,7 @@ function newKey(user: Me): string {
 export function renderStartCase(app: HTMLElement, user: Me, navigate: (path: string) => void): void {
   document.title = 'Pipeline · 开班申请 Start a class case';
   if (!user.roles.includes('institution')) {
-    app.replaceChildren(h('section', { class: 'card' }, h('h2', {}, '开班申请 ', h('small', {}, 'Start a class case')),
+    app.replaceChildren(h('section', { class: 'card' }, h('h2', {}, ...bi('开班申请', 'Start a class case')),
       h('p', { class: 'error' }, '只有培训机构的工作人员可以发起开班申请 (only training institutions start class cases)')));
     return;
   }
@@ -92,9 +92,9 @@ export function renderStartCase(app: HTMLElement, user: Me, navigate: (path: str
   const message = h('p', { class: 'form-message', role: 'alert' });
 
   const progress = h('progress', { max: '100', value: '0', hidden: '' }) as HTMLProgressElement;
-  const submit = h('button', { type: 'submit', class: 'primary' }, '提交开班申请 ', h('small', {}, 'Submit')) as HTMLButtonElement;
+  const submit = h('button', { type: 'submit', class: 'primary' }, ...bi('提交开班申请', 'Submit')) as HTMLButtonElement;
   const form = h('form', { class: 'start-case', novalidate: '' },
-    h('fieldset', {}, h('legend', {}, '开班信息 ', h('small', {}, 'Class')),
+    h('fieldset', {}, h('legend', {}, ...bi('开班信息', 'Class')),
       h('div', { class: 'grid' },
         field('c-occupation', '培训职业（工种）', 'occupation', occupation),
         field('c-kind', '培训类别', 'kind', kind),
@@ -106,13 +106,13 @@ export function renderStartCase(app: HTMLElement, user: Me, navigate: (path: str
         field('c-headcount', '培训人数', 'headcount', headcount, '人'),
         field('c-place', '培训地点', 'place', place),
         field('c-online', '线上培训', 'online', online))),
-    h('fieldset', {}, h('legend', {}, '职业标准 ', h('small', {}, 'Standards')),
+    h('fieldset', {}, h('legend', {}, ...bi('职业标准', 'Standards')),
       h('div', { class: 'grid' },
         field('c-ts', '培训标准', 'training standard', trainingStandard),
         field('c-es', '评价标准', 'evaluation standard', evaluationStandard),
         field('c-ev', '评价考核机构', 'evaluator', evaluator))),
     teachers.element, trainees.element,
-    h('fieldset', {}, h('legend', {}, '开班材料 ', h('small', {}, 'Opening pack')), pack.element),
+    h('fieldset', {}, h('legend', {}, ...bi('开班材料', 'Opening pack')), pack.element),
     h('div', { class: 'toolbar' }, submit, progress), message) as HTMLFormElement;
 
   form.addEventListener('submit', async (e) => {
@@ -163,7 +163,7 @@ export function renderStartCase(app: HTMLElement, user: Me, navigate: (path: str
   });
 
   app.replaceChildren(h('section', { class: 'card' },
-    h('h2', {}, '开班申请 ', h('small', {}, 'Start a class case')),
+    h('h2', {}, ...bi('开班申请', 'Start a class case')),
     h('p', { class: 'muted' }, '填写开班信息并上传开班材料；提交后系统逐页识别、核对材料，结果在案件页面显示。提交日期以系统收到为准。'),
     form));
   occupation.focus();

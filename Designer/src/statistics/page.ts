@@ -1,4 +1,4 @@
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import type { Me } from '../api';
 import { quarterly, type CategoryFigures } from './api';
 
@@ -26,17 +26,17 @@ export async function renderStatistics(app: HTMLElement, _user: Me, navigate: (p
   const place = h('select', { id: 'stat-jurisdiction' }, ...answer.jurisdictions.map((j) => h('option', { value: j.id }, j.name))) as HTMLSelectElement;
   place.value = answer.jurisdiction;
   const form = h('form', { class: 'tracker-filters', 'aria-label': '统计范围 Period and jurisdiction' },
-    h('div', { class: 'field' }, h('label', { for: year.id }, '年份 ', h('small', {}, 'year')), year),
-    h('div', { class: 'field' }, h('label', { for: quarter.id }, '季度 ', h('small', {}, 'quarter')), quarter),
-    h('div', { class: 'field' }, h('label', { for: place.id }, '辖区 ', h('small', {}, 'jurisdiction')), place),
-    h('div', { class: 'field actions' }, h('button', { type: 'submit' }, '查询 ', h('small', {}, 'Show')))) as HTMLFormElement;
+    h('div', { class: 'field' }, h('label', { for: year.id }, ...bi('年份', 'year')), year),
+    h('div', { class: 'field' }, h('label', { for: quarter.id }, ...bi('季度', 'quarter')), quarter),
+    h('div', { class: 'field' }, h('label', { for: place.id }, ...bi('辖区', 'jurisdiction')), place),
+    h('div', { class: 'field actions' }, h('button', { type: 'submit' }, ...bi('查询', 'Show')))) as HTMLFormElement;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     navigate(`/statistics?${new URLSearchParams({ year: year.value, quarter: quarter.value, jurisdiction: place.value })}`);
   });
   const query = new URLSearchParams({ year: String(f.year), quarter: String(f.quarter), jurisdiction: answer.jurisdiction });
   const download = h('a', { class: 'button', id: 'stat-export', href: `/api/statistics/quarterly.xlsx?${query}`, download: '' },
-    '下载统计表 ', h('small', {}, 'XLSX (QJ 附件1)'));
+    ...bi('下载统计表', 'XLSX (QJ 附件1)'));
 
   const row = (c: CategoryFigures, total = false) => h('tr', total ? { class: 'total' } : {},
     h(total ? 'th' : 'td', total ? { scope: 'row' } : {}, c.name),
@@ -49,19 +49,19 @@ export async function renderStatistics(app: HTMLElement, _user: Me, navigate: (p
   const table = h('table', { class: 'stat-table' },
     h('caption', {}, `${answer.jurisdictionName} ${f.year}年第${f.quarter}季度（${f.from} 至 ${f.to}）职业培训情况`),
     h('thead', {}, h('tr', {}, ...[['培训类别', 'category'], ['班次', 'classes'], ['人数', 'trainees'], ['合格人数', 'passed'], ['合格率', 'pass rate'],
-      ['补贴资金（元）', 'subsidy, yuan'], ['承办职业培训机构', 'institutions']].map(([zh, en]) => h('th', { scope: 'col' }, zh, ' ', h('small', {}, en))))),
+      ['补贴资金（元）', 'subsidy, yuan'], ['承办职业培训机构', 'institutions']].map(([zh, en]) => h('th', { scope: 'col' }, ...bi(zh, en))))),
     h('tbody', {}, ...f.categories.map((c) => row(c)), row(f.total, true)));
   const people = h('div', { class: 'chart', id: 'chart-people', role: 'img', 'aria-label': '班次、人数与合格人数（柱状图）' });
   const funds = h('div', { class: 'chart', id: 'chart-subsidy', role: 'img', 'aria-label': '补贴资金（柱状图）' });
 
   app.replaceChildren(
     h('section', { class: 'card' },
-      h('div', { class: 'card-head' }, h('h2', {}, '职业培训情况统计 ', h('small', {}, 'Quarterly training statistics (R-QJ-6)')), h('div', { class: 'toolbar' }, download)),
+      h('div', { class: 'card-head' }, h('h2', {}, ...bi('职业培训情况统计', 'Quarterly training statistics (R-QJ-6)')), h('div', { class: 'toolbar' }, download)),
       form),
     h('section', { class: 'card stat-layout' },
       h('div', { class: 'stat-charts' }, people, funds),
       h('div', { class: 'stat-side' }, table,
-        f.notes.length ? h('div', { class: 'stat-notes' }, h('h3', {}, '说明 ', h('small', {}, 'What is not known yet')),
+        f.notes.length ? h('div', { class: 'stat-notes' }, h('h3', {}, ...bi('说明', 'What is not known yet')),
           h('ul', {}, ...f.notes.map((n) => h('li', {}, n)))) : null)),
   );
   const { drawCharts } = await import('./charts');

@@ -1,4 +1,4 @@
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import type { Me } from '../api';
 import { claimTask, unclaimTask, type TaskItem } from './api';
 import { refusal } from './work';
@@ -15,11 +15,11 @@ export function claimControl(t: TaskItem, user: Me, onChange: () => void): HTMLE
   const show = () => {
     holder.replaceChildren(t.assignee
       ? h('span', {}, '认领人：', h('strong', {}, t.assignee === user.userId ? '我' : (t.assigneeName ?? t.assignee)))
-      : h('span', { class: 'muted' }, '未认领 ', h('small', {}, 'unclaimed')));
+      : h('span', { class: 'muted' }, ...bi('未认领', 'unclaimed')));
     const mine = t.assignee === user.userId;
     const canRelease = t.assignee && (mine || user.roles.includes('admin'));
     button.hidden = Boolean(t.assignee) && !canRelease;
-    button.replaceChildren(...(t.assignee ? ['释放 ', h('small', {}, 'Unclaim')] : ['认领 ', h('small', {}, 'Claim')]));
+    button.replaceChildren(...(t.assignee ? [...bi('释放', 'Unclaim')] : [...bi('认领', 'Claim')]));
     // The visible words first (WCAG 2.5.3 label in name), then which task.
     button.setAttribute('aria-label', t.assignee ? `释放 Unclaim：${t.name}` : `认领 Claim：${t.name}`);
   };

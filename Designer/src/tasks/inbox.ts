@@ -1,4 +1,4 @@
-import { h, type Child } from '../dom';
+import { h, type Child, bi } from '../dom';
 import { roleLabel } from '../i18n';
 import type { Me } from '../api';
 import { listTasks, type TaskItem } from './api';
@@ -15,7 +15,7 @@ function date(iso: string): string {
 
 /** The due date with what it means now: 已逾期 (overdue), 今日到期 (due today) or the calendar days left. */
 function dueCell(task: TaskItem, now: number): Child {
-  if (!task.dueAt) return h('span', { class: 'muted' }, '无时限 ', h('small', {}, 'none'));
+  if (!task.dueAt) return h('span', { class: 'muted' }, ...bi('无时限', 'none'));
   const left = new Date(task.dueAt).getTime() - now;
   const note = left < 0
     ? h('span', { class: 'badge overdue' }, `已逾期 ${Math.ceil(-left / day)} 天`)
@@ -79,7 +79,7 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
     const form = workForm(t, {
       onCompleted: () => {
         row.classList.add('done');
-        row.querySelector('.work')?.replaceChildren(h('span', { class: 'ok' }, '✓ 已办结 ', h('small', {}, 'completed')));
+        row.querySelector('.work')?.replaceChildren(h('span', { class: 'ok' }, ...bi('✓ 已办结', 'completed')));
         form.parentElement?.parentElement?.remove();
         tasks.splice(tasks.indexOf(t), 1);
         count.textContent = `${tasks.length} 项待办`;
@@ -104,7 +104,7 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
     body.replaceChildren(...(list.length === 0
       ? [h('tr', {}, h('td', { colspan: '8', class: 'muted' }, tasks.length ? '没有符合条件的待办 (none match)' : '暂无待办 (nothing to do)'))]
       : list.map((t) => {
-          const work = h('button', { type: 'button' }, '办理 ', h('small', {}, 'Work')) as HTMLButtonElement;
+          const work = h('button', { type: 'button' }, ...bi('办理', 'Work')) as HTMLButtonElement;
           const row = h('tr', { 'data-task': t.bookmarkId },
             h('td', {}, taskLink(t),
               t.coSignedBy.length ? h('div', { class: 'muted' }, `会签中，已签：${t.coSignedBy.join('、')}`) : null),
@@ -133,9 +133,9 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
 
   app.replaceChildren(
     h('section', { class: 'card inbox' },
-      h('div', { class: 'card-head' }, h('h2', {}, '我的待办 ', h('small', {}, 'My tasks')), count),
+      h('div', { class: 'card-head' }, h('h2', {}, ...bi('我的待办', 'My tasks')), count),
       h('div', { class: 'filters' }, roles, names, places, institutions, claimed,
-        h('label', { for: overdueOnly.id }, overdueOnly, ' 只看逾期 ', h('small', {}, 'overdue only'))),
+        h('label', { for: overdueOnly.id }, overdueOnly, ...bi(' 只看逾期', 'overdue only'))),
       h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, '任务 Task'), h('th', {}, '案件 Case'), h('th', {}, '培训机构 Institution'),
           h('th', {}, '辖区 Jurisdiction'), h('th', {}, '到期 Due'), h('th', {}, '接收 Received'), h('th', {}, '认领 Claimed by'), h('th', {}, ''))),

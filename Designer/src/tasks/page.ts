@@ -1,5 +1,5 @@
 import { getCase, getDefinitionXml, getInstance, type CaseView, type Finding, type Me } from '../api';
-import { h, type Child } from '../dom';
+import { h, type Child, bi } from '../dom';
 import { listTasks, type TaskItem } from './api';
 import { claimControl } from './claim';
 import { workForm } from './work';
@@ -18,7 +18,7 @@ const verdicts: Record<string, [string, string]> = {
 const modes: Record<string, string> = { 'order-based': '订单式', general: '普惠制', project: '项目制', employer: '企业职工培训' };
 
 function card(zh: string, en: string, ...children: Child[]): HTMLElement {
-  return h('section', { class: 'card' }, h('h2', {}, zh, ' ', h('small', {}, en)), ...children);
+  return h('section', { class: 'card' }, h('h2', {}, ...bi(zh, en)), ...children);
 }
 
 /** Term / value pairs; a missing value reads —. */
@@ -47,14 +47,14 @@ function findingList(findings: Finding[]): HTMLElement {
  */
 export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: string, bookmarkId: string, navigate: (path: string) => void): Promise<void> {
   document.title = 'Pipeline · 办理任务 Task';
-  const back = h('a', { href: '/tasks' }, '← 我的待办 ', h('small', {}, 'My tasks'));
+  const back = h('a', { href: '/tasks' }, ...bi('← 我的待办', 'My tasks'));
   back.addEventListener('click', (e) => {
     e.preventDefault();
     navigate('/tasks');
   });
   const task = (await listTasks()).find((t) => t.instanceId === instanceId && t.bookmarkId === bookmarkId);
   if (!task) {
-    app.replaceChildren(card('任务不存在或已办结', 'No such open task', h('p', {}, '此任务可能已由他人办结，或不属于您的角色。 ', h('small', {}, 'It may have been completed, or is not for your roles.')), back));
+    app.replaceChildren(card('任务不存在或已办结', 'No such open task', h('p', {}, ...bi('此任务可能已由他人办结，或不属于您的角色。', 'It may have been completed, or is not for your roles.')), back));
     return;
   }
   document.title = `Pipeline · ${task.name}`;
@@ -124,7 +124,7 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
   };
   const done = (t: TaskItem) => {
     taskCard.replaceChildren(h('h2', {}, t.name, ' ', h('small', {}, 'Task')),
-      h('p', { class: 'ok', role: 'status' }, '✓ 已办结，案件已继续流转 ', h('small', {}, 'completed: the case moves on')), back.cloneNode(true));
+      h('p', { class: 'ok', role: 'status' }, ...bi('✓ 已办结，案件已继续流转', 'completed: the case moves on')), back.cloneNode(true));
     taskCard.querySelector('a')?.addEventListener('click', (e) => {
       e.preventDefault();
       navigate('/tasks');

@@ -1,5 +1,5 @@
 import { ApiError } from '../http';
-import { h } from '../dom';
+import { h, bi } from '../dom';
 import { completeTask, type TaskItem } from './api';
 
 export type Outcome = 'approve' | 'reject' | 'done';
@@ -31,17 +31,17 @@ export function workForm(t: TaskItem, options: WorkOptions): HTMLFormElement {
   const outcome = (value: Outcome, zh: string, en: string, checked = false) => {
     const input = h('input', { type: 'radio', name: `outcome-${id}`, value, id: `o-${value}-${id}` }) as HTMLInputElement;
     input.checked = checked;
-    return h('label', { for: input.id, class: 'outcome' }, input, ` ${zh} `, h('small', {}, en));
+    return h('label', { for: input.id, class: 'outcome' }, input, ' ', ...bi(zh, en));
   };
   const comment = h('textarea', { rows: '2', maxlength: '2000', 'aria-label': '办理意见 Comment', placeholder: '办理意见（退回时请写明理由）' }) as HTMLTextAreaElement;
   const internal = h('input', { type: 'checkbox', id: `internal-${id}` }) as HTMLInputElement;
-  const submit = h('button', { type: 'submit', class: 'primary' }, '提交 ', h('small', {}, 'Complete')) as HTMLButtonElement;
+  const submit = h('button', { type: 'submit', class: 'primary' }, ...bi('提交', 'Complete')) as HTMLButtonElement;
   const message = h('p', { class: 'form-message', role: 'alert' });
   const form = h('form', { class: 'work-form', 'aria-label': `办理 ${t.name}` },
-    h('fieldset', {}, h('legend', {}, '办理结果 ', h('small', {}, 'Outcome')),
+    h('fieldset', {}, h('legend', {}, ...bi('办理结果', 'Outcome')),
       outcome('approve', '同意', 'approve', true), outcome('reject', '退回', 'return'), outcome('done', '已办结', 'done')),
     comment,
-    h('label', { for: internal.id, class: 'internal' }, internal, ' 仅局内可见 ', h('small', {}, 'bureau only: the institution does not see it')),
+    h('label', { for: internal.id, class: 'internal' }, internal, ...bi(' 仅局内可见', 'bureau only: the institution does not see it')),
     h('div', { class: 'toolbar' }, submit), message) as HTMLFormElement;
   form.addEventListener('change', () => {
     if (!submit.disabled) message.textContent = '';

@@ -1,4 +1,4 @@
-import { h, type Child } from '../dom';
+import { h, type Child, bi } from '../dom';
 import { getDefinitionXml, type Me } from '../api';
 import { filterNames, stageCounts, trackerCases, trackerOptions, type StageCounts, type TrackerItem, type TrackerOptions } from './api';
 
@@ -23,12 +23,12 @@ function select(id: string, zh: string, en: string, values: [string, string][], 
   const el = h('select', { id: `tracker-${id}`, name: id },
     ...(all ? [h('option', { value: '' }, all)] : []),
     ...values.map(([value, text]) => h('option', { value }, text))) as HTMLSelectElement;
-  return [h('div', { class: 'field' }, h('label', { for: el.id }, zh, ' ', h('small', {}, en)), el), el];
+  return [h('div', { class: 'field' }, h('label', { for: el.id }, ...bi(zh, en)), el), el];
 }
 
 function input(id: string, type: string, zh: string, en: string): [HTMLElement, HTMLInputElement] {
   const el = h('input', { id: `tracker-${id}`, name: id, type }) as HTMLInputElement;
-  return [h('div', { class: 'field' }, h('label', { for: el.id }, zh, ' ', h('small', {}, en)), el), el];
+  return [h('div', { class: 'field' }, h('label', { for: el.id }, ...bi(zh, en)), el), el];
 }
 
 /**
@@ -54,9 +54,9 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
   const [toField, toInput] = input('to', 'date', '开始日期止', 'started to');
   const [sizeField, sizeSel] = select('pageSize', '每页', 'per page', pageSizes.map((s) => [s, `${s} 件`]), '');
   const overdue = h('input', { type: 'checkbox', id: 'tracker-overdue', name: 'overdue' }) as HTMLInputElement;
-  const overdueField = h('div', { class: 'field check' }, overdue, h('label', { for: overdue.id }, '仅看逾期 ', h('small', {}, 'overdue only')));
-  const clear = h('button', { type: 'button', class: 'secondary' }, '清除筛选 ', h('small', {}, 'Clear')) as HTMLButtonElement;
-  const exportLink = h('a', { class: 'button', id: 'tracker-export', download: '' }, '导出 Excel ', h('small', {}, 'Export XLSX')) as HTMLAnchorElement;
+  const overdueField = h('div', { class: 'field check' }, overdue, h('label', { for: overdue.id }, ...bi('仅看逾期', 'overdue only')));
+  const clear = h('button', { type: 'button', class: 'secondary' }, ...bi('清除筛选', 'Clear')) as HTMLButtonElement;
+  const exportLink = h('a', { class: 'button', id: 'tracker-export', download: '' }, ...bi('导出 Excel', 'Export XLSX')) as HTMLAnchorElement;
   const status = h('span', { class: 'muted', role: 'status', 'aria-live': 'polite' });
   const diagramHost = h('div', { class: 'diagram tracker-diagram', role: 'group', 'aria-label': '流程图：各环节案件数 Cases per stage' });
   const stageList = h('ul', { class: 'stage-list' });
@@ -110,7 +110,7 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
     : h('span', {}, day(c.dueAt), c.overdue ? h('span', { class: 'badge overdue' }, ' 已逾期 ') : null);
   const statusCell = (c: TrackerItem): Child => {
     const [zh, en] = statusText[c.status] ?? [c.status, ''];
-    return h('span', { class: `badge ${c.status}` }, zh, ' ', h('small', {}, en));
+    return h('span', { class: `badge ${c.status}` }, ...bi(zh, en));
   };
   const row = (c: TrackerItem) => h('tr', {},
     h('td', {}, link(c.businessKey)),
@@ -163,12 +163,12 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
 
   app.replaceChildren(
     h('section', { class: 'card tracker' },
-      h('div', { class: 'card-head' }, h('h2', {}, '案件跟踪 ', h('small', {}, 'Case tracker')), h('div', { class: 'toolbar' }, status, exportLink)),
+      h('div', { class: 'card-head' }, h('h2', {}, ...bi('案件跟踪', 'Case tracker')), h('div', { class: 'toolbar' }, status, exportLink)),
       h('form', { class: 'tracker-filters', role: 'search', 'aria-label': '筛选 Filters' },
         processField, jurField, instField, occField, stageField, statusField, fromField, toField, overdueField, sizeField,
         h('div', { class: 'field actions' }, clear))),
     h('section', { class: 'card' },
-      h('h2', {}, '各环节案件 ', h('small', {}, 'Cases per stage — 点击数字按环节筛选 click a count to filter')),
+      h('h2', {}, ...bi('各环节案件', 'Cases per stage — 点击数字按环节筛选 click a count to filter')),
       drillHead,
       diagramHost,
       h('p', { class: 'note' }, h('span', { class: 'legend-active' }, '■'), ' 进行中 active  ', h('span', { class: 'legend-incident' }, '■'), ' 有故障 incident'),
@@ -177,7 +177,7 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
       h('div', { class: 'table-wrap' },
         h('table', { class: 'tracker-table' },
           h('caption', { class: 'visually-hidden' }, '案件列表 Cases'),
-          h('thead', {}, h('tr', {}, ...columns.map(([zh, en]) => h('th', { scope: 'col' }, zh, ' ', h('small', {}, en))))),
+          h('thead', {}, h('tr', {}, ...columns.map(([zh, en]) => h('th', { scope: 'col' }, ...bi(zh, en))))),
           body)),
       pager),
   );
