@@ -7,8 +7,9 @@ using Pipeline.Host.Hosting;
 namespace Pipeline.Host.Cli;
 
 /// <summary>
-/// <c>pipeline bundle check FILE --pack P [--profile J] [--ocr paddle|tesseract] [--json] [--as-of DATE]</c>: checks one material pack
-/// and prints the report (JSON document of architecture.md with <c>--json</c>, a table otherwise).
+/// <c>pipeline bundle check FILE [FILE…] --pack P [--profile J] [--ocr paddle|tesseract] [--json] [--as-of DATE]</c>: checks one
+/// material pack (one file, or several read as one with their pages numbered on in the order given, as the web upload
+/// does) and prints the report (JSON document of architecture.md with <c>--json</c>, a table otherwise).
 /// Exit 0 when the pack was checked whatever the verdict; bad input exits 3 with one line on stderr.
 /// Originals are kept under <c>$PIPELINE_DATA/originals</c> (default <c>./data</c>).
 /// </summary>
@@ -18,7 +19,8 @@ public static class BundleCheckCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        string? file = null, pack = null, profile = null, engine = null;
+        string? pack = null, profile = null, engine = null;
+        var files = new List<string>();
         DateOnly? asOf = null;
         var json = false;
         for (var i = 0; i < args.Length; i++)
@@ -30,18 +32,19 @@ public static class BundleCheckCommand
                 case "--ocr" when i + 1 < args.Length: engine = args[++i]; break;
                 case "--json": json = true; break;
                 case "--as-of" when i + 1 < args.Length && DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", out var d): asOf = d; i++; break;
-                case var a when !a.StartsWith("--", StringComparison.Ordinal) && file is null: file = a; break;
+                case var a when !a.StartsWith("--", StringComparison.Ordinal): files.Add(a); break;
                 default:
                     return UsageError(stderr, $"unexpected argument '{args[i]}'");
             }
         }
-        if (file is null) return UsageError(stderr, "missing FILE");
+        if (files.Count == 0) return UsageError(stderr, "missing FILE");
         if (pack is null || !Packs.Contains(pack)) return UsageError(stderr, $"--pack must be one of {string.Join(", ", Packs)}");
-        if (!File.Exists(file))
+        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
         {
-            stderr.WriteLine($"pipeline: 找不到文件 {file} (file not found)");
+            stderr.WriteLine($"pipeline: 找不到文件 {missing} (file not found)");
             return ExitCodes.BadInput;
         }
+        var file = files[0];
 
         var data = PipelineOptions.DataFolderFromEnvironment();
         OcrOptions ocr;
@@ -57,13 +60,35 @@ public static class BundleCheckCommand
         try
         {
             services.Profiles.Get(profile);
-            var report = await services.Checker.CheckAsync(new PackCheckRequest(file, pack, profile, Path.GetFileName(file), asOf), null, cancellationToken);
+            string? manifest = null;
+            if (files.Count > 1)
+            {
+                // Several files: each kept by its hash, the pack is their manifest (as a web upload of several files is).
+                var parts = new List<PackFile>();
+                foreach (var f in files)
+                {
+                    file = f;
+                    parts.Add(new PackFile((await services.Originals.StoreAsync(f, cancellationToken)).Sha256, Path.GetFileName(f)));
+                }
+                manifest = Path.Combine(Path.GetTempPath(), $"pipeline-pack-{Guid.NewGuid():N}.json");
+                await File.WriteAllBytesAsync(manifest, PackManifest.Serialize(parts), cancellationToken);
+            }
+            PackReport report;
+            try
+            {
+                var name = string.Join("、", files.Select(Path.GetFileName));
+                report = await services.Checker.CheckAsync(new PackCheckRequest(manifest ?? file, pack, profile, name, asOf), null, cancellationToken);
+            }
+            finally
+            {
+                if (manifest is not null) File.Delete(manifest);
+            }
             stdout.Write(json ? ReportJson.Serialize(report) + "\n" : ReportTable.Render(report));
             return ExitCodes.Ok;
         }
         catch (DocumentRejectedException e)
         {
-            stderr.WriteLine($"pipeline: {Path.GetFileName(file)}: {e.Message}");
+            stderr.WriteLine(e.FileName is null ? $"pipeline: {Path.GetFileName(file)}: {e.Message}" : $"pipeline: {e.Message}");
             return ExitCodes.BadInput;
         }
         catch (KeyNotFoundException e)

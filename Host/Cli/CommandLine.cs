@@ -8,7 +8,7 @@ public static class CommandLine
 {
     public const string Usage = """
         usage:
-          pipeline bundle check FILE --pack class-opening|subsidy-claim [--profile NAME] [--ocr paddle|tesseract] [--json] [--as-of YYYY-MM-DD]
+          pipeline bundle check FILE [FILE…] --pack class-opening|subsidy-claim [--profile NAME] [--ocr paddle|tesseract] [--json] [--as-of YYYY-MM-DD]
           pipeline definition validate FILE.bpmn
           pipeline profiles [show NAME | set NAME KEY VALUE]
           pipeline rules [--profile NAME]

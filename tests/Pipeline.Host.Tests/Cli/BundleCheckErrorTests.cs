@@ -79,3 +79,32 @@ public class BundleCheckErrorTests
         Assert.Contains("paddle or tesseract", stderr);
     }
 }
+
+/// <summary><c>bundle check</c> with several files reads them as one pack, as a web upload of several files is.</summary>
+public class BundleCheckSeveralFilesTests
+{
+    [Fact]
+    public async Task Several_files_are_one_pack_with_pages_numbered_on()
+    {
+        var (exit, stdout, stderr) = await CliRun.RunAsync("bundle", "check", CliRun.Fixture("packs", "class-opening-missing-vacancies.pdf"),
+            CliRun.Fixture("packs", "teaching-plan.docx"), "--pack", "class-opening", "--json");
+        Assert.True(exit == 0, stderr);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
+        var parts = report["parts"]!.AsArray();
+        Assert.Equal(["class-opening-missing-vacancies.pdf", "teaching-plan.docx"], parts.Select(p => p!["fileName"]!.GetValue<string>()));
+        var pages = report["pages"]!.AsArray();
+        Assert.Equal(parts.Sum(p => p!["pages"]!.GetValue<int>()), pages.Count);
+        Assert.Equal("teaching-plan", pages[^1]!["section"]!.GetValue<string>());
+        Assert.Equal("class-opening-missing-vacancies.pdf、teaching-plan.docx", report["file"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_bad_file_among_several_is_named()
+    {
+        var (exit, _, stderr) = await CliRun.RunAsync("bundle", "check", CliRun.Fixture("packs", "teaching-plan.docx"),
+            CliRun.Fixture("inputs", "encrypted.pdf"), "--pack", "class-opening");
+        Assert.Equal(3, exit);
+        Assert.Contains("「encrypted.pdf」", stderr);
+        Assert.Contains("已加密", stderr);
+    }
+}
