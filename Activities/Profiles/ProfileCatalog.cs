@@ -110,6 +110,7 @@ public sealed class ProfileCatalog
                     ParameterUnits.Flag => System.Text.Json.JsonValueKind.True,
                     ParameterUnits.List => System.Text.Json.JsonValueKind.Array,
                     ParameterUnits.RangeYears => System.Text.Json.JsonValueKind.Object,
+                    ParameterUnits.PersonsByArea => System.Text.Json.JsonValueKind.Object,
                     _ => System.Text.Json.JsonValueKind.Number,
                 };
                 var kind = value.Value.ValueKind == System.Text.Json.JsonValueKind.False ? System.Text.Json.JsonValueKind.True : value.Value.ValueKind;
