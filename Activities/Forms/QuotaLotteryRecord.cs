@@ -63,22 +63,22 @@ public static class QuotaLotteryRecord
         var participants = form.Table(10.5, 14, 56, 30)
             .Row(24, new Cell("抽签顺序") { Bold = true }, new Cell("培训机构") { Bold = true }, new Cell("机构代表（签字）") { Bold = true });
         for (var i = 0; i < lottery.DrawOrder.Count; i++)
-            participants.Row(26, FormText.Number(i + 1), new Cell(lottery.DrawOrder[i]) { Align = Align.Left }, "");
+            participants.Row(22, FormText.Number(i + 1), new Cell(lottery.DrawOrder[i]) { Align = Align.Left }, "");
 
         form.Paragraph("二、抽签结果", TextStyle.Line with { Before = 10, After = 4 });
         var result = form.Table(10.5, 12, 30, 40, 18)
             .Row(24, new Cell("签号") { Bold = true }, new Cell("培训区域") { Bold = true }, new Cell("培训机构") { Bold = true }, new Cell("年度任务数（人）") { Bold = true });
         foreach (var a in lottery.Assignments)
-            result.Row(26, FormText.Number(a.Lot), a.Area, new Cell(a.Institution) { Align = Align.Left }, FormText.Number(a.Quota));
-        result.Row(26, new Cell("合计") { Span = 3 }, FormText.Number(lottery.Assignments.Sum(a => a.Quota)));
+            result.Row(22, FormText.Number(a.Lot), a.Area, new Cell(a.Institution) { Align = Align.Left }, FormText.Number(a.Quota));
+        result.Row(22, new Cell("合计") { Span = 3 }, FormText.Number(lottery.Assignments.Sum(a => a.Quota)));
 
         if (lottery.FreeRecruitment.Count > 0)
             form.Paragraph($"{string.Join("、", lottery.FreeRecruitment)}内不进行抽签，各培训机构可根据已公布的工种目录进行自主招生组织培训（{lottery.Rule}）。",
-                TextStyle.Body with { Before = 8 });
+                TextStyle.Line with { IndentChars = 2, Before = 8 });
 
-        form.Paragraph($"工作人员（签字）：{Names(data.Staff)}", TextStyle.Line with { Before = 18 })
-            .Paragraph($"监督见证人员（签字）：{Names(data.Witnesses)}", TextStyle.Line with { Before = 12 })
-            .Paragraph(FormText.Date(data.Date), TextStyle.Line with { Align = Align.Right, Before = 12 });
+        form.Paragraph($"工作人员（签字）：{Names(data.Staff)}", TextStyle.Line with { Before = 16 })
+            .Paragraph($"监督见证人员（签字）：{Names(data.Witnesses)}", TextStyle.Line with { Before = 10 })
+            .Paragraph(FormText.Date(data.Date), TextStyle.Line with { Align = Align.Right, Before = 10 });
         return form.ToBytes();
     }
 
