@@ -117,6 +117,7 @@ public sealed class ProfileCatalog
                 if (kind != expected || (kind == System.Text.Json.JsonValueKind.Number && value.Value.GetDecimal() < 0))
                     throw new InvalidDataException($"setting '{key}' for '{level}' must be {(expected == System.Text.Json.JsonValueKind.Number ? "a number ≥ 0" : expected.ToString().ToLowerInvariant())} in {declared.Unit}, not {value.Value}");
                 parameters[key] = declared with { Value = value.Value, SetBy = value.By };
+                if (declared.Unit == ParameterUnits.PersonsByArea) _ = parameters[key].PersonsByArea; // { area: persons ≥ 1 } or refused
             }
         }
         var own = _files[name];

@@ -88,6 +88,17 @@ public class ContractCheckTests
     }
 
     [Fact]
+    public void ContractCheck_admits_classes_in_the_areas_the_lottery_gave_the_institution_and_no_others_R_WS_2()
+    {
+        var lottery = Pipeline.Activities.Procurement.Lottery.QuotaLottery.Draw(QuotaLotteryTests.Seed, QuotaLotteryTests.Institutions,
+            QuotaLotteryTests.Areas, ["凤城镇四关四街"], "R-WS-2");
+        var drawn = lottery.Assignments.Where(a => a.Institution == School).ToList();
+        var contract = Contract() with { Areas = drawn.Select(a => a.Area).ToList(), Task = drawn.Sum(a => a.Quota) };
+        foreach (var area in QuotaLotteryTests.Areas.Select(a => a.Area))
+            Assert.Equal(drawn.Any(a => a.Area == area), Check(Class(place: area + "中心村", mode: "order-based"), [contract]).Admissible);
+    }
+
+    [Fact]
     public void ContractCheck_lets_every_contracted_institution_recruit_in_Fengcheng_four_gates_four_streets_R_WS_2()
     {
         var result = Check(Class(place: "凤城镇四关四街北关社区", mode: "order-based"), [Contract()]);

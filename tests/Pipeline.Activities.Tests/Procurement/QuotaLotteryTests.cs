@@ -152,6 +152,28 @@ public class QuotaLotteryTests
     }
 
     [Fact]
+    public async Task ProfileLoad_reports_the_lottery_areas_as_not_configured_and_the_free_recruitment_area_as_data_R_WS_2()
+    {
+        var (_, variables) = await Invoker(ProfileCatalog.LoadEmbedded()).InvokeAsync("profile.load",
+            new Dictionary<string, object?> { ["profile"] = "wenshui" }, null, CancellationToken.None);
+        Assert.Contains("lottery.areas (R-WS-2)", JsonSerializer.Serialize(ActivityInvoker.Plain(variables["notConfigured"]), new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var parameter = ProfileCatalog.LoadEmbedded().Get("wenshui").Find(ParameterKeys.FreeRecruitmentAreas)!;
+        Assert.Equal(["凤城镇四关四街"], parameter.List);
+        Assert.Equal(("R-WS-2", false), (parameter.Rule, parameter.Setting));
+        Assert.Contains("不进行抽签", parameter.Text);
+    }
+
+    [Theory]
+    [InlineData("""{ "开栅镇": 0 }""")]
+    [InlineData("""{ "开栅镇": "一百" }""")]
+    [InlineData("""[ "开栅镇" ]""")]
+    public void The_setting_lottery_areas_must_give_each_area_its_persons(string value)
+    {
+        var settings = ProfileSettings.Empty().With("wenshui", ParameterKeys.LotteryAreas, JsonDocument.Parse(value).RootElement, "admin", DateTimeOffset.Parse("2023-03-01T09:00:00+08:00"));
+        Assert.Throws<InvalidDataException>(() => ProfileCatalog.LoadEmbedded(settings).Get("wenshui"));
+    }
+
+    [Fact]
     public async Task QuotaDraw_is_refused_where_the_regulation_has_no_lottery()
     {
         var inputs = Inputs();
