@@ -1,6 +1,7 @@
 using Pipeline.Activities.ClassOpening;
 using Pipeline.Activities.Packs;
 using Pipeline.Activities.Profiles;
+using Pipeline.Activities.Rosters;
 
 namespace Pipeline.Activities.Procurement.Contracts;
 
@@ -64,7 +65,7 @@ public static class ContractCheck
         if (covering.Count == 0)
         {
             var areaRule = profile.Find(ParameterKeys.LotteryAreas)?.Rule ?? rule;
-            return Refused(Error(areaRule, $"培训地点「{(place.Length > 0 ? place : "（未填）")}」不在合同 {string.Join("、", forOccupation.Select(c => c.Id))} 的培训区域"
+            return Refused(Error(areaRule, $"培训地点「{(place.Length > 0 ? SensitiveText.Mask(place) : "（未填）")}」不在合同 {string.Join("、", forOccupation.Select(c => c.Id))} 的培训区域"
                 + $"（{string.Join("、", forOccupation.SelectMany(c => c.Areas).Distinct())}）内（{areaRule}）"));
         }
 
