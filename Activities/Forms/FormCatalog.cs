@@ -53,6 +53,7 @@ public static partial class FormCatalog
         Word<SubsidyApplicationData>("subsidy-application", SubsidyApplicationForm.Title, SubsidyApplicationForm.Render),
         Word<AcceptanceNoticeData>("acceptance-notice", AcceptanceNotice.Title, AcceptanceNotice.Render),
         Word<ReturnNoticeData>("return-notice", ReturnNotice.Title, ReturnNotice.Render),
+        Word<QuotaLotteryRecordData>("quota-lottery-record", QuotaLotteryRecord.Title, QuotaLotteryRecord.Render),
         Sheet<QujingQuarterlyStatisticsData>("qj-quarterly-statistics", QujingQuarterlyStatistics.Title, QujingQuarterlyStatistics.Render),
         Sheet<JiaozuoEmploymentStatisticsData>("jz-employment-statistics", "就业情况统计表", JiaozuoEmploymentStatistics.Render),
     }.ToDictionary(f => f.Id, StringComparer.Ordinal);

@@ -95,4 +95,16 @@ public static class ParameterKeys
     public const string FollowUpWithinMonths = "followUp.withinMonths";
     /// <summary>Months of monthly follow-up after a trainee starts a business (GL 6, R-GL-7).</summary>
     public const string StartUpFollowUpMonths = "followUp.startUpMonths";
+
+    // ── Procurement and contracts (采购与合同) ───────────────────────────────────────────────────────────────
+    /// <summary>A class may be opened only under a current contract covering its occupation and area (WS R-WS-1, YN R-YN-2, QJ R-QJ-4): the rule a missing contract cites.</summary>
+    public const string ContractRequired = "contract.required";
+    /// <summary>A contract is signed for this many years at a time and must be renewed to stay current (WS 1, "合同一年一订", R-WS-1).</summary>
+    public const string ContractRenewalYears = "contract.renewalYears";
+    /// <summary>Least share of order-based (订单式) training in the contracted task (WS 30 %, R-WS-3).</summary>
+    public const string OrderBasedShareMin = "contract.orderBasedShareMin";
+    /// <summary>Areas drawn by lot with their yearly quotas, persons per area (WS, R-WS-2): a setting, the seed gives no areas or numbers.</summary>
+    public const string LotteryAreas = "lottery.areas";
+    /// <summary>Areas never drawn, where every institution recruits freely (WS 凤城镇四关四街, R-WS-2).</summary>
+    public const string FreeRecruitmentAreas = "lottery.freeRecruitmentAreas";
 }

@@ -18,10 +18,12 @@ public static class ParameterUnits
     public const string List = "list";
     public const string RangeYears = "range-years";
     public const string Count = "count";
+    /// <summary>An object of persons per area, <c>{ "开栅镇": 120 }</c> (WS quotas per area, R-WS-2).</summary>
+    public const string PersonsByArea = "persons-by-area";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         WorkingDays, CalendarDays, Months, Years, YuanPerTraineeDay, Percent, Persons, PersonTimes, Checks, Hours,
-        SquareMetres, Flag, List, RangeYears, Count,
+        SquareMetres, Flag, List, RangeYears, Count, PersonsByArea,
     };
 }

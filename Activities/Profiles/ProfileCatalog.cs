@@ -110,12 +110,14 @@ public sealed class ProfileCatalog
                     ParameterUnits.Flag => System.Text.Json.JsonValueKind.True,
                     ParameterUnits.List => System.Text.Json.JsonValueKind.Array,
                     ParameterUnits.RangeYears => System.Text.Json.JsonValueKind.Object,
+                    ParameterUnits.PersonsByArea => System.Text.Json.JsonValueKind.Object,
                     _ => System.Text.Json.JsonValueKind.Number,
                 };
                 var kind = value.Value.ValueKind == System.Text.Json.JsonValueKind.False ? System.Text.Json.JsonValueKind.True : value.Value.ValueKind;
                 if (kind != expected || (kind == System.Text.Json.JsonValueKind.Number && value.Value.GetDecimal() < 0))
                     throw new InvalidDataException($"setting '{key}' for '{level}' must be {(expected == System.Text.Json.JsonValueKind.Number ? "a number ≥ 0" : expected.ToString().ToLowerInvariant())} in {declared.Unit}, not {value.Value}");
                 parameters[key] = declared with { Value = value.Value, SetBy = value.By };
+                if (declared.Unit == ParameterUnits.PersonsByArea) _ = parameters[key].PersonsByArea; // { area: persons ≥ 1 } or refused
             }
         }
         var own = _files[name];

@@ -45,11 +45,18 @@ public sealed record ProfileParameter(
         && Value!.Value.TryGetProperty("min", out var min) && Value.Value.TryGetProperty("max", out var max)
         ? (min.GetDecimal(), max.GetDecimal()) : throw Wrong("{ min, max }");
 
+    /// <summary>The value as whole persons per area (<see cref="ParameterUnits.PersonsByArea"/>), in the file's order.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> PersonsByArea => Configured().ValueKind == JsonValueKind.Object
+        && Value!.Value.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out var n) && n >= 1)
+        ? Value.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetInt32())).ToList()
+        : throw Wrong("{ area: persons ≥ 1, … }");
+
     /// <summary>The value in words for listings, with its unit (<c>5 working-days</c>, <c>not set</c>).</summary>
     public string Display => !IsConfigured ? "(not set)" : Value!.Value.ValueKind switch
     {
         JsonValueKind.Number => $"{Value.Value.GetDecimal():0.##} {Unit}",
         JsonValueKind.Array => string.Join("、", List),
+        JsonValueKind.Object when Unit == ParameterUnits.PersonsByArea => string.Join("、", PersonsByArea.Select(p => $"{p.Key} {p.Value}")) + $" {Unit}",
         JsonValueKind.Object => $"{Range.Min:0.##}–{Range.Max:0.##} {Unit}",
         JsonValueKind.True => "yes",
         JsonValueKind.False => "no",

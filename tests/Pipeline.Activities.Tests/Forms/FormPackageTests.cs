@@ -55,6 +55,7 @@ public class FormPackageTests
     [InlineData("subsidy-application", 1)]
     [InlineData("acceptance-notice", 0)]
     [InlineData("return-notice", 1)]
+    [InlineData("quota-lottery-record", 3)]
     public void Word_forms_are_A4_in_SimSun_with_bordered_tables(string id, int tableCount)
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(Render(id)), false);

@@ -23,6 +23,7 @@ public static class FormSamples
         ["subsidy-application"] = Json(SubsidyApplication),
         ["acceptance-notice"] = Json(AcceptanceNotice),
         ["return-notice"] = Json(ReturnNotice),
+        ["quota-lottery-record"] = Json(QuotaLotteryRecord),
         ["qj-quarterly-statistics"] = Json(QujingQuarterly),
         ["jz-employment-statistics"] = Json(JiaozuoEmployment),
     };
@@ -136,6 +137,33 @@ public static class FormSamples
           "resubmitBy": "2026-07-05",
           "bureau": "文水县人力资源和社会保障局",
           "date": "2026-06-28"
+        }
+        """;
+
+    /// <summary>The lottery of Procurement/QuotaLotteryTests (seed 文水-2023-抽签), four areas among three institutions.</summary>
+    public const string QuotaLotteryRecord = $$"""
+        {
+          "bureau": "文水县人力资源和社会保障局",
+          "year": 2023,
+          "date": "2023-03-15",
+          "place": "县人社局三楼会议室（联系电话{{FullPhone}}）",
+          "lottery": {
+            "seed": "文水-2023-抽签",
+            "seedDrawn": false,
+            "participants": [ "文水县华信职业培训学校", "文水县新星职业培训学校", "文水县晋中职业培训学校" ],
+            "drawOrder": [ "文水县晋中职业培训学校", "文水县新星职业培训学校", "文水县华信职业培训学校" ],
+            "lots": [ "南庄镇", "孝义镇", "开栅镇", "下曲镇" ],
+            "assignments": [
+              { "lot": 1, "area": "南庄镇", "institution": "文水县晋中职业培训学校", "quota": 100 },
+              { "lot": 2, "area": "孝义镇", "institution": "文水县新星职业培训学校", "quota": 100 },
+              { "lot": 3, "area": "开栅镇", "institution": "文水县华信职业培训学校", "quota": 120 },
+              { "lot": 4, "area": "下曲镇", "institution": "文水县晋中职业培训学校", "quota": 80 }
+            ],
+            "freeRecruitment": [ "凤城镇四关四街" ],
+            "rule": "R-WS-2"
+          },
+          "staff": [ "郭建平", "李春梅" ],
+          "witnesses": [ "王志刚" ]
         }
         """;
 
