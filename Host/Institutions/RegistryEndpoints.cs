@@ -44,7 +44,6 @@ public static class RegistryEndpoints
         institutions.MapPost("/{institutionId}/blacklist", BlacklistAsync)
             .RequireAuthorization(Policies.BureauStaff)
             .DisableAntiforgery() // checked by the Host's middleware for cookie sign-ins
-            .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(MaxEvidenceBytes + 1024 * 1024))
             .WithSummary("Blacklists an institution (R-YN-12): multipart reason, decision, licenceRevoked and the evidence file");
         institutions.MapGet("/{institutionId}/eligibility", EligibilityAsync)
