@@ -109,7 +109,7 @@ export async function renderInstitutions(app: HTMLElement, user: Me): Promise<vo
   const list = await institutions();
   const records = user.roles.includes('admin') || user.roles.includes('reviewer');
   const reload = () => { void renderInstitutions(app, user); };
-  const summary = h('div', { class: 'table-scroll' }, h('table', { class: 'registry-table' },
+  const summary = h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '辖区内培训机构 Institutions in reach' }, h('table', { class: 'registry-table' },
     h('caption', {}, `辖区内培训机构 ${list.length} 家 Institutions in reach`),
     h('thead', {}, h('tr', {}, ...[['机构', 'institution'], ['辖区', 'jurisdiction'], ['许可职业', 'licence'], ['登记', 'registration'],
       ['最近年审', 'latest review'], ['黑名单', 'blacklist'], ['有效合同', 'current contracts']].map(([zh, en]) => h('th', { scope: 'col' }, zh, ' ', h('small', {}, en))))),

@@ -14,7 +14,7 @@ export function contractsTable(contracts: Contract[], caption: string, actions?:
   const cols: [string, string][] = [['合同编号', 'number'], ['职业（工种）', 'occupations'], ['地区与年度名额', 'areas, quota a year'], ['期限', 'term'],
     ['续签', 'renewal'], ['订单式', 'order-based'], ['状态', 'status'], ['登记', 'recorded']];
   if (actions) cols.push(['操作', 'actions']);
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'registry-table' }, h('caption', {}, caption), head(...cols),
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { class: 'registry-table' }, h('caption', {}, caption), head(...cols),
     h('tbody', {}, ...contracts.map((c) => h('tr', {},
       h('td', {}, c.number),
       h('td', {}, c.occupations.join('、')),
@@ -35,7 +35,7 @@ export function standingDetails(s: Standing): HTMLElement {
     h('p', {}, h('strong', {}, '登记备案 '), h('small', {}, 'registration (R-QJ-1) '),
       s.registration ? `${s.registration.levelName}，${day(s.registration.registeredOn)}` : '未登记'),
     s.reviews.length === 0 ? h('p', {}, h('strong', {}, '年审 '), h('small', {}, 'annual review (R-GL-13) '), '暂无')
-      : h('div', { class: 'table-scroll' }, h('table', { class: 'registry-table' }, h('caption', {}, '年审结果 Annual reviews (R-GL-13)'),
+      : h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '年审结果 Annual reviews' }, h('table', { class: 'registry-table' }, h('caption', {}, '年审结果 Annual reviews (R-GL-13)'),
         head(['年度', 'year'], ['等次', 'grade'], ['公布', 'published'], ['登记', 'recorded']),
         h('tbody', {}, ...s.reviews.map((r) => h('tr', {}, h('td', {}, String(r.year)),
           h('td', {}, h('span', { class: `badge grade-${r.grade}` }, r.gradeName)), h('td', {}, r.publication), h('td', { class: 'muted' }, `${r.recordedBy} ${when(r.recordedAt)}`)))))),
