@@ -1,7 +1,7 @@
 import { h } from '../dom';
 import type { Me } from '../api';
 import { blacklist, institutions, recordContract, recordRegistration, recordReview, renew, terminate, type Contract, type Standing } from './api';
-import { contractsTable, standingDetails } from './views';
+import { contractsTable, labelCells, standingDetails } from './views';
 
 let counter = 0;
 
@@ -109,7 +109,7 @@ export async function renderInstitutions(app: HTMLElement, user: Me): Promise<vo
   const list = await institutions();
   const records = user.roles.includes('admin') || user.roles.includes('reviewer');
   const reload = () => { void renderInstitutions(app, user); };
-  const summary = h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '辖区内培训机构 Institutions in reach' }, h('table', { class: 'registry-table' },
+  const summary = h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '辖区内培训机构 Institutions in reach' }, labelCells(h('table', { class: 'registry-table' },
     h('caption', {}, `辖区内培训机构 ${list.length} 家 Institutions in reach`),
     h('thead', {}, h('tr', {}, ...[['机构', 'institution'], ['辖区', 'jurisdiction'], ['许可职业', 'licence'], ['登记', 'registration'],
       ['最近年审', 'latest review'], ['黑名单', 'blacklist'], ['有效合同', 'current contracts']].map(([zh, en]) => h('th', { scope: 'col' }, zh, ' ', h('small', {}, en))))),
@@ -120,7 +120,7 @@ export async function renderInstitutions(app: HTMLElement, user: Me): Promise<vo
       h('td', {}, s.registration?.levelName ?? '未登记'),
       h('td', {}, s.latestReview ? h('span', { class: `badge grade-${s.latestReview.grade}` }, `${s.latestReview.year} ${s.latestReview.gradeName}`) : '—'),
       h('td', {}, s.blacklisted ? h('span', { class: 'badge incident' }, '已列入') : '—'),
-      h('td', {}, String(s.contracts.filter((c) => c.status === 'current').length)))))));
+      h('td', {}, String(s.contracts.filter((c) => c.status === 'current').length))))))));
   app.replaceChildren(
     h('section', { class: 'card' }, h('h2', {}, '机构管理 ', h('small', {}, 'Institutions and contracts')), summary),
     ...list.map((s, i) => h('section', { class: 'card', id: `inst-${i}`, 'aria-label': s.name },
