@@ -94,6 +94,16 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
             registration is null ? null : RegistrationView.Of(registration), reviews, reviews.FirstOrDefault(), blacklist.Count > 0, blacklist, contracts);
     }
 
+    /// <summary>A blacklist entry of an institution the caller reaches.</summary>
+    /// <exception cref="RegistryException">No such entry, or out of reach (404).</exception>
+    public async Task<BlacklistRow> BlacklistEntryAsync(Caller caller, string institutionId, string entryId, CancellationToken cancellationToken)
+    {
+        var institution = await InstitutionAsync(caller, institutionId, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Blacklist.AsNoTracking().FirstOrDefaultAsync(b => b.Id == entryId && b.InstitutionId == institution.Id, cancellationToken)
+            ?? throw new RegistryException($"没有黑名单记录「{entryId}」(no blacklist entry '{entryId}')", 404);
+    }
+
     /// <summary>The contracts the caller reaches, newest first.</summary>
     public async Task<IReadOnlyList<ContractView>> ContractsAsync(Caller caller, CancellationToken cancellationToken)
     {

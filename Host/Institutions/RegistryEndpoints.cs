@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Pipeline.Activities.Documents.Storage;
 using Pipeline.Host.Authentication;
 
 namespace Pipeline.Host.Institutions;
@@ -46,6 +47,8 @@ public static class RegistryEndpoints
             .DisableAntiforgery() // checked by the Host's middleware for cookie sign-ins
             .WithMetadata(new RequestSizeLimitAttribute(MaxEvidenceBytes + 1024 * 1024))
             .WithSummary("Blacklists an institution (R-YN-12): multipart reason, decision, licenceRevoked and the evidence file");
+        institutions.MapGet("/{institutionId}/blacklist/{entryId}/evidence", EvidenceAsync)
+            .RequireAuthorization(Policies.BureauStaff).WithSummary("The evidence original of a blacklist entry, as uploaded (bureau staff in reach)");
         institutions.MapGet("/{institutionId}/eligibility", EligibilityAsync)
             .WithSummary("Whether the institution may take subsidised training of ?occupation= in ?area= on ?date= (default today): eligible, or the reasons with rule ids");
         return app;
@@ -73,6 +76,22 @@ public static class RegistryEndpoints
             var revoked = form["licenceRevoked"].ToString() is "true" or "on" or "1";
             return await registry.BlacklistAsync(caller, institutionId, form["reason"], form["decision"], revoked, file?.FileName, bytes, ct);
         });
+
+    private static async Task<IResult> EvidenceAsync(
+        Caller caller, Registry registry, IOriginalStore originals, string institutionId, string entryId, CancellationToken ct)
+    {
+        try
+        {
+            var entry = await registry.BlacklistEntryAsync(caller, institutionId, entryId, ct);
+            return originals.Find(entry.EvidenceSha256) is { } kept
+                ? TypedResults.PhysicalFile(kept.Path, "application/octet-stream", entry.EvidenceFileName)
+                : TypedResults.Problem(statusCode: 404, title: "Not found", detail: "证据原件不在存储中 (the evidence original is missing from the store)");
+        }
+        catch (RegistryException e)
+        {
+            return TypedResults.Problem(statusCode: e.Status, title: "Not found", detail: e.Message);
+        }
+    }
 
     private static async Task<IResult> EligibilityAsync(
         Caller caller, Registry registry, InstitutionEligibility eligibility, string institutionId, CancellationToken ct,

@@ -1,3 +1,4 @@
+using Pipeline.Activities.Rosters;
 using Pipeline.Host.Data.Institutions;
 
 namespace Pipeline.Host.Institutions;
@@ -18,7 +19,8 @@ public sealed record ContractView(
             c.StartsOn, c.EndsOn, c.RenewedYearly, c.OrderBasedPercent,
             renewals.OrderBy(r => r.PeriodStartsOn).Select(r => new RenewalView(r.PeriodStartsOn, r.RecordedBy, r.RecordedAt)).ToList(),
             c.RenewedYearly && c.TerminatedAt is null ? ContractStatus.RenewalPeriods(c).FirstOrDefault(p => !recorded.Contains(p)) is var next && next != default ? next : null : null,
-            status, ContractStatus.Chinese(status), c.RecordedBy, c.RecordedAt, c.TerminatedBy, c.TerminatedAt, c.TerminationReason);
+            status, ContractStatus.Chinese(status), c.RecordedBy, c.RecordedAt, c.TerminatedBy, c.TerminatedAt,
+            c.TerminationReason is null ? null : SensitiveText.Mask(c.TerminationReason));
     }
 }
 
@@ -28,14 +30,14 @@ public sealed record RenewalView(DateOnly PeriodStartsOn, string RecordedBy, Dat
 /// <summary>An annual review (R-GL-13) with its Chinese grade.</summary>
 public sealed record ReviewView(int Year, string Grade, string GradeName, string Publication, string RecordedBy, DateTimeOffset RecordedAt)
 {
-    public static ReviewView Of(AnnualReviewRow r) => new(r.Year, r.Grade, AnnualGrades.Chinese(r.Grade), r.Publication, r.RecordedBy, r.RecordedAt);
+    public static ReviewView Of(AnnualReviewRow r) => new(r.Year, r.Grade, AnnualGrades.Chinese(r.Grade), SensitiveText.Mask(r.Publication), r.RecordedBy, r.RecordedAt);
 }
 
-/// <summary>A blacklist entry (R-YN-12): the evidence by its SHA-256 and file name.</summary>
+/// <summary>A blacklist entry (R-YN-12): the evidence by its SHA-256 and file name; ID and mobile numbers in the texts masked.</summary>
 public sealed record BlacklistView(string Id, string Reason, string Decision, string EvidenceSha256, string EvidenceFileName, bool LicenceRevoked,
     string DecidedBy, DateTimeOffset DecidedAt)
 {
-    public static BlacklistView Of(BlacklistRow b) => new(b.Id, b.Reason, b.Decision, b.EvidenceSha256, b.EvidenceFileName, b.LicenceRevoked, b.DecidedBy, b.DecidedAt);
+    public static BlacklistView Of(BlacklistRow b) => new(b.Id, SensitiveText.Mask(b.Reason), SensitiveText.Mask(b.Decision), b.EvidenceSha256, b.EvidenceFileName, b.LicenceRevoked, b.DecidedBy, b.DecidedAt);
 }
 
 /// <summary>Registration (R-QJ-1).</summary>

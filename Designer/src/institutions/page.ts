@@ -126,7 +126,7 @@ export async function renderInstitutions(app: HTMLElement, user: Me): Promise<vo
     ...list.map((s, i) => h('section', { class: 'card', id: `inst-${i}`, 'aria-label': s.name },
       h('div', { class: 'card-head' }, h('h2', {}, s.name, ' ', h('small', {}, `${s.jurisdictionName} · ${s.creditCode ?? ''}`)),
         s.blacklisted ? h('span', { class: 'badge incident' }, '黑名单 Blacklisted') : null),
-      standingDetails(s),
+      standingDetails(s, true),
       contractsTable(s.contracts, `${s.name} 的合同 Contracts`, records ? (c) => contractActions(c, reload) : undefined),
       ...(records ? forms(s, i, reload) : []))));
 }

@@ -36,7 +36,7 @@ export function contractsTable(contracts: Contract[], caption: string, actions?:
 }
 
 /** Registration, annual reviews (R-GL-13) and blacklist entries (R-YN-12) of one institution. */
-export function standingDetails(s: Standing): HTMLElement {
+export function standingDetails(s: Standing, evidenceLinks = false): HTMLElement {
   return h('div', { class: 'registry-standing' },
     h('p', {}, h('strong', {}, '办学许可职业（工种） '), h('small', {}, 'licence (R-GL-1) '), s.licensedOccupations.join('、') || '—'),
     h('p', {}, h('strong', {}, '登记备案 '), h('small', {}, 'registration (R-QJ-1) '),
@@ -48,5 +48,6 @@ export function standingDetails(s: Standing): HTMLElement {
           h('td', {}, h('span', { class: `badge grade-${r.grade}` }, r.gradeName)), h('td', {}, r.publication), h('td', { class: 'muted' }, `${r.recordedBy} ${when(r.recordedAt)}`))))))),
     ...s.blacklist.map((b) => h('div', { class: 'notice registry-blacklist', role: 'note' },
       h('strong', {}, '已列入黑名单 '), h('small', {}, 'Blacklisted (R-YN-12) '),
-      `${b.decision}：${b.reason}${b.licenceRevoked ? '；办学许可已取消' : ''}。证据 ${b.evidenceFileName}（SHA-256 ${b.evidenceSha256.slice(0, 12)}…），${b.decidedBy} ${when(b.decidedAt)}`)));
+      `${b.decision}：${b.reason}${b.licenceRevoked ? '；办学许可已取消' : ''}。证据 ${b.evidenceFileName}（SHA-256 ${b.evidenceSha256.slice(0, 12)}…），${b.decidedBy} ${when(b.decidedAt)} `,
+      evidenceLinks ? h('a', { href: `/api/institutions/${encodeURIComponent(s.id)}/blacklist/${b.id}/evidence`, download: b.evidenceFileName }, '下载证据 ', h('small', {}, 'evidence')) : null)));
 }

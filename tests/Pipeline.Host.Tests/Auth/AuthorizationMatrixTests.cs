@@ -114,6 +114,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["PUT /api/institutions/{institutionId}/registration"] = [401, 403, 403, 400, 403, 403, 403, 400],
         ["POST /api/institutions/{institutionId}/reviews"] = [401, 403, 403, 400, 403, 403, 403, 400],
         ["POST /api/institutions/{institutionId}/blacklist"] = [401, 403, 403, 400, 403, 403, 403, 400],
+        ["GET /api/institutions/{institutionId}/blacklist/{entryId}/evidence"] = [401, 403, 403, 404, 404, 404, 404, 404],
         ["GET /api/institutions/{institutionId}/eligibility"] = [401, 400, 404, 400, 400, 400, 400, 400],
     };
 
@@ -208,7 +209,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                     "page" => "1",
                     "id" => Guid.NewGuid().ToString("N"),
                     "formId" => "payment-record",
-                    "contractId" => Guid.NewGuid().ToString("N"),
+                    "contractId" or "entryId" => Guid.NewGuid().ToString("N"),
                     "institutionId" => "institution:" + TestAccounts.CreditCode("institution-a"),
                     _ => throw new InvalidOperationException($"the matrix has no value for route parameter '{p.Name}' of {pattern.RawText}"),
                 };

@@ -153,7 +153,7 @@ public sealed class RegistryHttpTests(HostFixture host) : IClassFixture<HostFixt
         var path = $"/api/institutions/{Uri.EscapeDataString(school)}/blacklist";
         MultipartFormDataContent Form(bool withFile)
         {
-            var form = new MultipartFormDataContent { { new StringContent("虚报培训人数 12 人"), "reason" }, { new StringContent("文人社罚〔2026〕2号"), "decision" }, { new StringContent("true"), "licenceRevoked" } };
+            var form = new MultipartFormDataContent { { new StringContent("虚报培训人数 12 人，学员 410802199001011239 未到课"), "reason" }, { new StringContent("文人社罚〔2026〕2号"), "decision" }, { new StringContent("true"), "licenceRevoked" } };
             if (withFile)
             {
                 var file = new ByteArrayContent("%PDF-1.4 查处记录"u8.ToArray());
@@ -174,7 +174,13 @@ public sealed class RegistryHttpTests(HostFixture host) : IClassFixture<HostFixt
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("%PDF-1.4 查处记录"u8.ToArray())), sha);
         Assert.NotNull(host.Services.GetRequiredService<IOriginalStore>().Find(sha));
         Assert.True(entry["licenceRevoked"]!.GetValue<bool>());
+        var evidenceUrl = $"{path}/{entry["id"]!.GetValue<string>()}/evidence";
+        var download = await host.Client.SendAsync(As(HttpMethod.Get, evidenceUrl, "ws.reviewer", "reviewer"));
+        Assert.Equal("%PDF-1.4 查处记录"u8.ToArray(), await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client.SendAsync(As(HttpMethod.Get, evidenceUrl, "ws-school-3", "institution"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(As(HttpMethod.Get, evidenceUrl, "jz.reviewer", "reviewer"))).StatusCode);
 
+        Assert.DoesNotContain("410802199001011239", entry["reason"]!.GetValue<string>());
         var own = (await SendAsync(HttpMethod.Get, $"/api/institutions/{Uri.EscapeDataString(school)}/standing", "ws-school-3", "institution")).Body!;
         Assert.True(own["blacklisted"]!.GetValue<bool>());
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
