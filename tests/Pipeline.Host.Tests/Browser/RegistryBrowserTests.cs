@@ -7,7 +7,7 @@ namespace Pipeline.Host.Tests.Browser;
 /// <summary>
 /// The registry pages (issue 14) in chromium: a Jiaozuo reviewer records a contract and an annual review grade on
 /// <c>/institutions</c>; the institution sees both on <c>/my/standing</c> (at phone width too); another institution
-/// sees neither. Both pages are checked by axe-core against WCAG 2.1 A/AA.
+/// sees neither, but its own blacklist entry recorded with an evidence upload. Both pages are checked by axe-core against WCAG 2.1 A/AA.
 /// </summary>
 public sealed class RegistryBrowserTests() : BrowserTest("registry", ("huaxin", "institution"), ("other", "institution"), ("jiang", "reviewer"))
 {
@@ -47,6 +47,14 @@ public sealed class RegistryBrowserTests() : BrowserTest("registry", ("huaxin", 
         await card.Locator("input[id$='-publication']").FillAsync("again");
         await card.Locator("form[aria-label^='登记年审结果'] button[type=submit]").ClickAsync();
         await card.Locator(".form-status.error", new() { HasText = "2025年度年审结果已登记" }).WaitForAsync();
+        // A blacklist entry for the other institution, with its evidence uploaded from the form (multipart, antiforgery header).
+        var otherCard = reviewer.Locator("section[aria-label='测试培训学校 other']");
+        await otherCard.Locator("summary", new() { HasText = "列入黑名单" }).ClickAsync();
+        await otherCard.Locator("textarea[id$='-reason']").FillAsync("虚报培训课时");
+        await otherCard.Locator("input[id$='-decision']").FillAsync("焦人社罚〔2026〕1号");
+        await otherCard.Locator("input[id$='-evidence']").SetInputFilesAsync(new FilePayload { Name = "查处记录.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 evidence"u8.ToArray() });
+        await otherCard.Locator("form[aria-label^='列入黑名单'] button[type=submit]").ClickAsync();
+        await reviewer.Locator("section[aria-label='测试培训学校 other'] .registry-blacklist").WaitForAsync();
         await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "institutions.png"), FullPage = true });
 
         var institution = await SignInAsync("huaxin", "institution");
@@ -62,6 +70,7 @@ public sealed class RegistryBrowserTests() : BrowserTest("registry", ("huaxin", 
         await other.GotoAsync("/my/standing");
         await other.Locator("h2", new() { HasText = "我的合同与考核" }).WaitForAsync();
         await other.Locator("text=暂无合同").WaitForAsync();
+        await other.Locator(".registry-blacklist", new() { HasText = "焦人社罚〔2026〕1号" }).WaitForAsync();
         var text = await other.Locator("#app").InnerTextAsync();
         Assert.DoesNotContain("焦人社培〔2026〕7号", text);
         Assert.DoesNotContain("huaxin", text);
