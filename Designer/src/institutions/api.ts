@@ -64,3 +64,12 @@ export async function blacklist(id: string, form: FormData): Promise<Standing> {
   }
   return response.json();
 }
+
+export interface Eligibility { eligible: boolean; date: string; reasons: { rule: string; message: string }[] }
+
+export async function eligibility(id: string, occupation: string, area: string, date: string): Promise<Eligibility> {
+  const query = new URLSearchParams({ occupation });
+  if (area) query.set('area', area);
+  if (date) query.set('date', date);
+  return (await request(`${path(id)}/eligibility?${query}`, { noStore: true })).json();
+}

@@ -2,6 +2,7 @@ import { h } from '../dom';
 import type { Me } from '../api';
 import { blacklist, institutions, recordContract, recordRegistration, recordReview, renew, terminate, type Contract, type Standing } from './api';
 import { contractsTable, labelCells, standingDetails } from './views';
+import { eligibilityBox } from './eligibility';
 
 let counter = 0;
 
@@ -31,7 +32,7 @@ function formBox(title: string, en: string, fields: HTMLElement[], send: (form: 
 
 function forms(s: Standing, n: number, reload: () => void): HTMLElement[] {
   const p = `reg${n}`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const number = input({ id: `${p}-number`, required: '', maxlength: '100' });
   const occupations = h('select', { id: `${p}-occupations`, multiple: '', size: String(Math.min(4, Math.max(2, s.licensedOccupations.length))) },
     ...s.licensedOccupations.map((o) => h('option', { value: o }, o))) as HTMLSelectElement;
@@ -128,5 +129,6 @@ export async function renderInstitutions(app: HTMLElement, user: Me): Promise<vo
         s.blacklisted ? h('span', { class: 'badge incident' }, '黑名单 Blacklisted') : null),
       standingDetails(s, true),
       contractsTable(s.contracts, `${s.name} 的合同 Contracts`, records ? (c) => contractActions(c, reload) : undefined),
+      eligibilityBox(s, i),
       ...(records ? forms(s, i, reload) : []))));
 }

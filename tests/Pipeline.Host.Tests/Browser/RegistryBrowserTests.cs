@@ -55,6 +55,10 @@ public sealed class RegistryBrowserTests() : BrowserTest("registry", ("huaxin", 
         await otherCard.Locator("input[id$='-evidence']").SetInputFilesAsync(new FilePayload { Name = "查处记录.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 evidence"u8.ToArray() });
         await otherCard.Locator("form[aria-label^='列入黑名单'] button[type=submit]").ClickAsync();
         await reviewer.Locator("section[aria-label='测试培训学校 other'] .registry-blacklist").WaitForAsync();
+        otherCard = reviewer.Locator("section[aria-label='测试培训学校 other']");
+        await otherCard.Locator("summary", new() { HasText = "资格查询" }).ClickAsync();
+        await otherCard.Locator("form[aria-label^='资格查询'] button[type=submit]").ClickAsync();
+        await otherCard.Locator(".eligibility-answer li", new() { HasText = "R-YN-12" }).WaitForAsync();
         await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "institutions.png"), FullPage = true });
 
         var institution = await SignInAsync("huaxin", "institution");
@@ -63,6 +67,9 @@ public sealed class RegistryBrowserTests() : BrowserTest("registry", ("huaxin", 
         await institution.Locator("td", new() { HasText = "焦人社培〔2026〕7号" }).WaitForAsync();
         Assert.Contains("解放区 30 人/年", await institution.Locator("main, #app").First.InnerTextAsync());
         Assert.Equal("合格", await institution.Locator(".badge.grade-pass").First.InnerTextAsync());
+        await institution.Locator("summary", new() { HasText = "资格查询" }).ClickAsync();
+        await institution.Locator("form[aria-label^='资格查询'] button[type=submit]").ClickAsync();
+        await institution.Locator(".eligibility-answer .eligible").WaitForAsync();
         problems.AddRange(await AxeAsync(institution, "/my/standing"));
         await institution.ScreenshotAsync(new() { Path = Path.Combine(Shots, "my-standing-phone.png"), FullPage = true });
 
