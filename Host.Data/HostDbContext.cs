@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pipeline.Host.Data.Accounts;
+using Pipeline.Host.Data.Institutions;
 using Pipeline.Workflows.EntityFramework;
 
 namespace Pipeline.Host.Data;
@@ -27,6 +28,11 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options)
     public DbSet<SecurityEventRow> SecurityEvents => Set<SecurityEventRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<FormRow> Forms => Set<FormRow>();
+    public DbSet<ContractRow> Contracts => Set<ContractRow>();
+    public DbSet<ContractRenewalRow> ContractRenewals => Set<ContractRenewalRow>();
+    public DbSet<RegistrationRow> Registrations => Set<RegistrationRow>();
+    public DbSet<AnnualReviewRow> AnnualReviews => Set<AnnualReviewRow>();
+    public DbSet<BlacklistRow> Blacklist => Set<BlacklistRow>();
 
     /// <summary>Options for the SQLite file shared with the workflow tables.</summary>
     public static DbContextOptions<HostDbContext> Sqlite(string path) =>
@@ -78,6 +84,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options)
             e.Property(f => f.DeployedBy).HasMaxLength(200);
         });
         AccountsModel.Configure(modelBuilder);
+        RegistryModel.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

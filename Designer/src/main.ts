@@ -354,6 +354,8 @@ function showNav(nav: HTMLElement, user: Me): void {
   const institution = user.roles.includes('institution');
   const links: [string, string, string][] = [['/tasks', '我的待办', 'My tasks'], ['/cases', institution ? '我的案件' : '案件', institution ? 'My cases' : 'Cases']];
   if (!institution) links.push(['/tracker', '案件跟踪', 'Case tracker'], ['/statistics', '统计', 'Statistics']);
+  // Institutions and contracts registry (issue 14).
+  links.push(institution ? ['/my/standing', '我的合同与考核', 'My contracts'] : ['/institutions', '机构管理', 'Institutions']);
   if (user.roles.includes('admin')) links.push(['/designer', '流程设计', 'Designer']);
   nav.replaceChildren(...links.map(([path, zh, en]) => {
     const a = h('a', { href: path }, ...bi(zh, en));
@@ -395,6 +397,19 @@ function route(): void {
     const user = signedInUser;
     void import('./statistics/page').then((m) => m.renderStatistics(app, user, navigate))
       .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `统计不可用 (statistics unavailable): ${(e as Error).message}`)));
+    return;
+  }
+  // Institutions and contracts registry (issue 14).
+  if (/^\/institutions\/?$/.test(window.location.pathname) && signedInUser) {
+    const user = signedInUser;
+    void import('./institutions/page').then((m) => m.renderInstitutions(app, user))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `机构管理不可用 (institutions unavailable): ${(e as Error).message}`)));
+    return;
+  }
+  if (/^\/my\/standing\/?$/.test(window.location.pathname) && signedInUser) {
+    const user = signedInUser;
+    void import('./institutions/mine').then((m) => m.renderMyStanding(app, user))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `我的合同与考核不可用 (unavailable): ${(e as Error).message}`)));
     return;
   }
   // Task page and task forms (issue 13).

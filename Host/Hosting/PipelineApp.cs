@@ -49,6 +49,8 @@ public static class PipelineApp
             .AddPipelineAuthentication(options);
         // Start-up order of the hosted services: migrate → job servers → deploy → reconcile.
         builder.Services.AddSingleton<Forms.FormStore>();
+        builder.Services.AddSingleton<Institutions.Registry>();
+        builder.Services.AddSingleton<Institutions.InstitutionEligibility>();
         builder.Services.AddHostedService<Forms.StartupFormDeployment>();
         builder.Services.AddHostedService<StartupDeployment>();
         builder.Services.AddHostedService<StartupReconciliation>();
@@ -91,6 +93,7 @@ public static class PipelineApp
         app.MapMessages();
         app.MapTracker();
         app.MapStatistics();
+        Institutions.RegistryEndpoints.MapRegistry(app);
         Forms.FormEndpoints.MapForms(app);
         if (designerFiles is not null)
         {
@@ -103,6 +106,9 @@ public static class PipelineApp
             // The case tracker and the statistics: bureau staff (institutions are refused the page).
             app.MapFallbackToFile("/tracker", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
             app.MapFallbackToFile("/statistics", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
+            // Institutions and contracts registry (issue 14): 机构管理 for bureau staff, 我的合同与考核 for an institution.
+            app.MapFallbackToFile("/institutions", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
+            app.MapFallbackToFile("/my/standing", "index.html", designerFiles).RequireAuthorization(Policies.Institution);
             app.MapFallbackToFile("/tasks/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             // The visual designer: administrators only (a reviewer is refused the page, not just its API calls).
             app.MapFallbackToFile("/designer", "index.html", designerFiles).RequireAuthorization(Policies.Admin);

@@ -99,6 +99,23 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/admin/roles"] = [401, 403, 403, 403, 403, 403, 403, 200],
         ["POST /api/admin/institutions"] = [401, 403, 403, 403, 403, 403, 403, 400],
         ["GET /api/admin/security-log"] = [401, 403, 403, 403, 403, 403, 403, 200],
+        // Institutions and contracts registry (issue 14): reviewers and administrators record; institutions read their own.
+        ["GET /institutions"] = [302, 403, 403, 200, 200, 200, 200, 200],
+        ["HEAD /institutions"] = [401, 403, 403, 200, 200, 200, 200, 200],
+        ["GET /my/standing"] = [302, 200, 200, 403, 403, 403, 403, 403],
+        ["HEAD /my/standing"] = [401, 200, 200, 403, 403, 403, 403, 403],
+        ["GET /api/contracts/"] = [401, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/contracts/{contractId}"] = [401, 404, 404, 404, 404, 404, 404, 404],
+        ["POST /api/contracts/"] = [401, 403, 403, 400, 403, 403, 403, 400],
+        ["POST /api/contracts/{contractId}/renewals"] = [401, 403, 403, 404, 403, 403, 403, 404],
+        ["POST /api/contracts/{contractId}/termination"] = [401, 403, 403, 404, 403, 403, 403, 404],
+        ["GET /api/institutions/"] = [401, 403, 403, 200, 200, 200, 200, 200],
+        ["GET /api/institutions/{institutionId}/standing"] = [401, 200, 404, 200, 200, 200, 200, 200],
+        ["PUT /api/institutions/{institutionId}/registration"] = [401, 403, 403, 400, 403, 403, 403, 400],
+        ["POST /api/institutions/{institutionId}/reviews"] = [401, 403, 403, 400, 403, 403, 403, 400],
+        ["POST /api/institutions/{institutionId}/blacklist"] = [401, 403, 403, 400, 403, 403, 403, 400],
+        ["GET /api/institutions/{institutionId}/blacklist/{entryId}/evidence"] = [401, 403, 403, 404, 404, 404, 404, 404],
+        ["GET /api/institutions/{institutionId}/eligibility"] = [401, 400, 404, 400, 400, 400, 400, 400],
     };
 
     [Fact]
@@ -192,6 +209,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                     "page" => "1",
                     "id" => Guid.NewGuid().ToString("N"),
                     "formId" => "payment-record",
+                    "contractId" or "entryId" => Guid.NewGuid().ToString("N"),
+                    "institutionId" => "institution:" + TestAccounts.CreditCode("institution-a"),
                     _ => throw new InvalidOperationException($"the matrix has no value for route parameter '{p.Name}' of {pattern.RawText}"),
                 };
                 url = System.Text.RegularExpressions.Regex.Replace(url, @"\{\**" + p.Name + @"(:[^}]*)?\}", value);
