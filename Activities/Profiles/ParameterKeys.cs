@@ -107,4 +107,8 @@ public static class ParameterKeys
     public const string LotteryAreas = "lottery.areas";
     /// <summary>Areas never drawn, where every institution recruits freely (WS 凤城镇四关四街, R-WS-2).</summary>
     public const string FreeRecruitmentAreas = "lottery.freeRecruitmentAreas";
+
+    // ── Institutions (培训机构) ───────────────────────────────────────────────────────────────────────────────
+    /// <summary>Only institutions registered (登记备案) at city level take subsidised training (QJ, R-QJ-1).</summary>
+    public const string CityRegistration = "institutions.cityRegistration";
 }

@@ -13,16 +13,18 @@ public sealed record EligibilityReason(string Rule, string Message);
 public sealed record EligibilityAnswer(string InstitutionId, string Occupation, string? Area, DateOnly Date, bool Eligible, IReadOnlyList<EligibilityReason> Reasons);
 
 /// <summary>What the registry knows of an institution, as of now (the date filters it).</summary>
+/// <param name="ContractRule">The rule requiring a current contract in its jurisdiction (profile <c>contract.required</c>), or null where none is.</param>
+/// <param name="CityRegistrationRule">The rule requiring city-level registration (profile <c>institutions.cityRegistration</c>, R-QJ-1), or null.</param>
 public sealed record InstitutionFacts(
-    string InstitutionId, IReadOnlyList<string> Chain, IReadOnlyList<string> LicensedOccupations, RegistrationRow? Registration,
+    string InstitutionId, string? ContractRule, string? CityRegistrationRule, IReadOnlyList<string> LicensedOccupations, RegistrationRow? Registration,
     IReadOnlyList<AnnualReviewRow> Reviews, IReadOnlyList<BlacklistRow> Blacklist, IReadOnlyList<(ContractRow Contract, IReadOnlyList<DateOnly> Renewals)> Contracts);
 
 /// <summary>
 /// Whether an institution may take subsidised training of an occupation in an area on a day. Reasons, each with its rule:
 /// blacklisted (R-YN-12); graded 不合格 in the previous year's annual review (R-GL-13: loses the next year's eligibility);
 /// not registered at city level where the jurisdiction requires it (R-QJ-1); the occupation outside its licence
-/// (R-GL-1); no current contract covering the occupation and area where the jurisdiction requires one (rule per
-/// jurisdiction, <see cref="RegistryRules"/>). Not yet a gate on class cases: it answers, it does not refuse.
+/// (R-GL-1); no current contract covering the occupation and area where the jurisdiction requires one (the profile's
+/// <c>contract.required</c>, the same data <c>contract.check</c> reads). Not yet a gate on class cases: it answers, it does not refuse.
 /// </summary>
 public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> contexts, ProfileCatalog profiles)
 {
@@ -43,9 +45,11 @@ public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> cont
         var contracts = await db.Contracts.AsNoTracking().Where(c => c.InstitutionId == institutionId).ToListAsync(cancellationToken);
         var ids = contracts.Select(c => c.Id).ToList();
         var renewals = await db.ContractRenewals.AsNoTracking().Where(r => ids.Contains(r.ContractId)).ToListAsync(cancellationToken);
+        var profile = profiles.Contains(organisation.Jurisdiction) ? profiles.Get(organisation.Jurisdiction) : null;
         return new InstitutionFacts(
             institutionId,
-            profiles.Contains(organisation.Jurisdiction) ? profiles.Chain(organisation.Jurisdiction) : [organisation.Jurisdiction],
+            profile?.FlagRule(ParameterKeys.ContractRequired),
+            profile?.FlagRule(ParameterKeys.CityRegistration),
             Lines(organisation.LicensedOccupations),
             await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == institutionId, cancellationToken),
             await db.AnnualReviews.AsNoTracking().Where(r => r.InstitutionId == institutionId).ToListAsync(cancellationToken),
@@ -67,14 +71,14 @@ public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> cont
             && ContractStatus.ChinaDay(failed.RecordedAt) <= date)
             reasons.Add(new EligibilityReason("R-GL-13",
                 $"{failed.Year}年度年审不合格，取消{failed.Year + 1}年补贴性培训资格 (graded 不合格 in the {failed.Year} annual review: not eligible in {failed.Year + 1})"));
-        if (RegistryRules.NeedsCityRegistration(facts.Chain)
+        if (facts.CityRegistrationRule is { } registrationRule
             && !(facts.Registration is { Level: RegistrationLevels.City } registration && registration.RegisteredOn <= date))
-            reasons.Add(new EligibilityReason("R-QJ-1", "未在市级人社部门登记备案，不得承担补贴性培训 (not registered at city level)"));
+            reasons.Add(new EligibilityReason(registrationRule, "未在市级人社部门登记备案，不得承担补贴性培训 (not registered at city level)"));
         if (!facts.LicensedOccupations.Contains(occupation, StringComparer.Ordinal))
             reasons.Add(new EligibilityReason("R-GL-1",
                 $"「{occupation}」不在办学许可的职业（工种）范围内（许可：{(facts.LicensedOccupations.Count == 0 ? "无" : string.Join("、", facts.LicensedOccupations))}）"
                 + $" ('{occupation}' is outside the licence)"));
-        if (RegistryRules.ContractRule(facts.Chain) is { } rule
+        if (facts.ContractRule is { } rule
             && !facts.Contracts.Any(c => ContractStatus.On(c.Contract, c.Renewals, date) == ContractStatus.Current && Covers(c.Contract, occupation, area)))
             reasons.Add(new EligibilityReason(rule, NoContract(facts, occupation, area, date)));
         return new EligibilityAnswer(facts.InstitutionId, occupation, area, date, reasons.Count == 0, reasons);

@@ -1,3 +1,4 @@
+using Pipeline.Activities.Profiles;
 using Pipeline.Host.Data.Institutions;
 using Pipeline.Host.Institutions;
 
@@ -19,8 +20,11 @@ public sealed class InstitutionEligibilityTests
         string jurisdiction = "wenshui", string licence = "电工\n育婴员", RegistrationRow? registration = null,
         IReadOnlyList<AnnualReviewRow>? reviews = null, IReadOnlyList<BlacklistRow>? blacklist = null,
         params (ContractRow, IReadOnlyList<DateOnly>)[] contracts) =>
-        new("institution:X", jurisdiction == "qujing" ? ["qujing", "yunnan"] : [jurisdiction], licence.Split('\n'), registration,
-            reviews ?? [], blacklist ?? [], contracts);
+        new("institution:X", Profiles.Get(jurisdiction).FlagRule(ParameterKeys.ContractRequired),
+            Profiles.Get(jurisdiction).FlagRule(ParameterKeys.CityRegistration), licence.Split('\n'), registration, reviews ?? [], blacklist ?? [], contracts);
+
+    /// <summary>The shipped profiles: which rule requires a contract, or city registration, is their data.</summary>
+    private static readonly ProfileCatalog Profiles = ProfileCatalog.LoadEmbedded();
 
     private static IReadOnlyList<string> Rules(EligibilityAnswer answer) => answer.Reasons.Select(r => r.Rule).ToList();
 
@@ -41,7 +45,8 @@ public sealed class InstitutionEligibilityTests
         Assert.Equal(["R-WS-1"], Rules(ws));
         Assert.Contains("无覆盖「电工」（凤城镇）的有效培训合同", ws.Reasons[0].Message);
         Assert.True(InstitutionEligibility.Assess(Facts("jiaozuo"), "电工", null, June2027).Eligible);
-        Assert.Equal(["R-GL-1"], Rules(InstitutionEligibility.Assess(Facts("guilin"), "电工", null, June2027)));
+        // Guilin asks for an agreement only for 项目制 training (第一条), which eligibility by occupation cannot see: no contract rule.
+        Assert.True(InstitutionEligibility.Assess(Facts("guilin"), "电工", null, June2027).Eligible);
     }
 
     [Fact]
