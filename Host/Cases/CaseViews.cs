@@ -38,8 +38,9 @@ public sealed class CaseViews(
         var outsider = caller.IsInstitution;
         var history = (await instances.HistoryAsync(instance.Id, cancellationToken)).Where(h => !outsider || PublicHistory.Contains(h.Kind)).ToList();
         var children = await instances.ChildrenAsync(instance.Id, cancellationToken);
-        // A class case's packs are checked in its stages: the case shows the latest report of itself or a stage.
-        var report = await reports.LatestAsync(children.Select(c => c.Id).Prepend(instance.Id), cancellationToken);
+        // The case and its stages (a class case's packs are checked, its tasks worked, in its stages).
+        var tree = children.Prepend(instance).ToList();
+        var report = await reports.LatestAsync(tree.Select(i => i.Id), cancellationToken);
         var variables = new JsonObject();
         foreach (var (name, value) in instance.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
             if (name != "report" && (!outsider || PublicVariables.Contains(name))) variables[name] = MaskedJson.Mask(FeelValues.ToJsonNode(value));
@@ -51,11 +52,11 @@ public sealed class CaseViews(
             history.Concat(decided).Select(h => h.Actor).Concat((entry?.Packs ?? []).Select(p => p.By)), cancellationToken);
 
         // The pack check of the case or of a stage, while it runs: its pages done / total.
-        var check = children.Prepend(instance).SelectMany(i => i.Bookmarks).FirstOrDefault(b => b.Kind == BookmarkKind.Job && b.Name == "pack.check");
+        var check = tree.SelectMany(i => i.Bookmarks).FirstOrDefault(b => b.Kind == BookmarkKind.Job && b.Name == "pack.check");
         var packCheck = check is null ? null : await jobs.FindAsync(check.Id, cancellationToken);
 
         var models = new Dictionary<(string, int), DeployedProcess?>();
-        foreach (var i in children.Prepend(instance))
+        foreach (var i in tree)
             if (!models.ContainsKey((i.ProcessId, i.Version))) models[(i.ProcessId, i.Version)] = await definitions.GetAsync(i.ProcessId, i.Version, cancellationToken);
         string? ElementName(ProcessInstance i, string nodeId) => models[(i.ProcessId, i.Version)]?.Model.Node(nodeId)?.Name;
 
@@ -81,11 +82,11 @@ public sealed class CaseViews(
                 c.Tokens.Count(t => t.State == TokenState.Incident))).ToList())
         {
             PackCheck = packCheck,
-            Deadlines = CaseDeadlines.Of(children.Prepend(instance), time.GetUtcNow(), ElementName),
-            Working = children.Prepend(instance).Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Job)),
+            Deadlines = CaseDeadlines.Of(tree, time.GetUtcNow(), ElementName),
+            Working = tree.Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Job)),
             Decisions = decided.OrderBy(h => h.At).Select(h => History(h, Actor(h.Actor), outsider))
                 .Where(h => h.Outcome is not null || h.Comment is not null).ToList(),
-            AwaitsPack = children.Prepend(instance).Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Message && b.Name == CaseUploads.ResubmittedMessage)),
+            AwaitsPack = tree.Any(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Message && b.Name == CaseUploads.ResubmittedMessage)),
         };
     }
 
