@@ -31,7 +31,8 @@ public sealed class UploadRefusedException(int status, string title, string deta
 /// </summary>
 public sealed class CaseUploads(
     WorkflowEngine engine, IDefinitionStore definitions, IInstanceStore instances, IOriginalStore originals, ICaseIndex index,
-    PipelineOptions options, TimeProvider time, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.HostDbContext> hostDb)
+    PipelineOptions options, TimeProvider time, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.HostDbContext> hostDb,
+    Institutions.InstitutionEligibility eligibility)
 {
     public const string ResubmittedMessage = "pack-resubmitted";
 
@@ -63,6 +64,7 @@ public sealed class CaseUploads(
             throw new UploadRefusedException(StatusCodes.Status404NotFound, "No such process", $"process '{processId}' is not deployed");
         if (existing is not null && existing.InstitutionId != caller.OrganisationId)
             throw NotYours(businessKey);
+        if (classData is not null) await CheckEligibleAsync(classData, caller, cancellationToken);
 
         var temps = new List<string>(files.Count);
         try
@@ -100,6 +102,29 @@ public sealed class CaseUploads(
         {
             foreach (var temp in temps) File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// A class may be opened only by an institution eligible on the class's first day (<see cref="Institutions.InstitutionEligibility"/>):
+    /// not blacklisted (R-YN-12), not graded 不合格 the year before (R-GL-13), registered at city level where the profile
+    /// asks it (R-QJ-1), holding a current contract for the occupation where the profile asks one (<c>contract.required</c>).
+    /// The licence (R-GL-1) is left to the case's own <c>class.check</c>, which the reviewer sees with the rest.
+    /// </summary>
+    /// <exception cref="UploadRefusedException">409 with every reason and its rule, before anything is stored.</exception>
+    private async Task CheckEligibleAsync(string classData, Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.OrganisationId is not { } institution) return;
+        using var json = System.Text.Json.JsonDocument.Parse(classData);
+        var root = json.RootElement;
+        if (root.TryGetProperty("occupation", out var occupation) is false || occupation.GetString() is not { Length: > 0 } what
+            || !root.TryGetProperty("startDate", out var start)
+            || !DateOnly.TryParseExact(start.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            return;
+        var answer = await eligibility.EvaluateAsync(institution, what, null, day, cancellationToken);
+        var reasons = answer?.Reasons.Where(r => r.Rule != "R-GL-1").ToList() ?? [];
+        if (reasons.Count > 0)
+            throw new UploadRefusedException(StatusCodes.Status409Conflict, "Not eligible to open a class",
+                $"贵机构不具备开班资格：{string.Join("；", reasons.Select(r => $"{r.Message}（{r.Rule}）"))}");
     }
 
     /// <summary>The pack's name for lists and reports: the file's, or the files' joined (「a.pdf、b.jpg」), cut to the column's length.</summary>
