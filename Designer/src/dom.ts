@@ -27,3 +27,13 @@ function english(): boolean {
 export function bi(zh: string, en: string): (string | HTMLElement)[] {
   return english() ? [en, ' ', h('small', { lang: 'zh-CN' }, zh)] : [zh, ' ', h('small', { lang: 'en' }, en)];
 }
+
+/** A link inside the app: a real `href` (open in a new tab, copy), followed without a page reload by `navigate`. */
+export function appLink(path: string, navigate: (path: string) => void, attrs: Record<string, string>, ...children: Child[]): HTMLAnchorElement {
+  const a = h('a', { ...attrs, href: path }, ...children) as HTMLAnchorElement;
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    navigate(path);
+  });
+  return a;
+}

@@ -1,6 +1,6 @@
 import './style.css';
 import { ApiError, getCase, getDefinitionXml, getInstance, me, type CaseView, type Finding, type JobProgress, type Me } from './api';
-import { h, type Child, bi } from './dom';
+import { h, type Child, bi, appLink } from './dom';
 import { currentLang } from './i18n';
 import { renderLogin } from './login';
 import { goToLogin, isLoginPage } from './redirects';
@@ -157,12 +157,7 @@ type Target = { businessKey: string } | { instanceId: string };
 
 /** A link inside the app (no page reload). */
 function link(path: string, ...children: Child[]): HTMLElement {
-  const a = h('a', { href: path }, ...children);
-  a.addEventListener('click', (e) => {
-    e.preventDefault();
-    navigate(path);
-  });
-  return a;
+  return appLink(path, navigate, {}, ...children);
 }
 
 async function renderCase(app: HTMLElement, target: Target, refreshing = false): Promise<void> {

@@ -22,6 +22,10 @@ public sealed class CaseAccess(ICaseIndex index, ProfileCatalog profiles)
             : profiles.Covers(caller.Jurisdiction, scope.Jurisdiction);
     }
 
+    /// <summary>The case <paramref name="businessKey"/> when <paramref name="caller"/> reaches it; null when it does not exist or is out of reach (answer <see cref="NotFound"/>).</summary>
+    public async Task<CaseEntry?> ReachableAsync(string businessKey, Caller caller, CancellationToken cancellationToken) =>
+        await index.FindAsync(businessKey, cancellationToken) is { } entry && Reaches(caller, entry.Scope) ? entry : null;
+
     /// <summary>The scope of <paramref name="instance"/>: that of the case with its business key, if any.</summary>
     public async Task<CaseScope?> ScopeAsync(ProcessInstance instance, CancellationToken cancellationToken) =>
         instance.BusinessKey is { } key && (await index.ScopesAsync([key], cancellationToken)).TryGetValue(key, out var scope) ? scope : null;

@@ -20,8 +20,6 @@ public sealed record CaseDeadline(
 /// <summary>Working-day arithmetic of <see cref="CaseDeadline"/> on the national calendar (<see cref="WorkingDayCalendar.China"/>).</summary>
 public static class CaseDeadlines
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     /// <summary>
     /// The user tasks and pack waits of <paramref name="instances"/> (a case and its stages), earliest due first. A pack
     /// wait is named by its element (等待上传签到表 → 上传签到表), the name of the step the institution must take.
@@ -48,7 +46,7 @@ public static class CaseDeadlines
     {
         try
         {
-            return WorkingDayCalendar.China.WorkingDaysBetween(Day(from), Day(to));
+            return WorkingDayCalendar.China.WorkingDaysBetween(ChinaTime.Day(from), ChinaTime.Day(to));
         }
         catch (CalendarRangeException)
         {
@@ -63,6 +61,4 @@ public static class CaseDeadlines
             b.DueAt is { } due ? WorkingDays(b.CreatedAt, due) : null, WorkingDays(b.CreatedAt, now) ?? 0,
             b.DueAt is { } end ? WorkingDays(now, end) : null);
     }
-
-    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(China).DateTime);
 }

@@ -59,7 +59,7 @@ public sealed class CaseUploads(
         // Only a new case takes class data; a resubmission to an existing case never needs it again.
         var classData = existing is not null
             ? null
-            : ClassDataForm.Read(classField, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime), processId);
+            : ClassDataForm.Read(classField, Workflows.Calendar.ChinaTime.Day(time.GetUtcNow()), processId);
         if (await definitions.LatestAsync(processId, cancellationToken) is null)
             throw new UploadRefusedException(StatusCodes.Status404NotFound, "No such process", $"process '{processId}' is not deployed");
         if (existing is not null && existing.InstitutionId != caller.OrganisationId)

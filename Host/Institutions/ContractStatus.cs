@@ -55,5 +55,5 @@ public static class ContractStatus
     };
 
     /// <summary>The calendar day in China (UTC+8) of an instant.</summary>
-    public static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public static DateOnly ChinaDay(DateTimeOffset at) => Workflows.Calendar.ChinaTime.Day(at);
 }

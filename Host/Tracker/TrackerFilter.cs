@@ -34,7 +34,7 @@ public sealed record TrackerFilter(
     string? Status = null, bool Overdue = false, DateOnly? From = null, DateOnly? To = null, string? Step = null)
 {
     /// <summary>China Standard Time: the day a case started, as the bureau counts it.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = Workflows.Calendar.ChinaTime.Offset;
 
     /// <summary>Start of <see cref="From"/> (UTC+8) as UTC (PostgreSQL's timestamptz takes UTC only), inclusive.</summary>
     public DateTimeOffset? StartedFrom => From is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime() : null;

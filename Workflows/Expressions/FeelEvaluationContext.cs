@@ -16,7 +16,7 @@ namespace Pipeline.Workflows.Expressions;
 public sealed class FeelEvaluationContext
 {
     /// <summary>UTC+08:00, the offset of China Standard Time (Asia/Shanghai).</summary>
-    public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan LocalOffset = ChinaTime.Offset;
 
     private readonly WorkingDayCalendar? _calendar;
 

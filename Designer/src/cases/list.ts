@@ -1,5 +1,5 @@
 import { request } from '../http';
-import { h, bi } from '../dom';
+import { h, bi, appLink } from '../dom';
 import type { Me } from '../api';
 
 /** A case in the list (`GET /api/cases`). */
@@ -80,21 +80,9 @@ export async function renderCaseList(app: HTMLElement, user: Me, navigate: (path
 
   const startLink = () => {
     if (!institution) return null;
-    const a = h('a', { href: '/cases/new', class: 'button primary' }, '＋ ', ...bi('开班申请', 'Start a class case'));
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      navigate('/cases/new');
-    });
-    return a;
+    return appLink('/cases/new', navigate, { class: 'button primary' }, '＋ ', ...bi('开班申请', 'Start a class case'));
   };
-  const link = (key: string) => {
-    const a = h('a', { href: `/cases/${encodeURIComponent(key)}` }, key);
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      navigate(`/cases/${encodeURIComponent(key)}`);
-    });
-    return a;
-  };
+  const link = (key: string) => appLink(`/cases/${encodeURIComponent(key)}`, navigate, {}, key);
   const load = async () => {
     const prefix = search.value.trim();
     status.textContent = '加载中…';

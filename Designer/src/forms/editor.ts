@@ -2,7 +2,7 @@ import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { FormEditor } from '@bpmn-io/form-js-editor';
 import { ApiError } from '../http';
-import { h, bi } from '../dom';
+import { h, bi, appLink } from '../dom';
 import { deployForm, getForm, type FormSchema } from './api';
 
 /**
@@ -40,11 +40,7 @@ function blank(): FormSchema {
  */
 export async function renderFormEditor(app: HTMLElement, formId: string | null, navigate: (path: string) => void): Promise<void> {
   document.title = `Pipeline · 表单 ${formId ?? '新建'}`;
-  const back = h('a', { href: '/designer/forms' }, ...bi('← 表单', 'Forms'));
-  back.addEventListener('click', (e) => {
-    e.preventDefault();
-    navigate('/designer/forms');
-  });
+  const back = appLink('/designer/forms', navigate, {}, ...bi('← 表单', 'Forms'));
   const loaded = formId ? await getForm(formId) : null;
   const schema = loaded?.schema ?? blank();
   const idInput = h('input', { type: 'text', id: 'form-id', value: schema.id, required: '', pattern: '[A-Za-z_][A-Za-z0-9_.\\-]*', 'aria-describedby': 'form-id-help' }) as HTMLInputElement;

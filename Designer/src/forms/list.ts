@@ -1,4 +1,4 @@
-import { h, bi } from '../dom';
+import { h, bi, appLink } from '../dom';
 import { listForms } from './api';
 
 function when(iso: string): string {
@@ -11,14 +11,7 @@ function when(iso: string): string {
 export async function renderFormList(app: HTMLElement, navigate: (path: string) => void): Promise<void> {
   document.title = 'Pipeline · 表单 Forms';
   const forms = await listForms();
-  const link = (path: string, ...text: (string | HTMLElement)[]) => {
-    const a = h('a', { href: path }, ...text);
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      navigate(path);
-    });
-    return a;
-  };
+  const link = (path: string, ...text: (string | HTMLElement)[]) => appLink(path, navigate, {}, ...text);
   const create = h('button', { type: 'button', class: 'primary' }, ...bi('新建表单', 'New form'));
   create.addEventListener('click', () => navigate('/designer/forms/new'));
   app.replaceChildren(h('section', { class: 'card' },

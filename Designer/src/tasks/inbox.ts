@@ -1,4 +1,4 @@
-import { h, type Child, bi } from '../dom';
+import { h, type Child, bi, appLink } from '../dom';
 import { roleLabel } from '../i18n';
 import type { Me } from '../api';
 import { listTasks, type TaskItem } from './api';
@@ -66,12 +66,7 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
 
   const caseLink = (t: TaskItem) => {
     if (!t.businessKey) return h('span', { class: 'muted' }, '—');
-    const a = h('a', { href: `/cases/${encodeURIComponent(t.businessKey)}` }, t.businessKey);
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      navigate(`/cases/${encodeURIComponent(t.businessKey!)}`);
-    });
-    return a;
+    return appLink(`/cases/${encodeURIComponent(t.businessKey)}`, navigate, {}, t.businessKey);
   };
 
   /** The in-place form under a task's row (tasks/work.ts, shared with the task page). */
@@ -88,15 +83,7 @@ export async function renderInbox(app: HTMLElement, user: Me, navigate: (path: s
     return form;
   };
 
-  const taskLink = (t: TaskItem) => {
-    const path = `/tasks/${t.instanceId}/${t.bookmarkId}`;
-    const a = h('a', { href: path }, h('strong', {}, t.name));
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      navigate(path);
-    });
-    return a;
-  };
+  const taskLink = (t: TaskItem) => appLink(`/tasks/${t.instanceId}/${t.bookmarkId}`, navigate, {}, h('strong', {}, t.name));
 
   const render = () => {
     const list = shown();

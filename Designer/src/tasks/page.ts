@@ -1,5 +1,5 @@
 import { getCase, getDefinitionXml, getInstance, type CaseView, type Finding, type Me } from '../api';
-import { h, type Child, bi } from '../dom';
+import { h, type Child, bi, appLink } from '../dom';
 import { listTasks, type TaskItem } from './api';
 import { claimControl } from './claim';
 import { workForm } from './work';
@@ -47,11 +47,7 @@ function findingList(findings: Finding[]): HTMLElement {
  */
 export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: string, bookmarkId: string, navigate: (path: string) => void): Promise<void> {
   document.title = 'Pipeline · 办理任务 Task';
-  const back = h('a', { href: '/tasks' }, ...bi('← 我的待办', 'My tasks'));
-  back.addEventListener('click', (e) => {
-    e.preventDefault();
-    navigate('/tasks');
-  });
+  const back = appLink('/tasks', navigate, {}, ...bi('← 我的待办', 'My tasks'));
   const task = (await listTasks()).find((t) => t.instanceId === instanceId && t.bookmarkId === bookmarkId);
   if (!task) {
     app.replaceChildren(card('任务不存在或已办结', 'No such open task', h('p', {}, ...bi('此任务可能已由他人办结，或不属于您的角色。', 'It may have been completed, or is not for your roles.')), back));
@@ -63,11 +59,7 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
   const report = view.report ?? (task.businessKey ? (await getCase(task.businessKey).catch(() => null))?.report ?? null : null);
   const klass = (variables.class ?? {}) as ClassData;
 
-  const caseLink = task.businessKey ? h('a', { href: `/cases/${encodeURIComponent(task.businessKey)}` }, task.businessKey) : '—';
-  if (caseLink instanceof HTMLAnchorElement) caseLink.addEventListener('click', (e) => {
-    e.preventDefault();
-    navigate(`/cases/${encodeURIComponent(task.businessKey!)}`);
-  });
+  const caseLink = task.businessKey ? appLink(`/cases/${encodeURIComponent(task.businessKey)}`, navigate, {}, task.businessKey) : '—';
   const hasClass = Boolean(klass.occupation || klass.startDate);
   const summary = card('案件概况', 'Case', facts([
     ['业务编号 Business key', caseLink],
@@ -124,11 +116,8 @@ export async function renderTaskPage(app: HTMLElement, user: Me, instanceId: str
   };
   const done = (t: TaskItem) => {
     taskCard.replaceChildren(h('h2', {}, t.name, ' ', h('small', {}, 'Task')),
-      h('p', { class: 'ok', role: 'status' }, ...bi('✓ 已办结，案件已继续流转', 'completed: the case moves on')), back.cloneNode(true));
-    taskCard.querySelector('a')?.addEventListener('click', (e) => {
-      e.preventDefault();
-      navigate('/tasks');
-    });
+      h('p', { class: 'ok', role: 'status' }, ...bi('✓ 已办结，案件已继续流转', 'completed: the case moves on')),
+      appLink('/tasks', navigate, {}, ...bi('← 我的待办', 'My tasks')));
   };
   claimHost.replaceChildren(claimControl(task, user, showWork));
 

@@ -1,4 +1,4 @@
-import { h, type Child, bi } from '../dom';
+import { h, type Child, bi, appLink } from '../dom';
 import { getDefinitionXml, type Me } from '../api';
 import { filterNames, stageCounts, trackerCases, trackerOptions, type StageCounts, type TrackerItem, type TrackerOptions } from './api';
 
@@ -98,14 +98,7 @@ export async function renderTracker(app: HTMLElement, _user: Me, navigate: (path
   stageSel.addEventListener('change', () => go(query({ stage: stageSel.value })));
   clear.addEventListener('click', () => go(new URLSearchParams({ process: processSel.value })));
 
-  const link = (key: string) => {
-    const a = h('a', { href: `/cases/${encodeURIComponent(key)}` }, key);
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      navigate(`/cases/${encodeURIComponent(key)}`);
-    });
-    return a;
-  };
+  const link = (key: string) => appLink(`/cases/${encodeURIComponent(key)}`, navigate, {}, key);
   const dueCell = (c: TrackerItem): Child => !c.dueAt ? h('span', { class: 'muted' }, '—')
     : h('span', {}, day(c.dueAt), c.overdue ? h('span', { class: 'badge overdue' }, ' 已逾期 ') : null);
   const statusCell = (c: TrackerItem): Child => {

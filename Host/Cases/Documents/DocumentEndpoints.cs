@@ -20,17 +20,17 @@ public static class DocumentEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string businessKey, Caller caller, ICaseIndex index, IInstanceStore instances, CaseAccess access, CaseDocumentStore documents,
+        string businessKey, Caller caller, IInstanceStore instances, CaseAccess access, CaseDocumentStore documents,
         CancellationToken cancellationToken) =>
-        await VisibleAsync(businessKey, caller, index, instances, access, documents, cancellationToken) is { } list
+        await VisibleAsync(businessKey, caller, instances, access, documents, cancellationToken) is { } list
             ? TypedResults.Ok(list)
             : CaseAccess.NotFound(businessKey);
 
     private static async Task<IResult> DownloadAsync(
-        string businessKey, string sha256, Caller caller, ICaseIndex index, IInstanceStore instances, CaseAccess access,
+        string businessKey, string sha256, Caller caller, IInstanceStore instances, CaseAccess access,
         CaseDocumentStore documents, IOriginalStore originals, CancellationToken cancellationToken)
     {
-        var list = await VisibleAsync(businessKey, caller, index, instances, access, documents, cancellationToken);
+        var list = await VisibleAsync(businessKey, caller, instances, access, documents, cancellationToken);
         if (list is null) return CaseAccess.NotFound(businessKey);
         if (list.FirstOrDefault(d => d.Sha256 == sha256) is not { } document || originals.Find(sha256) is not { } stored)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such document", detail: $"本案件没有此文书 (no document {sha256} in case '{businessKey}')");
@@ -39,11 +39,10 @@ public static class DocumentEndpoints
 
     /// <summary>The documents of the case tree the caller may read, or null when the case is out of reach.</summary>
     private static async Task<IReadOnlyList<CaseDocument>?> VisibleAsync(
-        string businessKey, Caller caller, ICaseIndex index, IInstanceStore instances, CaseAccess access, CaseDocumentStore documents,
+        string businessKey, Caller caller, IInstanceStore instances, CaseAccess access, CaseDocumentStore documents,
         CancellationToken cancellationToken)
     {
-        var entry = await index.FindAsync(businessKey, cancellationToken);
-        if (entry is null || !access.Reaches(caller, entry.Scope)) return null;
+        if (await access.ReachableAsync(businessKey, caller, cancellationToken) is not { } entry) return null;
         var children = await instances.ChildrenAsync(entry.InstanceId, cancellationToken);
         var all = await documents.ListAsync(children.Select(c => c.Id).Prepend(entry.InstanceId), cancellationToken);
         return caller.IsInstitution ? all.Where(d => CaseDocumentStore.InstitutionForms.Contains(d.Form)).ToList() : all;

@@ -24,11 +24,10 @@ public static class PackPageEndpoints
     }
 
     private static async Task<IResult> ReportAsync(
-        string businessKey, Caller caller, ICaseIndex index, IInstanceStore instances, CaseAccess access, PackReportStore reports,
+        string businessKey, Caller caller, IInstanceStore instances, CaseAccess access, PackReportStore reports,
         ProfileCatalog profiles, CancellationToken cancellationToken)
     {
-        var entry = await index.FindAsync(businessKey, cancellationToken);
-        if (entry is null || !access.Reaches(caller, entry.Scope)) return CaseAccess.NotFound(businessKey);
+        if (await access.ReachableAsync(businessKey, caller, cancellationToken) is not { } entry) return CaseAccess.NotFound(businessKey);
         var children = await instances.ChildrenAsync(entry.InstanceId, cancellationToken);
         var json = await reports.LatestAsync(children.Select(c => c.Id).Prepend(entry.InstanceId), cancellationToken);
         if (json is null)
@@ -55,14 +54,14 @@ public static class PackPageEndpoints
     }
 
     private static async Task<IResult> PageAsync(
-        string businessKey, string sha256, int page, string? size, Caller caller, ICaseIndex index, CaseAccess access, PagePreviews previews,
+        string businessKey, string sha256, int page, string? size, Caller caller, CaseAccess access, PagePreviews previews,
         HttpContext context, CancellationToken cancellationToken)
     {
         if (size is not (null or "thumb" or "large"))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad size", detail: "size is thumb or large");
-        var entry = await index.FindAsync(businessKey, cancellationToken);
         // Only the case's own packs: a hash of another case's pack reads as missing, like a case out of reach.
-        if (entry is null || !access.Reaches(caller, entry.Scope) || !entry.Packs.Any(p => p.Document == sha256)) return CaseAccess.NotFound(businessKey);
+        if (await access.ReachableAsync(businessKey, caller, cancellationToken) is not { } entry || !entry.Packs.Any(p => p.Document == sha256))
+            return CaseAccess.NotFound(businessKey);
         var preview = await previews.GetAsync(sha256, page, size == "large" ? PreviewSize.Large : PreviewSize.Thumb, cancellationToken);
         if (preview is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such page", detail: $"材料中没有第 {page} 页 (the pack has no page {page})");
