@@ -33,6 +33,9 @@ public sealed record TrainingContract
 
     /// <summary>The contract's own least share of order-based training, percent, when it asks more than the regulation.</summary>
     public decimal? OrderBasedShare { get; init; }
+
+    /// <summary>The day the contract was terminated (终止), China time; it is not current from that day on. Null: not terminated.</summary>
+    public DateOnly? TerminatedOn { get; init; }
 }
 
 /// <summary>What has been opened under the contract so far (本合同已开班), persons: all trainees and those of order-based classes.</summary>
