@@ -132,7 +132,7 @@ public static class BidEvaluation
             var cutTie = scored.Count > seats && seats > 0 && scored[seats - 1].Mean == scored[seats].Mean;
             var cutScore = cutTie ? scored[seats - 1].Mean : (decimal?)null;
             foreach (var group in scored.GroupBy(s => s.Mean).Where(g => g.Count() > 1))
-                ties.Add($"{lot.Name}：{string.Join("、", group.Select(g => g.Institution))} 并列第 {1 + scored.Count(o => o.Mean > group.Key)} 名（{Round(group.Key)} 分）"
+                ties.Add($"{lot.Name}：{string.Join("、", group.Select(g => g.Institution))} 并列第 {1 + scored.Count(o => o.Mean > group.Key)} 名（{Round(group.Key):0.##} 分）"
                     + (group.Key == cutScore ? "，跨越入围名额，须由评标委员会确定" : ""));
             var selectedCount = 0;
             for (var i = 0; i < scored.Count; i++)
@@ -152,7 +152,7 @@ public static class BidEvaluation
             }
             if (cutTie)
                 findings.Add(new Finding(weightsParameter.Rule, Severities.Error,
-                    $"标段「{lot.Name}」第 {seats} 名并列（{Round(cutScore!.Value)} 分），入围 {selectedCount}/{seats} 家，须由评标委员会确定（{weightsParameter.Rule}）", null));
+                    $"标段「{lot.Name}」第 {seats} 名并列（{Round(cutScore!.Value):0.##} 分），入围 {selectedCount}/{seats} 家，须由评标委员会确定（{weightsParameter.Rule}）", null));
             else if (scored.Count < seats)
                 findings.Add(new Finding(weightsParameter.Rule, Severities.Warning,
                     $"标段「{lot.Name}」投标 {scored.Count} 家，少于入围名额 {seats} 家（{weightsParameter.Rule}）", null));
