@@ -43,6 +43,9 @@ public sealed record RecordContractOutput
 {
     [ActivityOutput("The contracts recorded [{ id, number, institution, lot, startsOn, endsOn, renewedYearly }]", DescriptionZh = "已登记的合同 [{ id, number（合同编号）, institution, lot, startsOn, endsOn, renewedYearly（一年一订）}]")]
     public required IReadOnlyList<RecordedContract> Contracts { get; init; }
+
+    [ActivityOutput("The contracted institutions, each once, in winner order (the participants of a quota lottery, R-WS-2)", DescriptionZh = "已签约的培训机构（每家一次，按入围顺序；抽签分配片区的参加机构）")]
+    public required IReadOnlyList<string> Institutions { get; init; }
 }
 
 /// <summary>
@@ -87,6 +90,9 @@ public sealed class RecordContractActivity(ProfileCatalog profiles, IContractReg
                 input.StartsOn, endsOn, renewed, null, input.Tender, input.RecordedBy ?? "system"), cancellationToken).ConfigureAwait(false);
             recorded.Add(new RecordedContract(id, number, winner.Institution, winner.Lot, input.StartsOn, endsOn, renewed));
         }
-        return new ActivityResult<RecordContractOutput>("recorded", new RecordContractOutput { Contracts = recorded });
+        return new ActivityResult<RecordContractOutput>("recorded", new RecordContractOutput
+        {
+            Contracts = recorded, Institutions = recorded.Select(c => c.Institution).Distinct(StringComparer.Ordinal).ToList(),
+        });
     }
 }

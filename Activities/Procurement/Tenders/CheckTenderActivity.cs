@@ -14,6 +14,17 @@ public sealed record CheckTenderInput
         DescriptionZh = "招标公告 { title（标题）, occupations（职业/工种）, headcount（标的人数）, lots（标段）, method（采购方式：open/invited/competitive-negotiation/competitive-consultation）, consent?（市级事先同意）, shortlistOnly（是否只招入围机构）, filings（备案：prefecture/province）, publishedOn?（发布日期）}")]
     public required TenderNotice Notice { get; init; }
 
+    [ActivityInput("The city agency's prior consent { by, on, reference? }, as the consent task recorded it; replaces the notice's",
+        DescriptionZh = "市劳动就业管理服务中心的事先同意 { by, on, reference? }（同意环节记录）；给出时取代公告中的", Required = false)]
+    public TenderConsent? Consent { get; init; }
+
+    [ActivityInput("The filings [{ level, on, reference? }] the filing tasks recorded; when given, replace the notice's",
+        DescriptionZh = "备案环节记录的备案 [{ level, on, reference? }]；给出时取代公告中的", Required = false)]
+    public IReadOnlyList<TenderFiling>? Filings { get; init; }
+
+    [ActivityInput("The day of publication; replaces the notice's", DescriptionZh = "发布日期；给出时取代公告中的", Required = false)]
+    public DateOnly? PublishedOn { get; init; }
+
     [ActivityInput("Trainees of the approved plan, persons", DescriptionZh = "批准的培训计划人数（人）", Required = false)]
     public int? PlannedHeadcount { get; init; }
 }
@@ -48,7 +59,13 @@ public sealed class CheckTenderActivity(ProfileCatalog profiles) : IActivity<Che
     /// <exception cref="ArgumentException">A malformed notice (see <see cref="TenderCheck.Check"/>).</exception>
     public Task<ActivityResult<CheckTenderOutput>> ExecuteAsync(CheckTenderInput input, IProgress<ActivityProgress>? progress, CancellationToken cancellationToken)
     {
-        var result = TenderCheck.Check(input.Notice, input.PlannedHeadcount, profiles.Get(input.Profile));
+        var notice = input.Notice with
+        {
+            Consent = input.Consent ?? input.Notice.Consent,
+            Filings = input.Filings is { Count: > 0 } filings ? filings : input.Notice.Filings,
+            PublishedOn = input.PublishedOn ?? input.Notice.PublishedOn,
+        };
+        var result = TenderCheck.Check(notice, input.PlannedHeadcount, profiles.Get(input.Profile));
         return Task.FromResult(new ActivityResult<CheckTenderOutput>(result.Admissible ? "admissible" : "refused",
             new CheckTenderOutput { Admissible = result.Admissible, Findings = result.Findings, Lots = result.Lots }));
     }

@@ -45,6 +45,9 @@ public sealed record EvaluateBidsOutput
     [ActivityOutput("Findings: a tie at a lot's cut for the committee to settle", DescriptionZh = "问题：标段入围名额处并列，须由评标委员会确定")]
     public required IReadOnlyList<Finding> Findings { get; init; }
 
+    [ActivityOutput("True when every lot's selection is decided (no tie at a cut)", DescriptionZh = "各标段入围均已确定（无跨名额并列）时为 true")]
+    public required bool Decided { get; init; }
+
     [ActivityOutput("The rule the weights come from", DescriptionZh = "权重所依据的规则")]
     public required string Rule { get; init; }
 }
@@ -72,7 +75,7 @@ public sealed class EvaluateBidsActivity(ProfileCatalog profiles) : IActivity<Ev
         return Task.FromResult(new ActivityResult<EvaluateBidsOutput>(result.Decided ? "selected" : "tied", new EvaluateBidsOutput
         {
             Sheets = input.Sheets ?? [], Ranking = result.Ranking, Winners = result.Winners, Ties = result.Ties,
-            Weights = result.Weights, Findings = result.Findings, Rule = result.Rule,
+            Weights = result.Weights, Decided = result.Decided, Findings = result.Findings, Rule = result.Rule,
         }));
     }
 }
