@@ -56,7 +56,7 @@ public class ProcurementDefinitionsTests
         // An objection during publicity opens an investigation; dismissed, the publicity runs to its end (7 days, the test's setting).
         await run.Driver.MessageAsync(key, "tender-objection", TenderRun.Vars(new { objection = "某机构实际师资不足" }));
         Assert.Equal(["Task_Investigate"], await run.Driver.WaitingAsync(key));
-        await run.CompleteAsync(key, "Task_Investigate", new { upheld = false, comment = "经核实，师资符合要求" });
+        await run.CompleteAsync(key, "Task_Investigate", new { upheld = false, findings = "经核实，师资符合要求" });
         Assert.Equal(["Event_Objection", "Timer_PublicityEnds"], await run.Driver.WaitingAsync(key));
         Assert.Empty(run.Registry.Awards);
 
@@ -79,7 +79,7 @@ public class ProcurementDefinitionsTests
         await run.PublishBidAndScoreAsync(key, BidsDue, QujingBids, Points);
         await run.CompleteAsync(key, "Task_PublishWinners", new { sites = "曲靖市人社局网站" });
         await run.Driver.MessageAsync(key, "tender-objection");
-        await run.CompleteAsync(key, "Task_Investigate", new { upheld = true, comment = "业绩材料造假，异议成立" });
+        await run.CompleteAsync(key, "Task_Investigate", new { upheld = true, findings = "业绩材料造假，异议成立" });
         var instance = Assert.Single(await run.Driver.InstancesAsync(key));
         Assert.Equal(InstanceStatus.Completed, instance.Status);
         Assert.Empty(run.Registry.Awards);
