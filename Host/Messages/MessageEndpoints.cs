@@ -10,7 +10,8 @@ namespace Pipeline.Host.Messages;
 /// <summary>
 /// <c>POST /api/messages</c>: publish a BPMN message (an objection filed during publicity, a contract signed, …). It
 /// resumes the instance waiting for it and starts the processes with a message start event for it
-/// (<see cref="WorkflowEngine.PublishMessageAsync"/>); a message nobody takes is refused with 409, not kept.
+/// (<see cref="WorkflowEngine.PublishMessageAsync"/>); a message nobody takes is refused with 409, not kept. A case it starts
+/// gets the variable <c>profile</c>: the named jurisdiction (or the publisher's), as an uploaded pack's case does.
 /// </summary>
 public static class MessageEndpoints
 {
@@ -38,6 +39,9 @@ public static class MessageEndpoints
         if (variables?.Keys.Where(ReservedVariables.Names.Contains).ToList() is { Count: > 0 } reserved)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Reserved variables",
                 detail: $"消息不能设置系统变量 {string.Join(", ", reserved)} (a message cannot set the Host's own variables: {string.Join(", ", reserved)}; packs are uploaded, not named)");
+        // A case the message starts runs under its jurisdiction's profile (a tender, an annual plan): the Host names it, as an upload does.
+        if (await index.FindAsync(body.CorrelationKey, cancellationToken) is null)
+            (variables ??= new Dictionary<string, object?>(StringComparer.Ordinal))["profile"] = profiles.Get(jurisdiction).Name;
         try
         {
             var published = await engine.PublishMessageAsync(body.Name, body.CorrelationKey, variables, caller.UserId, cancellationToken);

@@ -34,6 +34,9 @@ public sealed class ProcurementScenarioTests(ProcurementScenarioTests.Procuremen
                 """);
             return base.InitializeAsync();
         }
+
+        protected override void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>
+            builder.Services.AddSingleton<Pipeline.Activities.Procurement.Contracts.IContractRegistry, TemporaryContractRegistry>();
     }
 
     private static readonly string[] Pool = ["专家甲", "专家乙", "专家丙", "专家丁", "专家戊", "专家己", "专家庚"];
@@ -90,7 +93,7 @@ public sealed class ProcurementScenarioTests(ProcurementScenarioTests.Procuremen
     /// <summary>The annual plan drafted, reviewed and approved; returns its planned headcount.</summary>
     private async Task<int> PlanAsync(string jurisdiction, string key, Staff staff)
     {
-        await PublishAsync("annual-plan", key, new { profile = jurisdiction, planYear = Today.Year + 1, previousOccupations = new[] { "电工" } }, jurisdiction);
+        await PublishAsync("annual-plan", key, new { planYear = Today.Year + 1, previousOccupations = new[] { "电工" } }, jurisdiction);
         await CompleteAsync(key, "Task_Draft", staff.Reviewer, "reviewer", new
         {
             plan = new { year = Today.Year + 1, county = "测试县", items = new[] { new { occupation = "电工", headcount = 120, targetGroup = "农村转移就业劳动者" } } },
@@ -125,7 +128,6 @@ public sealed class ProcurementScenarioTests(ProcurementScenarioTests.Procuremen
 
     private object Tender(string jurisdiction, string method, int headcount, int winners, string? lotterySeed = null) => new
     {
-        profile = jurisdiction,
         notice = new
         {
             title = "测试县职业技能培训项目招标公告", occupations = new[] { "电工" }, headcount, method,
