@@ -108,6 +108,40 @@ public static class ParameterKeys
     /// <summary>Areas never drawn, where every institution recruits freely (WS 凤城镇四关四街, R-WS-2).</summary>
     public const string FreeRecruitmentAreas = "lottery.freeRecruitmentAreas";
 
+    /// <summary>A contract's service term in years (WS 3, "服务期限为三年", R-WS-1); where absent the award gives its end date.</summary>
+    public const string ContractTermYears = "contract.termYears";
+
+    // ── Annual plan and tender (年度计划与招标) ──────────────────────────────────────────────────────────────
+    /// <summary>Day (MM-dd) by which a county drafts next year's plan (YN 11-30, "11月底前", R-YN-2).</summary>
+    public const string PlanDraftDue = "plan.draftDue";
+    /// <summary>Day (MM-dd) by which the prefecture-reviewed plan reaches the province (YN 12-15, "12月中旬前", R-YN-2).</summary>
+    public const string PlanProvinceSubmissionDue = "plan.provinceSubmissionDue";
+    /// <summary>An occupation added to the plan needs a national standard and an in-province evaluation institution (YN, R-YN-3).</summary>
+    public const string PlanAddedOccupationStandards = "plan.addedOccupationStandards";
+    /// <summary>The tender notice names the occupations (YN, R-YN-2).</summary>
+    public const string TenderNamesOccupations = "tender.namesOccupations";
+    /// <summary>A tender may not be restricted to short-listed institutions (YN "禁止只招入围机构", R-YN-2).</summary>
+    public const string TenderShortlistOnlyForbidden = "tender.shortlistOnlyForbidden";
+    /// <summary>Levels the notice is filed with, in order, before publication (YN prefecture, province; R-YN-2).</summary>
+    public const string TenderFilingBeforePublication = "tender.filingBeforePublication";
+    /// <summary>The only procurement methods allowed (WS open tender, R-WS-1).</summary>
+    public const string TenderMethods = "tender.methods";
+    /// <summary>Methods that need the city agency's prior consent (QJ invited tender, competitive negotiation, R-QJ-3).</summary>
+    public const string TenderConsentRequired = "tender.consentRequired";
+    /// <summary>The object of the tender is the planned headcount (QJ "标的为培训计划人数", R-QJ-3).</summary>
+    public const string TenderObjectIsPlannedHeadcount = "tender.objectIsPlannedHeadcount";
+    /// <summary>Criteria every score sheet must weigh (QJ: teachers, facilities, track record, employment rate, training time,
+    /// pass rate, financial compliance; R-QJ-3); local criteria may be added in <see cref="TenderWeights"/>.</summary>
+    public const string TenderCriteria = "tender.criteria";
+    /// <summary>Weight of each criterion, percent, summing to 100 (a setting: no seed gives weights; QJ R-QJ-3, YN R-YN-2, WS R-WS-1).</summary>
+    public const string TenderWeights = "tender.weights";
+    /// <summary>Winners of the tender in all (WS 6, R-WS-1).</summary>
+    public const string TenderWinners = "tender.winners";
+    /// <summary>The selected institutions are publicised before the contract (QJ, R-QJ-4).</summary>
+    public const string TenderPublicity = "tender.publicity";
+    /// <summary>Length of the publicity (QJ, R-QJ-4): a setting, no seed gives it.</summary>
+    public const string TenderPublicityDays = "tender.publicityDays";
+
     // ── Institutions (培训机构) ───────────────────────────────────────────────────────────────────────────────
     /// <summary>Only institutions registered (登记备案) at city level take subsidised training (QJ, R-QJ-1).</summary>
     public const string CityRegistration = "institutions.cityRegistration";

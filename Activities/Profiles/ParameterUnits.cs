@@ -20,10 +20,14 @@ public static class ParameterUnits
     public const string Count = "count";
     /// <summary>An object of persons per area, <c>{ "开栅镇": 120 }</c> (WS quotas per area, R-WS-2).</summary>
     public const string PersonsByArea = "persons-by-area";
+    /// <summary>An object of percent per criterion, <c>{ "teachers": 20, … }</c> summing to 100 (bid evaluation weights, R-QJ-3).</summary>
+    public const string PercentByCriterion = "percent-by-criterion";
+    /// <summary>A day of the year as <c>MM-dd</c>, <c>"11-30"</c> (the plan deadlines of R-YN-2).</summary>
+    public const string MonthDay = "month-day";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         WorkingDays, CalendarDays, Months, Years, YuanPerTraineeDay, Percent, Persons, PersonTimes, Checks, Hours,
-        SquareMetres, Flag, List, RangeYears, Count, PersonsByArea,
+        SquareMetres, Flag, List, RangeYears, Count, PersonsByArea, PercentByCriterion, MonthDay,
     };
 }

@@ -111,6 +111,8 @@ public sealed class ProfileCatalog
                     ParameterUnits.List => System.Text.Json.JsonValueKind.Array,
                     ParameterUnits.RangeYears => System.Text.Json.JsonValueKind.Object,
                     ParameterUnits.PersonsByArea => System.Text.Json.JsonValueKind.Object,
+                    ParameterUnits.PercentByCriterion => System.Text.Json.JsonValueKind.Object,
+                    ParameterUnits.MonthDay => System.Text.Json.JsonValueKind.String,
                     _ => System.Text.Json.JsonValueKind.Number,
                 };
                 var kind = value.Value.ValueKind == System.Text.Json.JsonValueKind.False ? System.Text.Json.JsonValueKind.True : value.Value.ValueKind;
@@ -118,6 +120,7 @@ public sealed class ProfileCatalog
                     throw new InvalidDataException($"setting '{key}' for '{level}' must be {(expected == System.Text.Json.JsonValueKind.Number ? "a number ≥ 0" : expected.ToString().ToLowerInvariant())} in {declared.Unit}, not {value.Value}");
                 parameters[key] = declared with { Value = value.Value, SetBy = value.By };
                 if (declared.Unit == ParameterUnits.PersonsByArea) _ = parameters[key].PersonsByArea; // { area: persons ≥ 1 } or refused
+                if (declared.Unit == ParameterUnits.PercentByCriterion) _ = parameters[key].PercentByCriterion; // { criterion: percent }, Σ = 100, or refused
             }
         }
         var own = _files[name];

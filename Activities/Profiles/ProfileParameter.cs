@@ -51,11 +51,21 @@ public sealed record ProfileParameter(
         ? Value.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetInt32())).ToList()
         : throw Wrong("{ area: persons ≥ 1, … }");
 
+    /// <summary>The value as percent per criterion (<see cref="ParameterUnits.PercentByCriterion"/>), in the file's order:
+    /// every weight a number from 0 to 100, the weights summing to 100.</summary>
+    public IReadOnlyList<KeyValuePair<string, decimal>> PercentByCriterion => Configured().ValueKind == JsonValueKind.Object
+        && Value!.Value.EnumerateObject().Any()
+        && Value.Value.EnumerateObject().All(p => p.Name.Trim().Length > 0 && p.Value.ValueKind == JsonValueKind.Number && p.Value.GetDecimal() is >= 0 and <= 100)
+        && Value.Value.EnumerateObject().Sum(p => p.Value.GetDecimal()) == 100
+        ? Value.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetDecimal())).ToList()
+        : throw Wrong("{ criterion: percent 0–100, … } summing to 100");
+
     /// <summary>The value in words for listings, with its unit (<c>5 working-days</c>, <c>not set</c>).</summary>
     public string Display => !IsConfigured ? "(not set)" : Value!.Value.ValueKind switch
     {
         JsonValueKind.Number => $"{Value.Value.GetDecimal():0.##} {Unit}",
         JsonValueKind.Array => string.Join("、", List),
+        JsonValueKind.Object when Unit == ParameterUnits.PercentByCriterion => string.Join("、", PercentByCriterion.Select(p => $"{p.Key} {p.Value:0.##}%")),
         JsonValueKind.Object when Unit == ParameterUnits.PersonsByArea => string.Join("、", PersonsByArea.Select(p => $"{p.Key} {p.Value}")) + $" {Unit}",
         JsonValueKind.Object => $"{Range.Min:0.##}–{Range.Max:0.##} {Unit}",
         JsonValueKind.True => "yes",

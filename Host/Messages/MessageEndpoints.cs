@@ -10,7 +10,8 @@ namespace Pipeline.Host.Messages;
 /// <summary>
 /// <c>POST /api/messages</c>: publish a BPMN message (an objection filed during publicity, a contract signed, …). It
 /// resumes the instance waiting for it and starts the processes with a message start event for it
-/// (<see cref="WorkflowEngine.PublishMessageAsync"/>); a message nobody takes is refused with 409, not kept.
+/// (<see cref="WorkflowEngine.PublishMessageAsync"/>); a message nobody takes is refused with 409, not kept. A case it starts
+/// gets the variable <c>profile</c>: the named jurisdiction (or the publisher's), as an uploaded pack's case does.
 /// </summary>
 public static class MessageEndpoints
 {
@@ -23,7 +24,7 @@ public static class MessageEndpoints
     }
 
     private static async Task<IResult> PublishAsync(
-        PublishMessageRequest? body, Caller caller, WorkflowEngine engine, ICaseIndex index, ProfileCatalog profiles, CancellationToken cancellationToken)
+        PublishMessageRequest? body, Caller caller, MessageStarter starter, ProfileCatalog profiles, CancellationToken cancellationToken)
     {
         if (body is not { Name.Length: > 0, CorrelationKey.Length: > 0 })
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid message",
@@ -40,23 +41,10 @@ public static class MessageEndpoints
                 detail: $"消息不能设置系统变量 {string.Join(", ", reserved)} (a message cannot set the Host's own variables: {string.Join(", ", reserved)}; packs are uploaded, not named)");
         try
         {
-            var published = await engine.PublishMessageAsync(body.Name, body.CorrelationKey, variables, caller.UserId, cancellationToken);
+            var published = await starter.PublishAsync(body.Name, body.CorrelationKey, variables, jurisdiction, caller.UserId, cancellationToken);
             if (published.Refused)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nobody takes this message",
                     detail: $"no instance waits for '{body.Name}' with key '{body.CorrelationKey}' and no process starts by it; messages are not kept, send it again when the case waits for it");
-            // A case a message starts belongs to a jurisdiction (the publisher's unless named), so its bureau's staff reach it.
-            foreach (var started in published.Started.Where(i => i.ParentInstanceId is null))
-            {
-                try
-                {
-                    await index.AddCaseAsync(new CaseEntry(body.CorrelationKey, started.Id, started.ProcessId, [], null, profiles.Get(jurisdiction).Name),
-                        caller.UserId, cancellationToken);
-                }
-                catch (CaseExistsException)
-                {
-                    // The key has a case already (an upload's); the instance is reached through it.
-                }
-            }
             return TypedResults.Ok(new MessagePublished(published.Correlated?.Id, published.Started.Select(i => i.Id).ToList()));
         }
         catch (ConcurrencyException e)

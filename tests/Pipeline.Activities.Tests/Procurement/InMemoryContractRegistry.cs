@@ -2,10 +2,16 @@ using Pipeline.Activities.Procurement.Contracts;
 
 namespace Pipeline.Activities.Tests.Procurement;
 
-/// <summary>An <see cref="IContractRegistry"/> in memory: what the scenarios' institutions have signed, as the Host's registry would hold it.</summary>
-public sealed class InMemoryContractRegistry : IContractRegistry
+/// <summary>An <see cref="IContractRegistry"/> in memory: what the scenarios' institutions have signed, as the Host's registry would
+/// hold it; awards idempotent on (jurisdiction, number) as the port promises.</summary>
+/// <param name="institutions">The institutions known up front (an award to another is refused); none: every institution is known.</param>
+public sealed class InMemoryContractRegistry(params string[] institutions) : IContractRegistry
 {
     private readonly List<TrainingContract> _contracts = [];
+    private readonly HashSet<string> _institutions = [.. institutions];
+
+    /// <summary>Every award recorded, by contract id (with the areas assigned since).</summary>
+    public Dictionary<string, ContractAward> Awards { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Progress the test sets per contract id (R-WS-3); none: nothing opened yet.</summary>
     public Dictionary<string, ContractProgress> Progress { get; } = new(StringComparer.Ordinal);
@@ -38,7 +44,10 @@ public sealed class InMemoryContractRegistry : IContractRegistry
 
     public Task<string> RecordAsync(ContractAward award, CancellationToken cancellationToken)
     {
-        if (_contracts.FirstOrDefault(c => c.Number == award.Number) is { } existing) return Task.FromResult(existing.Id);
+        if (Awards.FirstOrDefault(a => a.Value.Jurisdiction == award.Jurisdiction && a.Value.Number == award.Number) is { Key: not null } existing)
+            return Task.FromResult(existing.Key);
+        if (_institutions.Count > 0 && !_institutions.Contains(award.InstitutionId))
+            throw new ArgumentException($"培训机构「{award.InstitutionId}」未登记 (unknown institution)");
         if (award.Occupations.Count == 0) throw new ArgumentException("合同至少包含一个职业（工种）(give at least one occupation)");
         if (award.EndsOn < award.StartsOn) throw new ArgumentException("合同截止日期早于起始日期 (endsOn is before startsOn)");
         var contract = Add(new TrainingContract
@@ -47,6 +56,7 @@ public sealed class InMemoryContractRegistry : IContractRegistry
             Areas = award.Areas.Select(a => a.Area).ToList(), Task = award.Areas.Count == 0 ? null : award.Areas.Sum(a => a.Quota),
             From = award.StartsOn, To = award.EndsOn, RenewedYearly = award.RenewedYearly, OrderBasedShare = award.OrderBasedPercent,
         });
+        Awards[contract.Id] = award;
         return Task.FromResult(contract.Id);
     }
 
@@ -59,6 +69,7 @@ public sealed class InMemoryContractRegistry : IContractRegistry
             var index = _contracts.FindIndex(c => c.Institution == institution && ContractTerm.StatusOn(c, day, null) == ContractTerm.Current);
             if (index < 0) throw new ArgumentException($"培训机构「{institution}」在 {day:yyyy-MM-dd} 没有有效的培训合同");
             _contracts[index] = _contracts[index] with { Areas = assigned.Select(a => a.Area).ToList(), Task = assigned.Sum(a => a.Quota) };
+            if (Awards.TryGetValue(_contracts[index].Id, out var award)) Awards[_contracts[index].Id] = award with { Areas = assigned };
             updated.Add(_contracts[index].Id);
         }
         return Task.FromResult<IReadOnlyList<string>>(updated);

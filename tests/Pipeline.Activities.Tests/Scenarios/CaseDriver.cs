@@ -29,8 +29,8 @@ public sealed class CaseDriver
     public ProfileCatalog Profiles { get; set; }
     public FolderOriginalStore Originals { get; }
 
-    /// <summary>The contracts <c>contract.check</c> reads (<see cref="Procurement.InMemoryContractRegistry"/>).</summary>
-    public Procurement.InMemoryContractRegistry Contracts { get; } = new();
+    /// <summary>The contract register the procurement activities record into and <c>contract.check</c> reads (<see cref="Procurement.InMemoryContractRegistry"/>).</summary>
+    public Procurement.InMemoryContractRegistry Contracts { get; set; } = new();
     public InMemoryInstanceStore Instances { get; } = new();
     public WorkflowEngine Engine { get; }
 
