@@ -52,6 +52,7 @@ public static class PipelineApp
         builder.Services.AddSingleton<Institutions.Registry>();
         builder.Services.AddSingleton<Institutions.InstitutionEligibility>();
         builder.Services.AddSingleton<Messages.MessageStarter>();
+        builder.Services.AddSingleton<Tenders.TenderBoard>();
         builder.Services.AddSingleton<Activities.Procurement.Contracts.IContractRegistry, Institutions.RegistryContracts>();
         builder.Services.AddHostedService<Forms.StartupFormDeployment>();
         builder.Services.AddHostedService<StartupDeployment>();
@@ -96,6 +97,7 @@ public static class PipelineApp
         app.MapTracker();
         app.MapStatistics();
         Institutions.RegistryEndpoints.MapRegistry(app);
+        Tenders.TenderEndpoints.MapTenders(app);
         Forms.FormEndpoints.MapForms(app);
         if (designerFiles is not null)
         {
@@ -111,6 +113,7 @@ public static class PipelineApp
             // Institutions and contracts registry (issue 14): 机构管理 for bureau staff, 我的合同与考核 for an institution.
             app.MapFallbackToFile("/institutions", "index.html", designerFiles).RequireAuthorization(Policies.BureauStaff);
             app.MapFallbackToFile("/my/standing", "index.html", designerFiles).RequireAuthorization(Policies.Institution);
+            app.MapFallbackToFile("/tenders", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             app.MapFallbackToFile("/tasks/{**path}", "index.html", designerFiles).RequireAuthorization(Policies.SignedIn);
             // The visual designer: administrators only (a reviewer is refused the page, not just its API calls).
             app.MapFallbackToFile("/designer", "index.html", designerFiles).RequireAuthorization(Policies.Admin);
