@@ -351,6 +351,7 @@ function showNav(nav: HTMLElement, user: Me): void {
   if (!institution) links.push(['/tracker', '案件跟踪', 'Case tracker'], ['/statistics', '统计', 'Statistics']);
   // Institutions and contracts registry (issue 14).
   links.push(institution ? ['/my/standing', '我的合同与考核', 'My contracts'] : ['/institutions', '机构管理', 'Institutions']);
+  links.push(['/tenders', '招标', 'Tenders']);
   if (user.roles.includes('admin')) links.push(['/designer', '流程设计', 'Designer']);
   nav.replaceChildren(...links.map(([path, zh, en]) => {
     const a = h('a', { href: path }, ...bi(zh, en));
@@ -399,6 +400,12 @@ function route(): void {
     const user = signedInUser;
     void import('./institutions/page').then((m) => m.renderInstitutions(app, user))
       .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `机构管理不可用 (institutions unavailable): ${(e as Error).message}`)));
+    return;
+  }
+  if (/^\/tenders\/?$/.test(window.location.pathname) && signedInUser) {
+    const user = signedInUser;
+    void import('./tenders/page').then((m) => m.renderTenders(app, user, navigate))
+      .catch((e: unknown) => app.replaceChildren(h('p', { class: 'error' }, `招标采购不可用 (tenders unavailable): ${(e as Error).message}`)));
     return;
   }
   if (/^\/my\/standing\/?$/.test(window.location.pathname) && signedInUser) {

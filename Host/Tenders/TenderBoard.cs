@@ -36,9 +36,9 @@ public sealed class TenderBoard(IDbContextFactory<TrackerDbContext> contexts, Pr
                           where c.ProcessId == Process && c.Jurisdiction != null && jurisdictions.Contains(c.Jurisdiction)
                           join i in db.Instances on c.InstanceId equals i.Id
                           orderby c.CreatedAt descending
-                          select new { c.BusinessKey, c.Jurisdiction, c.CreatedAt, c.InstanceId, i.Status, i.VariablesJson }).Take(Limit).ToListAsync(cancellationToken);
+                          select new { c.BusinessKey, c.Jurisdiction, c.CreatedAt, c.InstanceId, i.Status, i.IncidentCount, i.VariablesJson }).Take(Limit).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.InstanceId).ToList();
-        var waits = (await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).Select(b => new { b.InstanceId, b.NodeId, b.Name, b.Ordinal }).ToListAsync(cancellationToken))
+        var waits = (await db.Bookmarks.AsNoTracking().Where(b => ids.Contains(b.InstanceId)).Select(b => new { b.InstanceId, b.NodeId, b.Name, b.Kind, b.Ordinal }).ToListAsync(cancellationToken))
             .GroupBy(b => b.InstanceId).ToDictionary(g => g.Key, g => g.OrderBy(b => b.Ordinal).ToList());
         var views = new List<TenderView>();
         foreach (var row in rows)
@@ -61,13 +61,15 @@ public sealed class TenderBoard(IDbContextFactory<TrackerDbContext> contexts, Pr
                     Text(l.GetValueOrDefault("name")) ?? "", List(l.GetValueOrDefault("occupations")).Select(Text).OfType<string>().ToList(),
                     Number(l.GetValueOrDefault("headcount")) ?? 0, Number(l.GetValueOrDefault("winners")), Text(l.GetValueOrDefault("area")))).ToList(),
                 publishedOn, Text(variables.GetValueOrDefault("bidDeadline")), Text(variables.GetValueOrDefault("publicityEndsAt")),
-                row.Status, waiting.Select(w => w.Name).Distinct().ToList(), waiting.Any(w => w.NodeId == ObjectionEvent),
+                row.Status, row.IncidentCount > 0, waiting.Select(w => w.Kind == "Job" ? "系统处理中" : w.Name).Distinct().ToList(), waiting.Any(w => w.NodeId == ObjectionEvent),
                 variables.GetValueOrDefault("objectionUpheld") as bool?,
                 winners.Select(w => new TenderWinnerView(
                     Text(w.GetValueOrDefault("lot")) ?? "", Text(w.GetValueOrDefault("institution")) ?? "", "",
                     Number(w.GetValueOrDefault("rank")) ?? 0, caller.IsInstitution ? null : w.GetValueOrDefault("score") as decimal?,
                     Number(w.GetValueOrDefault("quota")) ?? 0, Text(w.GetValueOrDefault("area")))).ToList(),
                 caller.IsInstitution ? [] : List(variables.GetValueOrDefault("contracts")).Select(Text).OfType<string>().ToList(),
+                caller.IsInstitution ? [] : List(variables.GetValueOrDefault("noticeFindings")).OfType<IReadOnlyDictionary<string, object?>>()
+                    .Select(f => new TenderFinding(Text(f.GetValueOrDefault("rule")) ?? "", Text(f.GetValueOrDefault("severity")) ?? "", Text(f.GetValueOrDefault("message")) ?? "")).ToList(),
                 row.CreatedAt));
         }
         var names = await directory.OrganisationNamesAsync(views.SelectMany(v => v.Winners.Select(w => w.InstitutionId)), cancellationToken);

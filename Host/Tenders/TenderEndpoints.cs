@@ -1,3 +1,4 @@
+using Pipeline.Activities.Profiles;
 using Pipeline.Host.Accounts;
 using Pipeline.Host.Authentication;
 using Pipeline.Host.Cases;
@@ -27,13 +28,18 @@ public static class TenderEndpoints
         return app;
     }
 
-    private static async Task<IResult> StartAsync(Caller caller, TenderRequest request, MessageStarter starter, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> StartAsync(
+        Caller caller, TenderRequest request, MessageStarter starter, ProfileCatalog profiles, TimeProvider time, CancellationToken ct)
     {
         if (caller.IsInstitution || !(caller.IsAdmin || caller.Roles.Contains(Roles.Reviewer)))
             return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "只有经办人或管理员可以发起招标 (only a reviewer or an administrator starts a tender)");
         Dictionary<string, object?> variables;
         try { variables = request.ToVariables().ToDictionary(v => v.Key, v => FeelValues.From(v.Value), StringComparer.Ordinal); }
         catch (ArgumentException e) { return TypedResults.Problem(statusCode: 400, title: "Bad request", detail: e.Message); }
+        // Bid evaluation needs the jurisdiction's criteria and weights (R-QJ-3): a profile whose regulation says nothing of tendering has none.
+        if (!profiles.Contains(caller.Jurisdiction) || profiles.Get(caller.Jurisdiction).Find(ParameterKeys.TenderWeights) is null)
+            return TypedResults.Problem(statusCode: 409, title: "Conflict",
+                detail: $"{(profiles.Contains(caller.Jurisdiction) ? profiles.Get(caller.Jurisdiction).DisplayName : caller.Jurisdiction)}的规定没有招标评标的规则（{ParameterKeys.TenderWeights}），不能在本系统发起招标 (the jurisdiction's profile has no tender rules)");
         var day = Workflows.Calendar.ChinaTime.Day(time.GetUtcNow());
         var key = $"TENDER-{caller.Jurisdiction.ToUpperInvariant()}-{day:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
         var published = await starter.PublishAsync("tender-requested", key, variables, caller.Jurisdiction, caller.UserId, ct);

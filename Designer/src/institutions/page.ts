@@ -3,32 +3,7 @@ import type { Me } from '../api';
 import { blacklist, institutions, recordContract, recordRegistration, recordReview, renew, terminate, type Contract, type Standing } from './api';
 import { contractsTable, labelCells, standingDetails } from './views';
 import { eligibilityBox } from './eligibility';
-
-let counter = 0;
-
-function field(label: string, en: string, control: HTMLElement): HTMLElement {
-  const id = control.id || (control.id = `reg-f${++counter}`);
-  return h('div', { class: 'field' }, h('label', { for: id }, label, ' ', h('small', {}, en)), control);
-}
-
-const input = (attrs: Record<string, string>) => h('input', attrs) as HTMLInputElement;
-
-/** A form in a disclosure: submit runs `send`, shows the server's refusal in its own status line, then re-renders the page. */
-function formBox(title: string, en: string, fields: HTMLElement[], send: (form: HTMLFormElement) => Promise<unknown>, done: () => void): HTMLElement {
-  const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
-  const form = h('form', { class: 'tracker-filters registry-form', 'aria-label': `${title} ${en}` }, ...fields,
-    h('div', { class: 'field actions' }, h('button', { type: 'submit' }, '提交 ', h('small', {}, 'Submit')))) as HTMLFormElement;
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    status.textContent = '提交中… Saving…';
-    status.className = 'form-status';
-    send(form).then(done, (err: unknown) => {
-      status.textContent = (err as Error).message;
-      status.className = 'form-status error';
-    });
-  });
-  return h('details', { class: 'registry-details' }, h('summary', {}, title, ' ', h('small', {}, en)), form, status);
-}
+import { field, formBox, input } from '../formBox';
 
 function forms(s: Standing, n: number, reload: () => void): HTMLElement[] {
   const p = `reg${n}`;
