@@ -9,7 +9,8 @@ namespace Pipeline.Host.Cli;
 /// as the people involved would: the institution uploads an incomplete pack, the check finds it incomplete, the
 /// institution resubmits a complete one, the reviewer approves and the approver signs off. Prints each step and the
 /// case timeline. Each person signs in with their own account (<c>POST /api/auth/token</c>; the accounts and passwords
-/// of <c>demo-setup</c>'s FILE). Then runs a whole class case, opening to follow-up (<see cref="DemoClassCase"/>).
+/// of <c>demo-setup</c>'s FILE). Then runs a whole class case, opening to follow-up (<see cref="DemoClassCase"/>), and a short
+/// tender in Yunnan (<see cref="DemoTender"/>).
 /// Used by <c>./pipeline demo</c>.
 /// </summary>
 public static class DemoCaseCommand
@@ -71,6 +72,9 @@ public static class DemoCaseCommand
 
         stdout.WriteLine();
         await DemoClassCase.RunAsync(http, packs, passwords, stdout, cancellationToken);
+
+        stdout.WriteLine();
+        await DemoTender.RunAsync(http, passwords, stdout, cancellationToken);
         return ExitCodes.Ok;
     }
 
