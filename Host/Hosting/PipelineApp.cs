@@ -52,6 +52,7 @@ public static class PipelineApp
         builder.Services.AddSingleton<Institutions.Registry>();
         builder.Services.AddSingleton<Institutions.InstitutionEligibility>();
         builder.Services.AddSingleton<Messages.MessageStarter>();
+        builder.Services.AddSingleton<Institutions.ContractRenewalStarter>();
         builder.Services.AddSingleton<Tenders.TenderBoard>();
         builder.Services.AddSingleton<Activities.Procurement.Contracts.IContractRegistry, Institutions.RegistryContracts>();
         builder.Services.AddHostedService<Forms.StartupFormDeployment>();

@@ -29,7 +29,8 @@ public sealed record NewContract(
 /// their own (anything else reads as "not found"). Only reviewers and administrators record; every change goes to the
 /// security log with who and when.
 /// </summary>
-public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileCatalog profiles, SecurityLog log, IOriginalStore originals, TimeProvider time)
+public sealed class Registry(
+    IDbContextFactory<HostDbContext> contexts, ProfileCatalog profiles, SecurityLog log, IOriginalStore originals, ContractRenewalStarter renewals, TimeProvider time)
 {
     public const string ContractRecorded = "contract-recorded";
     public const string ContractRenewed = "contract-renewed";
@@ -157,6 +158,7 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
         var institution = await InstitutionAsync(caller, request.InstitutionId.Trim(), cancellationToken);
         var row = await InsertContractAsync(institution, request, caller.DisplayName, cancellationToken);
         await AuditAsync(caller, ContractRecorded, ContractDetail(row), cancellationToken);
+        await renewals.StartAsync(row, caller.UserId, cancellationToken);
         return await ContractAsync(caller, row.Id, cancellationToken);
     }
 
@@ -181,6 +183,7 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
             institution.Id, award.Number, award.Occupations, award.Areas.Select(a => new ContractArea(a.Area, a.Quota)).ToList(),
             award.StartsOn, award.EndsOn, award.RenewedYearly, award.OrderBasedPercent), award.RecordedBy, cancellationToken);
         await log.AppendAsync(ContractRecorded, award.RecordedBy, null, award.RecordedBy, ContractDetail(row) + (award.Source is null ? "" : $"; from {award.Source}"), null, cancellationToken);
+        await renewals.StartAsync(row, award.RecordedBy, cancellationToken);
         return row.Id;
     }
 
@@ -262,20 +265,49 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
     public async Task<ContractView> RenewAsync(Caller caller, string contractId, CancellationToken cancellationToken)
     {
         EnsureMayRecord(caller);
-        DateOnly period;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var row = await ReachableContractAsync(db, caller, contractId, cancellationToken);
-            if (!row.RenewedYearly) throw new RegistryException("该合同不是一年一订，无需续签 (this contract is not renewed yearly)", 409);
-            if (row.TerminatedAt is not null) throw new RegistryException("合同已终止，不能续签 (the contract is terminated)", 409);
-            var done = await db.ContractRenewals.Where(r => r.ContractId == row.Id).Select(r => r.PeriodStartsOn).ToListAsync(cancellationToken);
-            period = ContractTerm.RenewalPeriods(row.StartsOn, row.EndsOn).FirstOrDefault(p => !done.Contains(p));
-            if (period == default) throw new RegistryException("合同期内各年度均已续签 (every contract year is renewed)", 409);
-            db.ContractRenewals.Add(new ContractRenewalRow { ContractId = row.Id, PeriodStartsOn = period, RecordedBy = caller.DisplayName, RecordedAt = time.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            await ReachableContractAsync(db, caller, contractId, cancellationToken);
+        var period = await RenewNextAsync(contractId, caller.DisplayName, cancellationToken);
         await AuditAsync(caller, ContractRenewed, $"contract {contractId} renewed for the year from {period:yyyy-MM-dd}", cancellationToken);
         return await ContractAsync(caller, contractId, cancellationToken);
+    }
+
+    /// <summary>Records, for a workflow (<c>contract.renew</c>), the renewal of the next contract year not yet renewed (R-WS-1).</summary>
+    /// <returns>The first day of the contract year renewed.</returns>
+    /// <exception cref="RegistryException">No such contract (404); not renewed yearly, terminated, or every year renewed (409).</exception>
+    public async Task<DateOnly> RenewAsync(string contractId, string recordedBy, CancellationToken cancellationToken)
+    {
+        var period = await RenewNextAsync(contractId, recordedBy, cancellationToken);
+        await log.AppendAsync(ContractRenewed, recordedBy, null, recordedBy, $"contract {contractId} renewed for the year from {period:yyyy-MM-dd}", null, cancellationToken);
+        return period;
+    }
+
+    /// <summary>The first day of the next contract year still to renew; null when none is left (or the contract ended or is not renewed yearly).</summary>
+    /// <exception cref="RegistryException">No such contract (404).</exception>
+    public async Task<DateOnly?> NextRenewalAsync(string contractId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, cancellationToken)
+            ?? throw new RegistryException($"没有合同「{contractId}」(no contract '{contractId}')", 404);
+        if (!row.RenewedYearly || row.TerminatedAt is not null) return null;
+        var done = await db.ContractRenewals.Where(r => r.ContractId == row.Id).Select(r => r.PeriodStartsOn).ToListAsync(cancellationToken);
+        var next = ContractTerm.RenewalPeriods(row.StartsOn, row.EndsOn).FirstOrDefault(p => !done.Contains(p));
+        return next == default ? null : next;
+    }
+
+    private async Task<DateOnly> RenewNextAsync(string contractId, string recordedBy, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Contracts.FirstOrDefaultAsync(c => c.Id == contractId, cancellationToken)
+            ?? throw new RegistryException($"没有合同「{contractId}」(no contract '{contractId}')", 404);
+        if (!row.RenewedYearly) throw new RegistryException("该合同不是一年一订，无需续签 (this contract is not renewed yearly)", 409);
+        if (row.TerminatedAt is not null) throw new RegistryException("合同已终止，不能续签 (the contract is terminated)", 409);
+        var done = await db.ContractRenewals.Where(r => r.ContractId == row.Id).Select(r => r.PeriodStartsOn).ToListAsync(cancellationToken);
+        var period = ContractTerm.RenewalPeriods(row.StartsOn, row.EndsOn).FirstOrDefault(p => !done.Contains(p));
+        if (period == default) throw new RegistryException("合同期内各年度均已续签 (every contract year is renewed)", 409);
+        db.ContractRenewals.Add(new ContractRenewalRow { ContractId = row.Id, PeriodStartsOn = period, RecordedBy = recordedBy, RecordedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        return period;
     }
 
     /// <summary>Terminates a contract with a reason.</summary>

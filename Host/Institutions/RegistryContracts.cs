@@ -65,6 +65,19 @@ public sealed class RegistryContracts(
         catch (RegistryException e) { throw new ArgumentException(e.Message, nameof(award), e); }
     }
 
+    public async Task<DateOnly?> NextRenewalAsync(string contractId, CancellationToken cancellationToken)
+    {
+        try { return await registry.NextRenewalAsync(contractId, cancellationToken); }
+        catch (RegistryException e) when (e.Status == 404) { throw new KeyNotFoundException(e.Message, e); }
+    }
+
+    public async Task<DateOnly> RenewAsync(string contractId, string recordedBy, CancellationToken cancellationToken)
+    {
+        try { return await registry.RenewAsync(contractId, recordedBy, cancellationToken); }
+        catch (RegistryException e) when (e.Status == 404) { throw new KeyNotFoundException(e.Message, e); }
+        catch (RegistryException e) { throw new ArgumentException(e.Message, nameof(contractId), e); }
+    }
+
     public async Task<IReadOnlyList<string>> AssignAreasAsync(string jurisdiction, DateOnly day,
         IReadOnlyDictionary<string, IReadOnlyList<ContractQuota>> areas, string recordedBy, CancellationToken cancellationToken)
     {

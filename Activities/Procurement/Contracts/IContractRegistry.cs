@@ -25,6 +25,17 @@ public interface IContractRegistry
     /// <exception cref="ArgumentException">Unknown institution, no occupation, or an end before the start (message in Chinese first).</exception>
     Task<string> RecordAsync(ContractAward award, CancellationToken cancellationToken);
 
+    /// <summary>The first day of the next contract year that still needs its renewal (R-WS-1: 合同一年一订), or null when the
+    /// contract is not renewed yearly, is terminated, or every year of its term is renewed.</summary>
+    /// <exception cref="KeyNotFoundException">No such contract.</exception>
+    Task<DateOnly?> NextRenewalAsync(string contractId, CancellationToken cancellationToken);
+
+    /// <summary>Records the renewal of the next contract year not yet renewed (R-WS-1).</summary>
+    /// <returns>The first day of the contract year renewed.</returns>
+    /// <exception cref="KeyNotFoundException">No such contract.</exception>
+    /// <exception cref="ArgumentException">Not renewed yearly, terminated, or every year renewed (the registry's message).</exception>
+    Task<DateOnly> RenewAsync(string contractId, string recordedBy, CancellationToken cancellationToken);
+
     /// <summary>Writes a quota lottery's result (R-WS-2) into the current contracts of the jurisdiction: each institution's
     /// contract gets the areas it drew with their yearly quotas, replacing the areas it had.</summary>
     /// <param name="jurisdiction">Profile name, e.g. <c>wenshui</c>.</param>

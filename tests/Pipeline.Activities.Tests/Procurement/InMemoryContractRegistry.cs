@@ -60,6 +60,27 @@ public sealed class InMemoryContractRegistry(params string[] institutions) : ICo
         return Task.FromResult(contract.Id);
     }
 
+    /// <summary>Renewals recorded, by contract id: the first days of the renewed contract years.</summary>
+    public Dictionary<string, List<DateOnly>> Renewals { get; } = new(StringComparer.Ordinal);
+
+    public Task<DateOnly?> NextRenewalAsync(string contractId, CancellationToken cancellationToken)
+    {
+        var contract = _contracts.FirstOrDefault(c => c.Id == contractId) ?? throw new KeyNotFoundException(contractId);
+        if (contract.RenewedYearly != true || contract.TerminatedOn is not null) return Task.FromResult<DateOnly?>(null);
+        var done = Renewals.GetValueOrDefault(contractId) ?? [];
+        var next = ContractTerm.RenewalPeriods(contract.From, contract.To).FirstOrDefault(p => !done.Contains(p));
+        return Task.FromResult<DateOnly?>(next == default ? null : next);
+    }
+
+    public async Task<DateOnly> RenewAsync(string contractId, string recordedBy, CancellationToken cancellationToken)
+    {
+        var next = await NextRenewalAsync(contractId, cancellationToken) ?? throw new ArgumentException("合同期内各年度均已续签 (nothing to renew)");
+        (Renewals.TryGetValue(contractId, out var list) ? list : Renewals[contractId] = []).Add(next);
+        var index = _contracts.FindIndex(c => c.Id == contractId);
+        _contracts[index] = _contracts[index] with { RenewedUntil = ContractTerm.RenewedUntil(_contracts[index].From, _contracts[index].To, Renewals[contractId]) };
+        return next;
+    }
+
     public Task<IReadOnlyList<string>> AssignAreasAsync(string jurisdiction, DateOnly day,
         IReadOnlyDictionary<string, IReadOnlyList<ContractQuota>> areas, string recordedBy, CancellationToken cancellationToken)
     {
