@@ -190,6 +190,7 @@ public sealed class CaseUploads(
         if (await InstitutionAsync(entry.InstitutionId, cancellationToken) is { } institution)
         {
             variables["institution"] = institution.Name;
+            variables["institutionId"] = institution.Id;
             if (entry.ClassData is not null)
                 variables["licensedOccupations"] = institution.LicensedOccupations
                     .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Cast<object?>().ToList();

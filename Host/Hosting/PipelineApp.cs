@@ -51,6 +51,7 @@ public static class PipelineApp
         builder.Services.AddSingleton<Forms.FormStore>();
         builder.Services.AddSingleton<Institutions.Registry>();
         builder.Services.AddSingleton<Institutions.InstitutionEligibility>();
+        builder.Services.AddSingleton<Activities.Procurement.Contracts.IContractRegistry, Institutions.RegistryContracts>();
         builder.Services.AddHostedService<Forms.StartupFormDeployment>();
         builder.Services.AddHostedService<StartupDeployment>();
         builder.Services.AddHostedService<StartupReconciliation>();

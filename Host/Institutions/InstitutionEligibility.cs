@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pipeline.Activities.Procurement.Contracts;
 using Pipeline.Activities.Profiles;
 using Pipeline.Host.Data;
 using Pipeline.Host.Data.Accounts;
@@ -14,17 +15,19 @@ public sealed record EligibilityAnswer(string InstitutionId, string Occupation, 
 
 /// <summary>What the registry knows of an institution, as of now (the date filters it).</summary>
 /// <param name="ContractRule">The rule requiring a current contract in its jurisdiction (profile <c>contract.required</c>), or null where none is.</param>
+/// <param name="Contracts">Its contracts, every status (<see cref="ContractRows.ToContract"/>).</param>
 /// <param name="CityRegistrationRule">The rule requiring city-level registration (profile <c>institutions.cityRegistration</c>, R-QJ-1), or null.</param>
 public sealed record InstitutionFacts(
     string InstitutionId, string? ContractRule, string? CityRegistrationRule, IReadOnlyList<string> LicensedOccupations, RegistrationRow? Registration,
-    IReadOnlyList<AnnualReviewRow> Reviews, IReadOnlyList<BlacklistRow> Blacklist, IReadOnlyList<(ContractRow Contract, IReadOnlyList<DateOnly> Renewals)> Contracts);
+    IReadOnlyList<AnnualReviewRow> Reviews, IReadOnlyList<BlacklistRow> Blacklist, IReadOnlyList<TrainingContract> Contracts);
 
 /// <summary>
 /// Whether an institution may take subsidised training of an occupation in an area on a day. Reasons, each with its rule:
 /// blacklisted (R-YN-12); graded 不合格 in the previous year's annual review (R-GL-13: loses the next year's eligibility);
 /// not registered at city level where the jurisdiction requires it (R-QJ-1); the occupation outside its licence
 /// (R-GL-1); no current contract covering the occupation and area where the jurisdiction requires one (the profile's
-/// <c>contract.required</c>, the same data <c>contract.check</c> reads). Not yet a gate on class cases: it answers, it does not refuse.
+/// <c>contract.required</c>, the same data <c>contract.check</c> reads; whether a contract is current and covers an area is
+/// <see cref="ContractTerm"/>'s answer, as for <c>contract.check</c>). The gate on class cases (<c>CaseUploads.CheckEligibleAsync</c>) asks it.
 /// </summary>
 public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> contexts, ProfileCatalog profiles)
 {
@@ -54,7 +57,7 @@ public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> cont
             await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == institutionId, cancellationToken),
             await db.AnnualReviews.AsNoTracking().Where(r => r.InstitutionId == institutionId).ToListAsync(cancellationToken),
             await db.Blacklist.AsNoTracking().Where(b => b.InstitutionId == institutionId).ToListAsync(cancellationToken),
-            contracts.Select(c => (c, (IReadOnlyList<DateOnly>)renewals.Where(r => r.ContractId == c.Id).Select(r => r.PeriodStartsOn).ToList())).ToList());
+            contracts.Select(c => ContractRows.ToContract(c, renewals.Where(r => r.ContractId == c.Id).Select(r => r.PeriodStartsOn))).ToList());
     }
 
     /// <summary>The answer from <paramref name="facts"/>: every reason that applies on <paramref name="date"/>, in the order above.</summary>
@@ -63,12 +66,12 @@ public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> cont
         occupation = occupation.Trim();
         area = string.IsNullOrWhiteSpace(area) ? null : area.Trim();
         var reasons = new List<EligibilityReason>();
-        foreach (var entry in facts.Blacklist.Where(b => ContractStatus.ChinaDay(b.DecidedAt) <= date).OrderBy(b => b.DecidedAt))
+        foreach (var entry in facts.Blacklist.Where(b => Workflows.Calendar.ChinaTime.Day(b.DecidedAt) <= date).OrderBy(b => b.DecidedAt))
             reasons.Add(new EligibilityReason("R-YN-12",
-                $"已列入黑名单（{entry.Decision}，{ContractStatus.ChinaDay(entry.DecidedAt):yyyy-MM-dd}）{(entry.LicenceRevoked ? "，办学许可已取消" : "")}，不得承担补贴性培训 "
+                $"已列入黑名单（{entry.Decision}，{Workflows.Calendar.ChinaTime.Day(entry.DecidedAt):yyyy-MM-dd}）{(entry.LicenceRevoked ? "，办学许可已取消" : "")}，不得承担补贴性培训 "
                 + $"(blacklisted{(entry.LicenceRevoked ? ", licence revoked" : "")}: {entry.Decision})"));
         if (facts.Reviews.FirstOrDefault(r => r.Year == date.Year - 1) is { Grade: AnnualGrades.Fail } failed
-            && ContractStatus.ChinaDay(failed.RecordedAt) <= date)
+            && Workflows.Calendar.ChinaTime.Day(failed.RecordedAt) <= date)
             reasons.Add(new EligibilityReason("R-GL-13",
                 $"{failed.Year}年度年审不合格，取消{failed.Year + 1}年补贴性培训资格 (graded 不合格 in the {failed.Year} annual review: not eligible in {failed.Year + 1})"));
         if (facts.CityRegistrationRule is { } registrationRule
@@ -79,25 +82,17 @@ public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> cont
                 $"「{occupation}」不在办学许可的职业（工种）范围内（许可：{(facts.LicensedOccupations.Count == 0 ? "无" : string.Join("、", facts.LicensedOccupations))}）"
                 + $" ('{occupation}' is outside the licence)"));
         if (facts.ContractRule is { } rule
-            && !facts.Contracts.Any(c => ContractStatus.On(c.Contract, c.Renewals, date) == ContractStatus.Current && Covers(c.Contract, occupation, area)))
+            && !facts.Contracts.Any(c => ContractTerm.StatusOn(c, date, null) == ContractTerm.Current && ContractTerm.Covers(c, occupation, area)))
             reasons.Add(new EligibilityReason(rule, NoContract(facts, occupation, area, date)));
         return new EligibilityAnswer(facts.InstitutionId, occupation, area, date, reasons.Count == 0, reasons);
-    }
-
-    /// <summary>Whether a contract covers an occupation and (when given) an area; a contract naming no areas covers its whole jurisdiction.</summary>
-    public static bool Covers(ContractRow contract, string occupation, string? area)
-    {
-        if (!Lines(contract.Occupations).Contains(occupation, StringComparer.Ordinal)) return false;
-        var areas = ContractAreas.Parse(contract.Areas);
-        return area is null || areas.Count == 0 || areas.Any(a => a.Area == area);
     }
 
     private static string NoContract(InstitutionFacts facts, string occupation, string? area, DateOnly date)
     {
         var what = area is null ? $"「{occupation}」" : $"「{occupation}」（{area}）";
-        var lapsed = facts.Contracts.Where(c => Covers(c.Contract, occupation, area))
-            .Select(c => (c.Contract.Number, Status: ContractStatus.On(c.Contract, c.Renewals, date))).ToList();
-        var why = lapsed.Count == 0 ? "" : "；" + string.Join("；", lapsed.Select(l => $"合同{l.Number}{ContractStatus.Chinese(l.Status)}"));
+        var lapsed = facts.Contracts.Where(c => ContractTerm.Covers(c, occupation, area))
+            .Select(c => (Number: c.Label(), Status: ContractTerm.StatusOn(c, date, null))).ToList();
+        var why = lapsed.Count == 0 ? "" : "；" + string.Join("；", lapsed.Select(l => $"合同{l.Number}{ContractTerm.Chinese(l.Status)}"));
         return $"{date:yyyy-MM-dd} 无覆盖{what}的有效培训合同{why} (no current contract covers {occupation}{(area is null ? "" : " in " + area)})";
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pipeline.Activities.Documents.Storage;
+using Pipeline.Activities.Procurement.Contracts;
 using Pipeline.Activities.Profiles;
 using Pipeline.Host.Accounts;
 using Pipeline.Host.Authentication;
@@ -33,11 +34,12 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
     public const string ContractRecorded = "contract-recorded";
     public const string ContractRenewed = "contract-renewed";
     public const string ContractTerminated = "contract-terminated";
+    public const string ContractAreasAssigned = "contract-areas-assigned";
     public const string RegistrationRecorded = "registration-recorded";
     public const string ReviewRecorded = "review-recorded";
     public const string Blacklisted = "institution-blacklisted";
 
-    public DateOnly Today => ContractStatus.ChinaDay(time.GetUtcNow());
+    public DateOnly Today => Workflows.Calendar.ChinaTime.Day(time.GetUtcNow());
 
     /// <summary>Whether <paramref name="caller"/> reaches <paramref name="institution"/>.</summary>
     public bool Reaches(Caller caller, OrganisationRow institution) =>
@@ -153,6 +155,64 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
         EnsureMayRecord(caller);
         if (string.IsNullOrWhiteSpace(request.InstitutionId)) throw new RegistryException("请选择培训机构 (institutionId is required)");
         var institution = await InstitutionAsync(caller, request.InstitutionId.Trim(), cancellationToken);
+        var row = await InsertContractAsync(institution, request, caller.DisplayName, cancellationToken);
+        await AuditAsync(caller, ContractRecorded, ContractDetail(row), cancellationToken);
+        return await ContractAsync(caller, row.Id, cancellationToken);
+    }
+
+    /// <summary>Records the contract a workflow awards (a tender's winner after publicity, R-QJ-4 / R-WS-1); idempotent on the
+    /// jurisdiction and number: the same award again returns the contract recorded before.</summary>
+    /// <returns>The contract id.</returns>
+    /// <exception cref="RegistryException">No such institution, or one of another jurisdiction (404); a bad field (400).</exception>
+    public async Task<string> RecordAwardAsync(ContractAward award, CancellationToken cancellationToken)
+    {
+        OrganisationRow? institution;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var number = award.Number.Trim();
+            if (await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Jurisdiction == award.Jurisdiction && c.Number == number, cancellationToken) is { } existing)
+                return existing.InstitutionId == award.InstitutionId ? existing.Id
+                    : throw new RegistryException($"合同编号「{number}」已用于另一培训机构 (contract number '{number}' belongs to another institution)", 409);
+            institution = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == award.InstitutionId && o.Kind == OrganisationRow.Institution, cancellationToken);
+        }
+        if (institution is null || !profiles.Covers(award.Jurisdiction, institution.Jurisdiction))
+            throw new RegistryException($"没有培训机构「{award.InstitutionId}」(no institution '{award.InstitutionId}' in {award.Jurisdiction})", 404);
+        var row = await InsertContractAsync(institution, new NewContract(
+            institution.Id, award.Number, award.Occupations, award.Areas.Select(a => new ContractArea(a.Area, a.Quota)).ToList(),
+            award.StartsOn, award.EndsOn, award.RenewedYearly, award.OrderBasedPercent), award.RecordedBy, cancellationToken);
+        await log.AppendAsync(ContractRecorded, award.RecordedBy, null, award.RecordedBy, ContractDetail(row) + (award.Source is null ? "" : $"; from {award.Source}"), null, cancellationToken);
+        return row.Id;
+    }
+
+    /// <summary>Writes areas drawn by lot (R-WS-2) into the contract current on <paramref name="day"/> of each institution.</summary>
+    /// <returns>The contracts updated.</returns>
+    /// <exception cref="RegistryException">An institution without a current contract in the jurisdiction (409); a bad area or quota (400).</exception>
+    public async Task<IReadOnlyList<string>> AssignAreasAsync(string jurisdiction, DateOnly day, IReadOnlyDictionary<string, IReadOnlyList<ContractArea>> areas,
+        string recordedBy, CancellationToken cancellationToken)
+    {
+        var updated = new List<ContractRow>();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            foreach (var (institutionId, assigned) in areas.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                var rows = await db.Contracts.Where(c => c.Jurisdiction == jurisdiction && c.InstitutionId == institutionId).ToListAsync(cancellationToken);
+                var ids = rows.Select(r => r.Id).ToList();
+                var renewals = await db.ContractRenewals.AsNoTracking().Where(r => ids.Contains(r.ContractId)).ToListAsync(cancellationToken);
+                var row = rows.Where(r => ContractRows.StatusOn(r, renewals.Where(x => x.ContractId == r.Id).Select(x => x.PeriodStartsOn), day) == ContractTerm.Current)
+                    .OrderByDescending(r => r.StartsOn).FirstOrDefault()
+                    ?? throw new RegistryException($"培训机构「{institutionId}」在 {day:yyyy-MM-dd} 没有有效的培训合同，不能分配片区 (no current contract to assign areas to)", 409);
+                row.Areas = ContractAreas.Format(ValidAreas(assigned));
+                updated.Add(row);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        foreach (var row in updated)
+            await log.AppendAsync(ContractAreasAssigned, recordedBy, null, recordedBy, $"contract {row.Number} ({row.Id}) of {row.InstitutionId}: areas {row.Areas.Replace('\t', ' ').Replace('\n', ';')}", null, cancellationToken);
+        return updated.Select(r => r.Id).ToList();
+    }
+
+    private async Task<ContractRow> InsertContractAsync(OrganisationRow institution, NewContract request, string recordedBy, CancellationToken cancellationToken)
+    {
         var number = request.Number?.Trim() ?? "";
         if (number.Length is 0 or > 100) throw new RegistryException("请填写合同编号（不超过100字）(number is required, at most 100 characters)");
         var occupations = (request.Occupations ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();
@@ -160,13 +220,7 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
         var licensed = InstitutionEligibility.Lines(institution.LicensedOccupations);
         if (occupations.FirstOrDefault(o => !licensed.Contains(o)) is { } outside)
             throw new RegistryException($"「{outside}」不在该机构办学许可的职业（工种）范围内 ('{outside}' is outside the institution's licence)", rule: "R-GL-1");
-        var areas = (request.Areas ?? []).Select(a => new ContractArea((a.Area ?? "").Trim(), a.Quota)).ToList();
-        if (areas.FirstOrDefault(a => a.Area.Length is 0 or > 100 || a.Area.Contains('\t') || a.Area.Contains('\n')) is not null)
-            throw new RegistryException("地区名称不能为空且不超过100字 (an area needs a name of at most 100 characters)");
-        if (areas.FirstOrDefault(a => a.Quota is < 1 or > 100_000) is { } badQuota)
-            throw new RegistryException($"「{badQuota.Area}」的年度名额应为 1–100000 人 (a yearly quota is 1 to 100,000 persons)");
-        if (areas.GroupBy(a => a.Area).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new RegistryException($"地区「{twice.Key}」重复 (area '{twice.Key}' given twice)");
+        var areas = ValidAreas(request.Areas ?? []);
         if (request.StartsOn is not { } starts || request.EndsOn is not { } ends)
             throw new RegistryException("请填写合同期限的起止日期 (startsOn and endsOn are required, yyyy-MM-dd)");
         if (ends < starts) throw new RegistryException("合同截止日期早于起始日期 (endsOn is before startsOn)");
@@ -177,16 +231,31 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
         {
             Id = Guid.NewGuid().ToString("N"), Jurisdiction = institution.Jurisdiction, InstitutionId = institution.Id, Number = number,
             Occupations = string.Join('\n', occupations), Areas = ContractAreas.Format(areas), StartsOn = starts, EndsOn = ends,
-            RenewedYearly = request.RenewedYearly, OrderBasedPercent = request.OrderBasedPercent, RecordedBy = caller.DisplayName, RecordedAt = time.GetUtcNow(),
+            RenewedYearly = request.RenewedYearly, OrderBasedPercent = request.OrderBasedPercent, RecordedBy = recordedBy, RecordedAt = time.GetUtcNow(),
         };
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            db.Contracts.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await AuditAsync(caller, ContractRecorded, $"contract {number} ({row.Id}) with {institution.Id}: {string.Join("、", occupations)}; {starts:yyyy-MM-dd}–{ends:yyyy-MM-dd}", cancellationToken);
-        return await ContractAsync(caller, row.Id, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Contracts.AnyAsync(c => c.Jurisdiction == row.Jurisdiction && c.Number == number, cancellationToken))
+            throw new RegistryException($"合同编号「{number}」已登记 (contract number '{number}' is recorded already)", 409);
+        db.Contracts.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row;
     }
+
+    /// <exception cref="RegistryException">An empty or overlong area name, a quota outside 1–100,000, an area twice (400).</exception>
+    private static List<ContractArea> ValidAreas(IEnumerable<ContractArea> given)
+    {
+        var areas = given.Select(a => new ContractArea((a.Area ?? "").Trim(), a.Quota)).ToList();
+        if (areas.FirstOrDefault(a => a.Area.Length is 0 or > 100 || a.Area.Contains('\t') || a.Area.Contains('\n')) is not null)
+            throw new RegistryException("地区名称不能为空且不超过100字 (an area needs a name of at most 100 characters)");
+        if (areas.FirstOrDefault(a => a.Quota is < 1 or > 100_000) is { } badQuota)
+            throw new RegistryException($"「{badQuota.Area}」的年度名额应为 1–100000 人 (a yearly quota is 1 to 100,000 persons)");
+        if (areas.GroupBy(a => a.Area).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new RegistryException($"地区「{twice.Key}」重复 (area '{twice.Key}' given twice)");
+        return areas;
+    }
+
+    private static string ContractDetail(ContractRow row) =>
+        $"contract {row.Number} ({row.Id}) with {row.InstitutionId}: {row.Occupations.Replace('\n', '、')}; {row.StartsOn:yyyy-MM-dd}–{row.EndsOn:yyyy-MM-dd}";
 
     /// <summary>Records the renewal of the next contract year not yet renewed (R-WS-1).</summary>
     /// <exception cref="RegistryException">Wrong role (403); out of reach (404); not renewed yearly, terminated, or every year renewed (409).</exception>
@@ -200,7 +269,7 @@ public sealed class Registry(IDbContextFactory<HostDbContext> contexts, ProfileC
             if (!row.RenewedYearly) throw new RegistryException("该合同不是一年一订，无需续签 (this contract is not renewed yearly)", 409);
             if (row.TerminatedAt is not null) throw new RegistryException("合同已终止，不能续签 (the contract is terminated)", 409);
             var done = await db.ContractRenewals.Where(r => r.ContractId == row.Id).Select(r => r.PeriodStartsOn).ToListAsync(cancellationToken);
-            period = ContractStatus.RenewalPeriods(row).FirstOrDefault(p => !done.Contains(p));
+            period = ContractTerm.RenewalPeriods(row.StartsOn, row.EndsOn).FirstOrDefault(p => !done.Contains(p));
             if (period == default) throw new RegistryException("合同期内各年度均已续签 (every contract year is renewed)", 409);
             db.ContractRenewals.Add(new ContractRenewalRow { ContractId = row.Id, PeriodStartsOn = period, RecordedBy = caller.DisplayName, RecordedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Pipeline.Activities.Procurement.Contracts;
 using Pipeline.Activities.Rosters;
 using Pipeline.Host.Data.Institutions;
 
@@ -13,13 +14,13 @@ public sealed record ContractView(
     public static ContractView Of(ContractRow c, IReadOnlyList<ContractRenewalRow> renewals, string institutionName, DateOnly today)
     {
         var recorded = renewals.Select(r => r.PeriodStartsOn).ToList();
-        var status = ContractStatus.On(c, recorded, today);
+        var status = ContractRows.StatusOn(c, recorded, today);
         return new ContractView(
             c.Id, c.Jurisdiction, c.InstitutionId, institutionName, c.Number, InstitutionEligibility.Lines(c.Occupations), ContractAreas.Parse(c.Areas),
             c.StartsOn, c.EndsOn, c.RenewedYearly, c.OrderBasedPercent,
             renewals.OrderBy(r => r.PeriodStartsOn).Select(r => new RenewalView(r.PeriodStartsOn, r.RecordedBy, r.RecordedAt)).ToList(),
-            c.RenewedYearly && c.TerminatedAt is null ? ContractStatus.RenewalPeriods(c).FirstOrDefault(p => !recorded.Contains(p)) is var next && next != default ? next : null : null,
-            status, ContractStatus.Chinese(status), c.RecordedBy, c.RecordedAt, c.TerminatedBy, c.TerminatedAt,
+            c.RenewedYearly && c.TerminatedAt is null ? ContractTerm.RenewalPeriods(c.StartsOn, c.EndsOn).FirstOrDefault(p => !recorded.Contains(p)) is var next && next != default ? next : null : null,
+            status, ContractTerm.Chinese(status), c.RecordedBy, c.RecordedAt, c.TerminatedBy, c.TerminatedAt,
             c.TerminationReason is null ? null : SensitiveText.Mask(c.TerminationReason));
     }
 }

@@ -10,6 +10,6 @@ public static class ReservedVariables
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "document", "fileName", "profile", "pack", "businessKey", "report", "institutionId", "jurisdiction",
-        "class", "licensedOccupations", "rules", "outcome", "comment",
+        "class", "licensedOccupations", "rules", "outcome", "comment", "contract",
     };
 }

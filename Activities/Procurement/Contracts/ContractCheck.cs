@@ -31,17 +31,17 @@ public static class ContractCheck
     /// <param name="contracts">The contracts known for it (others' contracts are ignored).</param>
     /// <param name="progress">Trainees opened under the contract so far; null: the order-based share cannot be checked (a warning).</param>
     /// <param name="profile">The case's jurisdiction profile.</param>
-    /// <exception cref="ArgumentException">A blank institution; progress with negative counts or more order-based trainees than trainees.</exception>
+    /// <exception cref="ArgumentException">A blank institution where a contract is required; progress with negative counts or more order-based trainees than trainees.</exception>
     /// <exception cref="RuleNotConfiguredException">A contract parameter declared as a setting and not yet set.</exception>
-    public static ContractCheckResult Check(ClassApplication application, string? area, string institution,
+    public static ContractCheckResult Check(ClassApplication application, string? area, string? institution,
         IReadOnlyList<TrainingContract> contracts, ContractProgress? progress, JurisdictionProfile profile)
     {
-        if (string.IsNullOrWhiteSpace(institution))
-            throw new ArgumentException("须给出开班的培训机构 (institution is required)", nameof(institution));
         if (progress is { } p && (p.Trainees < 0 || p.OrderBasedTrainees < 0 || p.OrderBasedTrainees > p.Trainees))
             throw new ArgumentException($"本合同已开班人数有误：共 {p.Trainees} 人，其中订单式 {p.OrderBasedTrainees} 人 (progress: order-based trainees must be between 0 and trainees)", nameof(progress));
         if (profile.FlagRule(ParameterKeys.ContractRequired) is not { } rule)
             return new ContractCheckResult(true, [], null);
+        if (string.IsNullOrWhiteSpace(institution))
+            throw new ArgumentException("须给出开班的培训机构 (institution is required)", nameof(institution));
 
         var place = area ?? application.Place ?? "";
         var start = application.StartDate;
@@ -50,22 +50,22 @@ public static class ContractCheck
             return Refused(Error(rule, $"培训机构「{institution}」没有职业培训合同，不能开班（{rule}）"));
 
         var renewalYears = profile.Number(ParameterKeys.ContractRenewalYears) is { } years ? (int)years : (int?)null;
-        var current = own.Where(c => CurrentUntil(c, renewalYears) is { } until && c.From <= start && start <= until).ToList();
+        var current = own.Where(c => ContractTerm.StatusOn(c, start, renewalYears) == ContractTerm.Current).ToList();
         if (current.Count == 0)
             return Refused(Error(rule, $"培训机构「{institution}」在开班日期 {start:yyyy-MM-dd} 没有有效的职业培训合同："
-                + string.Join("；", own.Select(c => Term(c, renewalYears))) + $"（{rule}）"));
+                + string.Join("；", own.Select(c => Term(c, start, renewalYears))) + $"（{rule}）"));
 
         var forOccupation = current.Where(c => c.Occupations.Contains(application.Occupation, StringComparer.Ordinal)).ToList();
         if (forOccupation.Count == 0)
-            return Refused(Error(rule, $"培训机构「{institution}」的有效合同（{string.Join("、", current.Select(c => c.Id))}）不含职业（工种）「{application.Occupation}」（{rule}）"));
+            return Refused(Error(rule, $"培训机构「{institution}」的有效合同（{string.Join("、", current.Select(c => c.Label()))}）不含职业（工种）「{application.Occupation}」（{rule}）"));
 
         var free = profile.Find(ParameterKeys.FreeRecruitmentAreas) is { IsConfigured: true } f ? f : null;
-        var freeArea = free?.List.FirstOrDefault(a => Covers(a, place));
-        var covering = freeArea is null ? forOccupation.Where(c => c.Areas.Any(a => Covers(a, place))).ToList() : forOccupation;
+        var freeArea = free?.List.FirstOrDefault(a => ContractTerm.NamesArea(place, a));
+        var covering = freeArea is null ? forOccupation.Where(c => ContractTerm.CoversPlace(c, place)).ToList() : forOccupation;
         if (covering.Count == 0)
         {
             var areaRule = profile.Find(ParameterKeys.LotteryAreas)?.Rule ?? rule;
-            return Refused(Error(areaRule, $"培训地点「{(place.Length > 0 ? SensitiveText.Mask(place) : "（未填）")}」不在合同 {string.Join("、", forOccupation.Select(c => c.Id))} 的培训区域"
+            return Refused(Error(areaRule, $"培训地点「{(place.Length > 0 ? SensitiveText.Mask(place) : "（未填）")}」不在合同 {string.Join("、", forOccupation.Select(c => c.Label()))} 的培训区域"
                 + $"（{string.Join("、", forOccupation.SelectMany(c => c.Areas).Distinct())}）内（{areaRule}）"));
         }
 
@@ -77,25 +77,16 @@ public static class ContractCheck
         return new ContractCheckResult(!findings.Any(x => x.Severity == Severities.Error), findings, contract.Id);
     }
 
-    /// <summary>The last day the contract is current: its end, or the end of its current yearly term when contracts are renewed.</summary>
-    private static DateOnly? CurrentUntil(TrainingContract c, int? renewalYears)
+    private static string Term(TrainingContract c, DateOnly day, int? renewalYears)
     {
-        if (renewalYears is not { } years) return c.To;
-        var term = c.RenewedUntil ?? c.From.AddYears(years).AddDays(-1);
-        return term < c.To ? term : c.To;
+        var text = $"合同 {c.Label()} 服务期 {c.From:yyyy-MM-dd} 至 {c.To:yyyy-MM-dd}";
+        return ContractTerm.StatusOn(c, day, renewalYears) switch
+        {
+            ContractTerm.RenewalDue => text + $"，合同一年一订，本年度合同至 {ContractTerm.CurrentUntil(c, renewalYears):yyyy-MM-dd}，未续签",
+            ContractTerm.Terminated => text + $"，已于 {c.TerminatedOn:yyyy-MM-dd} 终止",
+            _ => text,
+        };
     }
-
-    private static string Term(TrainingContract c, int? renewalYears)
-    {
-        var text = $"合同 {c.Id} 服务期 {c.From:yyyy-MM-dd} 至 {c.To:yyyy-MM-dd}";
-        if (renewalYears is not null && CurrentUntil(c, renewalYears) is { } until && until < c.To)
-            text += $"，合同一年一订，本年度合同至 {until:yyyy-MM-dd}，未续签";
-        return text;
-    }
-
-    /// <summary>An area covers a place when they are the same or the place names the area (开栅镇 covers 开栅镇东街村).</summary>
-    private static bool Covers(string area, string place) =>
-        area.Length > 0 && place.Contains(area.Trim(), StringComparison.Ordinal);
 
     /// <summary>R-WS-3: after this class, the non-order-based trainees may take at most (100 − min) % of the task; without a
     /// task, the running order-based share must stay at the minimum.</summary>
@@ -105,20 +96,20 @@ public static class ContractCheck
         var minimum = Math.Max(min.Value, contract.OrderBasedShare ?? 0);
         if (application.TrainingMode == OrderBased) return null;
         if (progress is null)
-            return new Finding(min.Rule, Severities.Warning, $"未给出合同 {contract.Id} 已开班人数，无法核验“订单式”培训不低于任务的{minimum:0.##}%（{min.Rule}）", null);
+            return new Finding(min.Rule, Severities.Warning, $"未给出合同 {contract.Label()} 已开班人数，无法核验“订单式”培训不低于任务的{minimum:0.##}%（{min.Rule}）", null);
         var headcount = application.Headcount > 0 ? application.Headcount : application.Trainees.Count;
         var general = progress.Trainees - progress.OrderBasedTrainees + headcount;
         if (contract.Task is { } task)
         {
             var allowed = (int)Math.Floor(task * (100 - minimum) / 100m);
             return general <= allowed ? null : new Finding(min.Rule, Severities.Error,
-                $"“订单式”培训不得低于培训任务的{minimum:0.##}%：合同 {contract.Id} 任务 {task} 人，非订单式至多 {allowed} 人，"
+                $"“订单式”培训不得低于培训任务的{minimum:0.##}%：合同 {contract.Label()} 任务 {task} 人，非订单式至多 {allowed} 人，"
                 + $"已开 {progress.Trainees - progress.OrderBasedTrainees} 人，本班 {headcount} 人后为 {general} 人（{min.Rule}）", null);
         }
         var total = progress.Trainees + headcount;
         var share = total == 0 ? 100m : progress.OrderBasedTrainees * 100m / total;
         return share >= minimum ? null : new Finding(min.Rule, Severities.Error,
-            $"“订单式”培训不得低于培训任务的{minimum:0.##}%：合同 {contract.Id} 未写明任务数，本班 {headcount} 人开班后订单式为 {progress.OrderBasedTrainees}/{total} 人（{share:0.#}%）（{min.Rule}）", null);
+            $"“订单式”培训不得低于培训任务的{minimum:0.##}%：合同 {contract.Label()} 未写明任务数，本班 {headcount} 人开班后订单式为 {progress.OrderBasedTrainees}/{total} 人（{share:0.#}%）（{min.Rule}）", null);
     }
 
     private static ContractCheckResult Refused(Finding finding) => new(false, [finding], null);

@@ -12,6 +12,12 @@ public interface IContractRegistry
     /// <param name="institutionId">Organisation id, e.g. <c>institution:91530000MA6K000001</c>.</param>
     Task<IReadOnlyList<TrainingContract>> ContractsOfAsync(string institutionId, CancellationToken cancellationToken);
 
+    /// <summary>What has been opened under the contract in the contract year that holds <paramref name="day"/> (R-WS-3): the
+    /// trainees of the classes approved under it (variable <c>contract</c> of the class case, <c>opened</c> true) whose first
+    /// day falls in that year, and those of order-based classes. Classes not yet decided do not count.</summary>
+    /// <exception cref="KeyNotFoundException">No such contract.</exception>
+    Task<ContractProgress> ProgressAsync(string contractId, DateOnly day, CancellationToken cancellationToken);
+
     /// <summary>Records the contract signed with a tender's winner (R-QJ-4: only after a publicity without standing objection;
     /// R-WS-1: the service term). Idempotent on (<see cref="ContractAward.Jurisdiction"/>, <see cref="ContractAward.Number"/>):
     /// recording the same award again returns the existing id.</summary>

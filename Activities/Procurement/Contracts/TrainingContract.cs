@@ -2,12 +2,18 @@ namespace Pipeline.Activities.Procurement.Contracts;
 
 /// <summary>
 /// A training contract (职业培训合同) as the workflow carries it (a FEEL context, camelCase, dates <c>yyyy-MM-dd</c>):
-/// <c>{ id, institution, occupations[], areas[], from, to, renewedUntil?, task?, orderBasedShare? }</c>.
+/// <c>{ id, number?, institution, occupations[], areas[], from, to, renewedUntil?, renewedYearly?, task?, orderBasedShare?, terminatedOn? }</c>.
 /// </summary>
 public sealed record TrainingContract
 {
-    /// <summary>Contract number.</summary>
+    /// <summary>Contract id: the registry's id, or the contract number when the workflow names contracts by number.</summary>
     public required string Id { get; init; }
+
+    /// <summary>The contract number as written on the paper (合同编号), when it differs from <see cref="Id"/>.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>How messages name the contract: its number, else its id.</summary>
+    public string Label() => Number ?? Id;
 
     /// <summary>The institution (name or credit code, as the case names it).</summary>
     public required string Institution { get; init; }
@@ -27,6 +33,10 @@ public sealed record TrainingContract
     /// <summary>Last day of the current yearly term after the latest renewal, inclusive; null: never renewed, so the first
     /// term runs <c>contract.renewalYears</c> from <see cref="From"/> (WS "合同一年一订", R-WS-1).</summary>
     public DateOnly? RenewedUntil { get; init; }
+
+    /// <summary>Whether each contract year after the first needs a renewal (R-WS-1): true or false as the contract says;
+    /// null (contracts given by the workflow): as the profile's <c>contract.renewalYears</c> says.</summary>
+    public bool? RenewedYearly { get; init; }
 
     /// <summary>Contracted yearly task (任务数), persons; null when the contract states none.</summary>
     public int? Task { get; init; }

@@ -173,7 +173,7 @@ public class ContractCheckTests
     [Fact]
     public async Task ContractCheck_activity_takes_contracts_as_FEEL_contexts_and_ends_refused_with_the_rule()
     {
-        var invoker = new ActivityInvoker(type => Activator.CreateInstance(type, Profiles)!);
+        var invoker = new ActivityInvoker(type => Activator.CreateInstance(type, Profiles, null)!);
         var contract = new Dictionary<string, object?>
         {
             ["id"] = "WS-HT-2023-01", ["institution"] = School, ["occupations"] = new List<object?> { "中式烹调师" },

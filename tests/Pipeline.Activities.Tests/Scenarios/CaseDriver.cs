@@ -29,8 +29,8 @@ public sealed class CaseDriver
     public ProfileCatalog Profiles { get; set; }
     public FolderOriginalStore Originals { get; }
 
-    /// <summary>The contract register procurement activities record into (contract.record, contract.recordAreas); null: none.</summary>
-    public Pipeline.Activities.Procurement.Contracts.IContractRegistry? Contracts { get; set; }
+    /// <summary>The contracts <c>contract.check</c> reads (<see cref="Procurement.InMemoryContractRegistry"/>).</summary>
+    public Procurement.InMemoryContractRegistry Contracts { get; } = new();
     public InMemoryInstanceStore Instances { get; } = new();
     public WorkflowEngine Engine { get; }
 
@@ -152,7 +152,7 @@ public sealed class CaseDriver
             var t when t == typeof(ProfileCatalog) => (object)Profiles,
             var t when t == typeof(IOriginalStore) || t == typeof(FolderOriginalStore) => Originals,
             var t when t == typeof(TimeProvider) => Time,
-            var t when t == typeof(Pipeline.Activities.Procurement.Contracts.IContractRegistry) && Contracts is not null => Contracts,
+            var t when t == typeof(Pipeline.Activities.Procurement.Contracts.IContractRegistry) => Contracts,
             _ when p.HasDefaultValue => p.DefaultValue!,
             var t => throw new InvalidOperationException($"{type.Name} needs a {t.Name}, which the scenario driver does not provide"),
         }).ToArray();

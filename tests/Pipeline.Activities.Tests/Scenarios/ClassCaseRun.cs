@@ -13,6 +13,9 @@ public sealed class ClassCaseRun(CaseDriver driver, string key, ClassApplication
     public static readonly DateTimeOffset Filed = new(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
     public static readonly DateOnly Start = new(2026, 6, 15);
 
+    /// <summary>The school's organisation id.</summary>
+    public const string Institution = "institution:HX";
+
     public CaseDriver Driver => driver;
     public string Profile => profile;
     public string Key => key;
@@ -36,9 +39,12 @@ public sealed class ClassCaseRun(CaseDriver driver, string key, ClassApplication
             },
         };
         await driver.DeployAllAsync();
+        // Where the profile asks a current contract (R-WS-1, R-YN-2, R-QJ-4), the school holds one for the occupation.
+        driver.Contracts.Sign(Institution, application.Occupation, application.StartDate);
         await driver.StartAsync("class-case", key, new()
         {
             ["document"] = new string('a', 64), ["fileName"] = "开班材料.pdf", ["profile"] = profile, ["institution"] = "华信职业培训学校",
+            ["institutionId"] = Institution,
             ["class"] = ClassData.Variable(application), ["licensedOccupations"] = new List<object?> { application.Occupation },
         });
         return run;

@@ -13,6 +13,7 @@ public class ClassOpeningScenarioTests
     private static async Task<CaseDriver> DriverAsync()
     {
         var driver = new CaseDriver(Now);
+        driver.Contracts.Sign(School, ClassData.Skills(new DateOnly(2026, 6, 1), Start).Occupation, Start);
         driver.Replaced["pack.check"] = _ => new() { ["verdict"] = "complete", ["missing"] = new List<object?>() };
         await driver.DeployAllAsync();
         return driver;
@@ -20,9 +21,11 @@ public class ClassOpeningScenarioTests
 
     private static Dictionary<string, object?> Variables(string profile, DateOnly filed) => new()
     {
-        ["document"] = new string('a', 64), ["fileName"] = "开班材料.pdf", ["profile"] = profile,
+        ["document"] = new string('a', 64), ["fileName"] = "开班材料.pdf", ["profile"] = profile, ["institutionId"] = School,
         ["class"] = ClassData.Variable(ClassData.Skills(filed, Start)),
     };
+
+    private const string School = "institution:HX";
 
     [Fact]
     public async Task R_QJ_8_TwoDistinctApproversCoSign_NeitherTheReviewer_ThenTheCityFiling_R_QJ_9()
@@ -82,5 +85,45 @@ public class ClassOpeningScenarioTests
         Assert.Equal(InstanceStatus.Completed, instance.Status);
         Assert.Contains(await driver.HistoryAsync("JZ-1"), h => h.NodeId == "End_NotAdmissible");
         Assert.Contains("R-JZ-3", JsonSerializer.Serialize(instance.Variables["classFindings"]));
+    }
+
+    [Fact]
+    public async Task R_WS_1_A_class_without_a_current_contract_is_not_admitted_and_one_with_it_opens_under_that_contract()
+    {
+        var driver = new CaseDriver(Now);
+        driver.Replaced["pack.check"] = _ => new() { ["verdict"] = "complete", ["missing"] = new List<object?>() };
+        await driver.DeployAllAsync();
+        await driver.StartAsync("class-opening", "WS-NC", Variables("wenshui", new DateOnly(2026, 6, 1)));
+        var refused = Assert.Single(await driver.InstancesAsync("WS-NC"));
+        Assert.Equal(InstanceStatus.Completed, refused.Status);
+        Assert.Contains(await driver.HistoryAsync("WS-NC"), h => h.NodeId == "End_NotAdmissible");
+        var finding = Assert.Single((IEnumerable<object?>)refused.Variables["contractFindings"]!);
+        Assert.Equal("R-WS-1", ((IReadOnlyDictionary<string, object?>)finding!)["rule"]);
+
+        var signed = driver.Contracts.Sign(School, ClassData.Skills(new DateOnly(2026, 6, 1), Start).Occupation, Start);
+        await driver.StartAsync("class-opening", "WS-C", Variables("wenshui", new DateOnly(2026, 6, 1)));
+        Assert.Equal(["Task_Review"], await driver.WaitingAsync("WS-C"));
+        Assert.Equal(signed.Id, Assert.Single(await driver.InstancesAsync("WS-C")).Variables["contract"]);
+    }
+
+    [Fact]
+    public async Task R_WS_3_The_registry_counts_what_was_opened_under_the_contract_and_a_general_class_past_the_share_is_not_admitted()
+    {
+        var driver = new CaseDriver(Now);
+        driver.Replaced["pack.check"] = _ => new() { ["verdict"] = "complete", ["missing"] = new List<object?>() };
+        await driver.DeployAllAsync();
+        var contract = driver.Contracts.Add(new Pipeline.Activities.Procurement.Contracts.TrainingContract
+        {
+            Id = "HT-WS", Institution = School, Occupations = [ClassData.Skills(new DateOnly(2026, 6, 1), Start).Occupation],
+            From = new DateOnly(2026, 1, 1), To = new DateOnly(2028, 12, 31), RenewedYearly = false, Task = 100,
+        });
+        // 100 persons a year, ≥ 30 % order-based: at most 70 in general classes. 60 opened already, this class has 20.
+        driver.Contracts.Progress[contract.Id] = new Pipeline.Activities.Procurement.Contracts.ContractProgress(60, 0);
+        await driver.StartAsync("class-opening", "WS-SHARE", Variables("wenshui", new DateOnly(2026, 6, 1)));
+        var instance = Assert.Single(await driver.InstancesAsync("WS-SHARE"));
+        Assert.Contains(await driver.HistoryAsync("WS-SHARE"), h => h.NodeId == "End_NotAdmissible");
+        var finding = (IReadOnlyDictionary<string, object?>)Assert.Single((IEnumerable<object?>)instance.Variables["contractFindings"]!)!;
+        Assert.Equal("R-WS-3", finding["rule"]);
+        Assert.Contains("非订单式至多 70 人", (string)finding["message"]!);
     }
 }

@@ -34,9 +34,6 @@ public sealed class ProcurementScenarioTests(ProcurementScenarioTests.Procuremen
                 """);
             return base.InitializeAsync();
         }
-
-        protected override void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>
-            builder.Services.AddSingleton<Pipeline.Activities.Procurement.Contracts.IContractRegistry, TemporaryContractRegistry>();
     }
 
     private static readonly string[] Pool = ["专家甲", "专家乙", "专家丙", "专家丁", "专家戊", "专家己", "专家庚"];
@@ -233,9 +230,12 @@ public sealed class ProcurementScenarioTests(ProcurementScenarioTests.Procuremen
         var done = await PollAsync(host.Client, key, v => v["status"]!.GetValue<string>() == "Completed", Patience);
         Assert.Equal(6, done["variables"]!["contracts"]!.AsArray().Count);
         Assert.Equal("文水-抽签-seed", done["variables"]!["lottery"]!["seed"]!.GetValue<string>());
-        Assert.Equal(3, done["variables"]!["areaContracts"]!.AsArray().Count);
+        Assert.Equal(6, done["variables"]!["areaContracts"]!.AsArray().Count);
         var contracts = (await ContractsAsync(staff.Reviewer)).Where(c => c!.ToJsonString().Contains(key)).ToList();
         Assert.Equal(6, contracts.Count);
+        // The three areas drawn by lot are in the contracts, with their quotas (R-WS-2).
+        Assert.Equal(310, contracts.Sum(c => c!["areas"]!.AsArray().Sum(a => a!["quota"]!.GetValue<int>())));
+        Assert.All(contracts, c => Assert.True(c!["renewedYearly"]!.GetValue<bool>()));
 
         await ClassCasesAsync("wenshui", Bidder("wenshui", 1), Bidder("wenshui", 7), "R-WS-1");
     }

@@ -1,3 +1,4 @@
+using Pipeline.Activities.Procurement.Contracts;
 using Pipeline.Activities.Profiles;
 using Pipeline.Host.Data.Institutions;
 using Pipeline.Host.Institutions;
@@ -21,7 +22,8 @@ public sealed class InstitutionEligibilityTests
         IReadOnlyList<AnnualReviewRow>? reviews = null, IReadOnlyList<BlacklistRow>? blacklist = null,
         params (ContractRow, IReadOnlyList<DateOnly>)[] contracts) =>
         new("institution:X", Profiles.Get(jurisdiction).FlagRule(ParameterKeys.ContractRequired),
-            Profiles.Get(jurisdiction).FlagRule(ParameterKeys.CityRegistration), licence.Split('\n'), registration, reviews ?? [], blacklist ?? [], contracts);
+            Profiles.Get(jurisdiction).FlagRule(ParameterKeys.CityRegistration), licence.Split('\n'), registration, reviews ?? [], blacklist ?? [],
+            contracts.Select(c => ContractRows.ToContract(c.Item1, c.Item2)).ToList());
 
     /// <summary>The shipped profiles: which rule requires a contract, or city registration, is their data.</summary>
     private static readonly ProfileCatalog Profiles = ProfileCatalog.LoadEmbedded();
@@ -59,21 +61,21 @@ public sealed class InstitutionEligibilityTests
         // The first year needs no renewal; a contract not renewed yearly never lapses within its term.
         Assert.True(InstitutionEligibility.Assess(Facts(contracts: (contract, [])), "电工", "凤城镇", new DateOnly(2026, 12, 31)).Eligible);
         Assert.True(InstitutionEligibility.Assess(Facts(contracts: (Contract(yearly: false), [])), "电工", "凤城镇", June2027).Eligible);
-        Assert.Equal(ContractStatus.RenewalDue, ContractStatus.On(contract, [], new DateOnly(2027, 1, 1)));
-        Assert.Equal(ContractStatus.Current, ContractStatus.On(contract, [new DateOnly(2027, 1, 1)], new DateOnly(2027, 12, 31)));
-        Assert.Equal(ContractStatus.RenewalDue, ContractStatus.On(contract, [new DateOnly(2027, 1, 1)], new DateOnly(2028, 1, 1)));
+        Assert.Equal(ContractTerm.RenewalDue, ContractRows.StatusOn(contract, [], new DateOnly(2027, 1, 1)));
+        Assert.Equal(ContractTerm.Current, ContractRows.StatusOn(contract, [new DateOnly(2027, 1, 1)], new DateOnly(2027, 12, 31)));
+        Assert.Equal(ContractTerm.RenewalDue, ContractRows.StatusOn(contract, [new DateOnly(2027, 1, 1)], new DateOnly(2028, 1, 1)));
     }
 
     [Fact]
     public void Expired_pending_and_terminated_contracts_do_not_count()
     {
         var contract = Contract(yearly: false);
-        Assert.Equal(ContractStatus.Pending, ContractStatus.On(contract, [], new DateOnly(2025, 12, 31)));
-        Assert.Equal(ContractStatus.Expired, ContractStatus.On(contract, [], new DateOnly(2029, 1, 1)));
+        Assert.Equal(ContractTerm.Pending, ContractRows.StatusOn(contract, [], new DateOnly(2025, 12, 31)));
+        Assert.Equal(ContractTerm.Expired, ContractRows.StatusOn(contract, [], new DateOnly(2029, 1, 1)));
         Assert.False(InstitutionEligibility.Assess(Facts(contracts: (contract, [])), "电工", "凤城镇", new DateOnly(2029, 1, 1)).Eligible);
         contract.TerminatedAt = new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero);
-        Assert.Equal(ContractStatus.Current, ContractStatus.On(contract, [], new DateOnly(2027, 2, 28)));
-        Assert.Equal(ContractStatus.Terminated, ContractStatus.On(contract, [], new DateOnly(2027, 3, 1)));
+        Assert.Equal(ContractTerm.Current, ContractRows.StatusOn(contract, [], new DateOnly(2027, 2, 28)));
+        Assert.Equal(ContractTerm.Terminated, ContractRows.StatusOn(contract, [], new DateOnly(2027, 3, 1)));
         Assert.Contains("已终止", InstitutionEligibility.Assess(Facts(contracts: (contract, [])), "电工", "凤城镇", June2027).Reasons[0].Message);
     }
 

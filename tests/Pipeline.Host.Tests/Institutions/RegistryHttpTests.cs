@@ -48,8 +48,9 @@ public sealed class RegistryHttpTests(HostFixture host) : IClassFixture<HostFixt
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>A contract of <paramref name="institution"/>; its number is the institution's own (numbers are unique in a jurisdiction).</summary>
     private static string ContractJson(string institution, string occupations = "\"电工\"") => $$"""
-        { "institutionId": "{{institution}}", "number": "文人社培〔2026〕3号", "occupations": [{{occupations}}],
+        { "institutionId": "{{institution}}", "number": "文人社培〔2026〕{{institution[^4..]}}号", "occupations": [{{occupations}}],
           "areas": [{ "area": "凤城镇", "quota": 40 }, { "area": "孝义镇", "quota": 25 }],
           "startsOn": "2026-01-01", "endsOn": "2028-12-31", "renewedYearly": true, "orderBasedPercent": 30 }
         """;
