@@ -116,8 +116,6 @@ public class ProcurementDefinitionsTests
         });
         Assert.Equal(["Task_Publish"], await run.Driver.WaitingAsync(key)); // open tender, no filing in WS
         await run.PublishBidAndScoreAsync(key, BidsDue, institutions.Select(i => (i, "全部")).ToArray(), (_, i) => 60 + i[^1] - '0');
-        var instance = Assert.Single(await run.Driver.InstancesAsync(key));
-        Assert.Equal(InstanceStatus.Completed, instance.Status);
         Assert.Equal(6, run.Registry.All.Count);
         Assert.DoesNotContain(run.Registry.All, c => c.Institution is "institution:ws-1" or "institution:ws-2");
         Assert.All(run.Registry.All, c => Assert.Equal((new DateOnly(2030, 2, 28), (bool?)true), (c.To, c.RenewedYearly)));
@@ -125,6 +123,16 @@ public class ProcurementDefinitionsTests
         Assert.Equal(QuotaLotteryTests.Areas.Sum(a => a.Quota), run.Registry.All.Sum(c => c.Task ?? 0));
         Assert.Equal(QuotaLotteryTests.Areas.Length, run.Registry.All.Sum(c => c.Areas.Count));
         Assert.Contains("\"seed\":\"" + QuotaLotteryTests.Seed, await run.JsonAsync(key, "lottery"));
+
+        // 合同一年一订: the end of each contract year opens the renewal task, twice in a three-year term (R-WS-1).
+        Assert.Equal(["Timer_RenewalDue"], await run.Driver.WaitingAsync(key));
+        await run.Driver.AdvanceToAsync(key, new DateTimeOffset(2028, 3, 1, 0, 0, 1, TimeSpan.FromHours(8)));
+        await run.CompleteAsync(key, "Task_Renew", new { renewedOn = "2028-03-01", allRenewed = true });
+        Assert.Equal(["Timer_RenewalDue"], await run.Driver.WaitingAsync(key));
+        await run.Driver.AdvanceToAsync(key, new DateTimeOffset(2029, 3, 1, 0, 0, 1, TimeSpan.FromHours(8)));
+        await run.CompleteAsync(key, "Task_Renew", new { renewedOn = "2029-03-01", allRenewed = true });
+        Assert.Equal(InstanceStatus.Completed, Assert.Single(await run.Driver.InstancesAsync(key)).Status);
+        Assert.Equal(2m, await run.VariableAsync(key, "renewalsDone"));
         Assert.Empty(run.Driver.Incidents);
     }
 

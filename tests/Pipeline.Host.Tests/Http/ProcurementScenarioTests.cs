@@ -227,7 +227,8 @@ public sealed class ProcurementScenarioTests(ProcurementScenarioTests.Procuremen
         const string key = "WS-TENDER-PROC";
         await PublishAsync("tender-requested", key, Tender("wenshui", "open", planned, 6, lotterySeed: "文水-抽签-seed"), "wenshui");
         await BidAndScoreAsync(key, staff, bidders, 3);
-        var done = await PollAsync(host.Client, key, v => v["status"]!.GetValue<string>() == "Completed", Patience);
+        // Contracts signed a year at a time: the case waits for the end of the first contract year to open the renewal (R-WS-1).
+        var done = await WaitForAsync(key, "Timer_RenewalDue");
         Assert.Equal(6, done["variables"]!["contracts"]!.AsArray().Count);
         Assert.Equal("文水-抽签-seed", done["variables"]!["lottery"]!["seed"]!.GetValue<string>());
         Assert.Equal(6, done["variables"]!["areaContracts"]!.AsArray().Count);
