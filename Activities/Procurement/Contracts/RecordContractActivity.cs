@@ -14,7 +14,7 @@ public sealed record RecordContractInput
     public required string Tender { get; init; }
 
     [ActivityInput("The winners [{ lot, institution (organisation id), occupations, area?, quota? }] (tender.evaluate's winners)",
-        DescriptionZh = "入围机构 [{ lot, institution（机构编号）, occupations, area?, quota? }]（评标结果）")]
+        DescriptionZh = "入围机构 [{ lot, institution（机构编号）, occupations, area?, quota? }]（tender.evaluate 评标结果的 winners）")]
     public required IReadOnlyList<TenderWinner> Winners { get; init; }
 
     [ActivityInput("First day of the service term", DescriptionZh = "服务期起始日")]
@@ -44,7 +44,7 @@ public sealed record RecordContractOutput
     [ActivityOutput("The contracts recorded [{ id, number, institution, lot, startsOn, endsOn, renewedYearly }]", DescriptionZh = "已登记的合同 [{ id, number（合同编号）, institution, lot, startsOn, endsOn, renewedYearly（一年一订）}]")]
     public required IReadOnlyList<RecordedContract> Contracts { get; init; }
 
-    [ActivityOutput("The contracted institutions, each once, in winner order (the participants of a quota lottery, R-WS-2)", DescriptionZh = "已签约的培训机构（每家一次，按入围顺序；抽签分配片区的参加机构）")]
+    [ActivityOutput("The contracted institutions, each once, in winner order (the participants of a quota lottery, R-WS-2)", DescriptionZh = "已签约的培训机构（每家一次，按入围顺序；抽签分配片区的参加机构，R-WS-2）")]
     public required IReadOnlyList<string> Institutions { get; init; }
 }
 

@@ -10,7 +10,7 @@ public sealed record EvaluateBidsInput
     [ActivityInput("Jurisdiction profile name", DescriptionZh = "辖区配置名称")]
     public required string Profile { get; init; }
 
-    [ActivityInput("The lots [{ name, occupations, headcount, winners, area? }] (tender.check's lots)", DescriptionZh = "标段 [{ name, occupations, headcount, winners, area? }]（招标公告核验的输出）")]
+    [ActivityInput("The lots [{ name, occupations, headcount, winners, area? }] (tender.check's lots)", DescriptionZh = "标段 [{ name, occupations, headcount, winners, area? }]（tender.check 招标公告核验的输出）")]
     public required IReadOnlyList<TenderLot> Lots { get; init; }
 
     [ActivityInput("The bids [{ institution, lot? }]", DescriptionZh = "投标 [{ institution（培训机构）, lot?（标段）}]")]

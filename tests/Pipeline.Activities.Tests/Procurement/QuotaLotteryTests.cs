@@ -103,8 +103,8 @@ public class QuotaLotteryTests
 
     // ── The catalogue activity quota.draw ─────────────────────────────────────────────────────────────────
 
-    private static ActivityInvoker Invoker(ProfileCatalog profiles) =>
-        new(type => Activator.CreateInstance(type, profiles)!);
+    private static ActivityInvoker Invoker(ProfileCatalog profiles, InMemoryContractRegistry? registry = null) =>
+        new(type => type == typeof(DrawQuotasActivity) ? new DrawQuotasActivity(profiles, registry) : Activator.CreateInstance(type, profiles)!);
 
     private static Dictionary<string, object?> Inputs(string? seed = Seed, bool withAreas = true)
     {
@@ -128,6 +128,29 @@ public class QuotaLotteryTests
         Assert.Contains("\"seed\":\"" + JsonEncodedText.Encode(Seed), lottery);
         Assert.Contains("\"freeRecruitment\":[\"" + JsonEncodedText.Encode("凤城镇四关四街"), lottery);
         Assert.Contains("\"rule\":\"R-WS-2\"", lottery);
+    }
+
+    [Fact]
+    public async Task QuotaDraw_with_assignFrom_writes_each_institutions_lots_into_its_current_contract_R_WS_2()
+    {
+        var registry = new InMemoryContractRegistry();
+        var day = new DateOnly(2026, 3, 1);
+        foreach (var institution in Institutions) registry.Sign(institution, "中式烹调师", day);
+        var inputs = Inputs();
+        inputs["assignFrom"] = day;
+        var (_, variables) = await Invoker(ProfileCatalog.LoadEmbedded(), registry).InvokeAsync("quota.draw", inputs, null, CancellationToken.None);
+
+        var lottery = QuotaLottery.Draw(Seed, Institutions, Areas, ["凤城镇四关四街"], "R-WS-2");
+        Assert.Equal(Institutions.Length, ((IEnumerable<object?>)variables["contracts"]!).Count());
+        foreach (var contract in registry.All)
+        {
+            var drawn = lottery.Assignments.Where(a => a.Institution == contract.Institution).ToList();
+            Assert.Equal(drawn.Select(a => a.Area), contract.Areas);
+            Assert.Equal(drawn.Sum(a => a.Quota), contract.Task);
+        }
+        // Writing needs the registry: without one the step stops and says why.
+        Assert.Contains("没有可写入的合同登记", (await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Invoker(ProfileCatalog.LoadEmbedded()).InvokeAsync("quota.draw", inputs, null, CancellationToken.None))).Message);
     }
 
     [Fact]

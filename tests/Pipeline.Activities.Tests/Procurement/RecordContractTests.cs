@@ -26,14 +26,14 @@ public class RecordContractTests
         var winners = Enumerable.Range(1, 6).Select(i => Winner($"institution:ws-{i}")).ToArray();
         var result = await RecordAsync(registry, "wenshui", null, winners);
         Assert.Equal(6, result.Output.Contracts.Count);
-        var award = registry.Awards[result.Output.Contracts[0].Id];
-        Assert.Equal(("wenshui", "WS-TENDER-2024-01", new DateOnly(2026, 12, 31), true), (award.Jurisdiction, award.Number, award.EndsOn, award.RenewedYearly));
-        Assert.Empty(award.Areas); // areas come by lot (R-WS-2)
-        Assert.Equal(("WS-TENDER-2024", "经办人"), (award.Source, award.RecordedBy));
+        var contract = registry.All.Single(c => c.Id == result.Output.Contracts[0].Id);
+        Assert.Equal(("WS-TENDER-2024-01", new DateOnly(2026, 12, 31), (bool?)true), (contract.Number, contract.To, contract.RenewedYearly));
+        Assert.Empty(contract.Areas); // areas come by lot (R-WS-2)
+        Assert.Equal(winners.Select(w => w.Institution), result.Output.Institutions);
         // A retry records nothing twice.
         var again = await RecordAsync(registry, "wenshui", null, winners);
         Assert.Equal(result.Output.Contracts.Select(c => c.Id), again.Output.Contracts.Select(c => c.Id));
-        Assert.Equal(6, registry.Awards.Count);
+        Assert.Equal(6, registry.All.Count);
     }
 
     [Fact]
@@ -43,9 +43,10 @@ public class RecordContractTests
         var e = await Assert.ThrowsAsync<ArgumentException>(() => RecordAsync(registry, "qujing", null, Winner("institution:qj-1", "麒麟区")));
         Assert.StartsWith("曲靖市的规定未给出服务期限，须写明合同截止日期", e.Message);
         var result = await RecordAsync(registry, "qujing", new DateOnly(2024, 12, 31), Winner("institution:qj-1", "麒麟区"));
-        var award = registry.Awards[Assert.Single(result.Output.Contracts).Id];
-        Assert.Equal((new DateOnly(2024, 12, 31), false), (award.EndsOn, award.RenewedYearly));
-        Assert.Equal([new ContractQuota("麒麟区", 50)], award.Areas);
+        var contract = registry.All.Single(c => c.Id == Assert.Single(result.Output.Contracts).Id);
+        Assert.Equal((new DateOnly(2024, 12, 31), (bool?)false), (contract.To, contract.RenewedYearly));
+        Assert.Equal(["麒麟区"], contract.Areas);
+        Assert.Equal(50, contract.Task);
         await Assert.ThrowsAsync<ArgumentException>(() => RecordAsync(registry, "qujing", new DateOnly(2023, 12, 31), Winner("institution:qj-1")));
     }
 }

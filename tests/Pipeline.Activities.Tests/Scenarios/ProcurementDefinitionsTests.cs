@@ -58,13 +58,14 @@ public class ProcurementDefinitionsTests
         Assert.Equal(["Task_Investigate"], await run.Driver.WaitingAsync(key));
         await run.CompleteAsync(key, "Task_Investigate", new { upheld = false, findings = "经核实，师资符合要求" });
         Assert.Equal(["Event_Objection", "Timer_PublicityEnds"], await run.Driver.WaitingAsync(key));
-        Assert.Empty(run.Registry.Awards);
+        Assert.Empty(run.Registry.All);
 
         await run.Driver.AdvanceToAsync(key, run.Driver.Time.Now.AddDays(8));
         var instance = Assert.Single(await run.Driver.InstancesAsync(key));
         Assert.Equal(InstanceStatus.Completed, instance.Status);
-        Assert.Equal(["institution:qj-a", "institution:qj-b", "institution:qj-e"], run.Registry.Awards.Values.Select(a => a.InstitutionId));
-        Assert.All(run.Registry.Awards.Values, a => Assert.Equal(("qujing", new DateOnly(2027, 12, 31)), (a.Jurisdiction, a.EndsOn)));
+        Assert.Equal(["institution:qj-a", "institution:qj-b", "institution:qj-e"], run.Registry.All.Select(c => c.Institution));
+        Assert.All(run.Registry.All, c => Assert.Equal(new DateOnly(2027, 12, 31), c.To));
+        Assert.All(run.Registry.All, c => Assert.Equal(["麒麟区"], c.Areas));
         Assert.Empty(run.Driver.Incidents);
     }
 
@@ -82,7 +83,7 @@ public class ProcurementDefinitionsTests
         await run.CompleteAsync(key, "Task_Investigate", new { upheld = true, findings = "业绩材料造假，异议成立" });
         var instance = Assert.Single(await run.Driver.InstancesAsync(key));
         Assert.Equal(InstanceStatus.Completed, instance.Status);
-        Assert.Empty(run.Registry.Awards);
+        Assert.Empty(run.Registry.All);
     }
 
     [Fact]
@@ -115,13 +116,16 @@ public class ProcurementDefinitionsTests
         });
         Assert.Equal(["Task_Publish"], await run.Driver.WaitingAsync(key)); // open tender, no filing in WS
         await run.PublishBidAndScoreAsync(key, BidsDue, institutions.Select(i => (i, "全部")).ToArray(), (_, i) => 60 + i[^1] - '0');
-        var instance = Assert.Single(await run.Driver.InstancesAsync(key));
-        Assert.Equal(InstanceStatus.Completed, instance.Status);
-        Assert.Equal(6, run.Registry.Awards.Count);
-        Assert.DoesNotContain(run.Registry.Awards.Values, a => a.InstitutionId is "institution:ws-1" or "institution:ws-2");
-        Assert.All(run.Registry.Awards.Values, a => Assert.Equal((new DateOnly(2030, 2, 28), true), (a.EndsOn, a.RenewedYearly)));
-        Assert.Equal(QuotaLotteryTests.Areas.Sum(a => a.Quota), run.Registry.Awards.Values.Sum(a => a.Areas.Sum(q => q.Quota)));
+        Assert.Equal(6, run.Registry.All.Count);
+        Assert.DoesNotContain(run.Registry.All, c => c.Institution is "institution:ws-1" or "institution:ws-2");
+        Assert.All(run.Registry.All, c => Assert.Equal((new DateOnly(2030, 2, 28), (bool?)true), (c.To, c.RenewedYearly)));
+        // The lottery wrote every drawn area into the contracts (R-WS-2).
+        Assert.Equal(QuotaLotteryTests.Areas.Sum(a => a.Quota), run.Registry.All.Sum(c => c.Task ?? 0));
+        Assert.Equal(QuotaLotteryTests.Areas.Length, run.Registry.All.Sum(c => c.Areas.Count));
         Assert.Contains("\"seed\":\"" + QuotaLotteryTests.Seed, await run.JsonAsync(key, "lottery"));
+
+        // 合同一年一订 (R-WS-1): each contract's renewals are a case of their own (contract-renewal); the tender ends contracted.
+        Assert.Equal(InstanceStatus.Completed, Assert.Single(await run.Driver.InstancesAsync(key)).Status);
         Assert.Empty(run.Driver.Incidents);
     }
 

@@ -14,11 +14,13 @@ public sealed class TenderRun
 
     public TenderRun(ProfileCatalog? profiles = null)
     {
-        Driver = new CaseDriver(Start, profiles ?? ProcurementTestData.Configured()) { Contracts = Registry };
+        Driver = new CaseDriver(Start, profiles ?? ProcurementTestData.Configured());
     }
 
     public CaseDriver Driver { get; }
-    public InMemoryContractRegistry Registry { get; } = new();
+
+    /// <summary>The contracts the tender records (the driver's in-memory registry).</summary>
+    public InMemoryContractRegistry Registry => Driver.Contracts;
 
     /// <summary>A FEEL value from plain .NET data (anonymous objects, arrays, numbers as decimals).</summary>
     public static object? Feel(object? value) => FeelValues.FromJson(JsonSerializer.SerializeToElement(value));

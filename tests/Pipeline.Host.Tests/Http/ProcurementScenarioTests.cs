@@ -230,9 +230,15 @@ public sealed class ProcurementScenarioTests(ProcurementScenarioTests.Procuremen
         var done = await PollAsync(host.Client, key, v => v["status"]!.GetValue<string>() == "Completed", Patience);
         Assert.Equal(6, done["variables"]!["contracts"]!.AsArray().Count);
         Assert.Equal("文水-抽签-seed", done["variables"]!["lottery"]!["seed"]!.GetValue<string>());
-        Assert.Equal(3, done["variables"]!["areaContracts"]!.AsArray().Count);
+        Assert.Equal(6, done["variables"]!["areaContracts"]!.AsArray().Count);
         var contracts = (await ContractsAsync(staff.Reviewer)).Where(c => c!.ToJsonString().Contains(key)).ToList();
         Assert.Equal(6, contracts.Count);
+        // The three areas drawn by lot are in the contracts, with their quotas (R-WS-2).
+        Assert.Equal(310, contracts.Sum(c => c!["areas"]!.AsArray().Sum(a => a!["quota"]!.GetValue<int>())));
+        Assert.All(contracts, c => Assert.True(c!["renewedYearly"]!.GetValue<bool>()));
+        // Contracts signed a year at a time (R-WS-1): each one's renewal is a case of its own, waiting for its second contract year.
+        foreach (var c in contracts)
+            await WaitForAsync($"CONTRACT-{c!["id"]!.GetValue<string>()}", "Timer_YearBegins");
 
         await ClassCasesAsync("wenshui", Bidder("wenshui", 1), Bidder("wenshui", 7), "R-WS-1");
     }
