@@ -46,6 +46,7 @@ public static class PipelineApp
             .AddPipelineScheduling(options)
             .AddPipelineCases(options)
             .AddPipelineTracker(options)
+            .AddPipelineStatistics()
             .AddPipelineAuthentication(options);
         // Start-up order of the hosted services: migrate → job servers → deploy → reconcile.
         builder.Services.AddSingleton<Forms.FormStore>();
