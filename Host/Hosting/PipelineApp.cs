@@ -52,6 +52,7 @@ public static class PipelineApp
         builder.Services.AddSingleton<Forms.FormStore>();
         builder.Services.AddSingleton<Institutions.Registry>();
         builder.Services.AddSingleton<Institutions.InstitutionEligibility>();
+        builder.Services.AddSingleton<Institutions.Teachers.TeacherPool>();
         builder.Services.AddHostedService<Forms.StartupFormDeployment>();
         builder.Services.AddHostedService<StartupDeployment>();
         builder.Services.AddHostedService<StartupReconciliation>();
@@ -95,6 +96,7 @@ public static class PipelineApp
         app.MapTracker();
         app.MapStatistics();
         Institutions.RegistryEndpoints.MapRegistry(app);
+        Institutions.Teachers.TeacherEndpoints.MapTeachers(app);
         Forms.FormEndpoints.MapForms(app);
         if (designerFiles is not null)
         {
