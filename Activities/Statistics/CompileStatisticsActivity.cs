@@ -12,7 +12,7 @@ namespace Pipeline.Activities.Statistics;
 public sealed record CompileStatisticsInput
 {
     [ActivityInput("Report: qj-quarterly (QJ 附件1, R-QJ-6), jz-employment (JZ 附件9, R-JZ-6) or yn-annual (YN §二十)",
-        DescriptionZh = "报表：qj-quarterly（曲靖市职业培训情况统计表，季报）、jz-employment（年度就业情况统计表，半年汇总）或 yn-annual（年度培训及补贴资金统计）")]
+        DescriptionZh = "报表：qj-quarterly（曲靖市职业培训情况统计表 附件1，季报，R-QJ-6）、jz-employment（年度就业情况统计表 附件9，半年汇总，R-JZ-6）或 yn-annual（年度培训及补贴资金统计，YN §二十）")]
     public required string Report { get; init; }
 
     [ActivityInput("Jurisdiction profile the report is for, e.g. qujing", DescriptionZh = "报表所属辖区配置名称，如 qujing")]

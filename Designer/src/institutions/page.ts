@@ -3,6 +3,7 @@ import type { Me } from '../api';
 import { blacklist, institutions, recordContract, recordRegistration, recordReview, renew, terminate, type Contract, type Standing } from './api';
 import { contractsTable, labelCells, standingDetails } from './views';
 import { eligibilityBox } from './eligibility';
+import { teacherPoolCard } from './teachers';
 
 let counter = 0;
 
@@ -130,5 +131,6 @@ export async function renderInstitutions(app: HTMLElement, user: Me): Promise<vo
       standingDetails(s, true),
       contractsTable(s.contracts, `${s.name} 的合同 Contracts`, records ? (c) => contractActions(c, reload) : undefined),
       eligibilityBox(s, i),
-      ...(records ? forms(s, i, reload) : []))));
+      ...(records ? forms(s, i, reload) : []),
+      teacherPoolCard(s.id, i, user.roles, true))));
 }

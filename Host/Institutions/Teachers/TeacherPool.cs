@@ -207,7 +207,7 @@ public sealed class TeacherPool(IDbContextFactory<HostDbContext> contexts, Regis
             id = null;
         }
         else if (IdNumber.Validate(id, ContractStatus.ChinaDay(time.GetUtcNow())) is var problem && problem != IdNumberProblem.None)
-            throw new RegistryException($"身份证号码 {IdNumber.Mask(id)} 无效（{problem}）(not a valid resident identity number: {problem})");
+            throw new RegistryException($"身份证号码 {IdNumber.Mask(id)} 无效：{Chinese(problem)} (not a valid resident identity number: {problem})");
         var occupations = (request.Occupations ?? []).Select(o => (o ?? "").Trim()).Where(o => o.Length > 0).Distinct().ToList();
         if (occupations.Count > 20 || occupations.Any(o => o.Length > 100 || o.Contains('\t')))
             throw new RegistryException("授课职业（工种）最多20个，每个不超过100字 (at most 20 occupations of at most 100 characters)");
@@ -225,6 +225,15 @@ public sealed class TeacherPool(IDbContextFactory<HostDbContext> contexts, Regis
         if (certificates.Count > 20) throw new RegistryException("证书最多20个 (at most 20 certificates)");
         return (name, id, occupations, certificates);
     }
+
+    private static string Chinese(IdNumberProblem problem) => problem switch
+    {
+        IdNumberProblem.Format => "应为17位数字加1位校验码（数字或X）",
+        IdNumberProblem.AreaCode => "前两位不是有效的省级行政区划代码",
+        IdNumberProblem.BirthDate => "出生日期无效",
+        IdNumberProblem.Checksum => "校验码不符",
+        _ => problem.ToString(),
+    };
 
     private static string Describe(IReadOnlyList<TeacherCertificate> certificates) =>
         certificates.Count == 0 ? "no certificates" : string.Join(", ", certificates.Select(c => c.Kind));
