@@ -25,6 +25,10 @@ export async function addTeacher(id: string, body: unknown): Promise<Teacher> {
   return (await request(`${base(id)}/`, { method: 'POST', body })).json();
 }
 
+export async function updateTeacher(id: string, teacherId: string, body: unknown): Promise<Teacher> {
+  return (await request(`${base(id)}/${teacherId}`, { method: 'PUT', body })).json();
+}
+
 export async function recordCheck(id: string, teacherId: string, body: { year: number; passed: boolean; note: string }): Promise<Teacher> {
   return (await request(`${base(id)}/${teacherId}/checks`, { method: 'POST', body })).json();
 }
@@ -93,6 +97,33 @@ function addForm(pool: TeacherPool, p: string, reload: () => void): HTMLElement 
   }), reload);
 }
 
+/** Other certificates as lines 「类别 编号」 (the kinds' Chinese names); a line of an unknown kind is refused before sending. */
+function parseCertificates(text: string): { kind: string; number: string }[] {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+    const kind = KINDS.find(([, zh]) => line.startsWith(zh));
+    if (!kind) throw new Error(`「${line}」：请以证书类别开头（${KINDS.slice(1).map(([, zh]) => zh).join('、')}）(start with a certificate kind)`);
+    return { kind: kind[0], number: line.slice(kind[1].length).trim() };
+  });
+}
+
+function editForm(pool: TeacherPool, t: Teacher, p: string, reload: () => void): HTMLElement {
+  const name = input({ id: `${p}-tename`, required: '', maxlength: '100', value: t.name, autocomplete: 'off' });
+  const idNumber = input({ id: `${p}-teid`, maxlength: '18', pattern: '[0-9]{17}[0-9Xx]', autocomplete: 'off', placeholder: t.idNumberMasked });
+  const occupations = input({ id: `${p}-teoccupations`, maxlength: '400', value: t.occupations.join('、') });
+  const siyb = input({ id: `${p}-tesiyb`, maxlength: '100', value: t.certificates.find((c) => c.kind === 'siyb')?.number ?? '' });
+  const others = h('textarea', { id: `${p}-teothers`, rows: '2', placeholder: '教师资格证 20104400000123' },
+    t.certificates.filter((c) => c.kind !== 'siyb').map((c) => `${c.kindName} ${c.number}`).join('\n')) as HTMLTextAreaElement;
+  return formBox('修改', 'Edit', [
+    field('姓名', 'name', name), field('身份证号码（不改则留空）', 'ID number, empty keeps it', idNumber),
+    field('授课职业（工种）', 'occupations', occupations), field('SIYB创业培训讲师证编号', 'SIYB certificate no.', siyb),
+    field('其他证书（每行：类别 编号）', 'other certificates, kind and number a line', others)],
+  async () => updateTeacher(pool.institutionId, t.id, {
+    name: name.value, idNumber: idNumber.value,
+    occupations: occupations.value.split(/[、,，;；\s]+/).map((o) => o.trim()).filter(Boolean),
+    certificates: [...(siyb.value.trim() ? [{ kind: 'siyb', number: siyb.value.trim() }] : []), ...parseCertificates(others.value)],
+  }), reload);
+}
+
 function reviewForms(pool: TeacherPool, t: Teacher, p: string, reload: () => void): HTMLElement {
   const year = input({ id: `${p}-tyear`, type: 'number', min: '2000', max: '2100', required: '', value: String(new Date().getFullYear()) });
   const outcome = h('select', { id: `${p}-tpassed` }, h('option', { value: 'true' }, '通过'), h('option', { value: 'false' }, '未通过（清退出库）')) as HTMLSelectElement;
@@ -108,11 +139,12 @@ function reviewForms(pool: TeacherPool, t: Teacher, p: string, reload: () => voi
   return h('div', { class: 'teacher-actions' }, check, t.exclusions.length ? null : exclusion);
 }
 
-function teacherTable(pool: TeacherPool, caption: string, reviewer: boolean, n: number, reload: () => void): HTMLElement {
+function teacherTable(pool: TeacherPool, caption: string, reviewer: boolean, maintains: boolean, n: number, reload: () => void): HTMLElement {
   if (pool.teachers.length === 0) return h('p', { class: 'muted' }, '师资库暂无教师 ', h('small', {}, 'No teachers in the pool'));
   const cols: [string, string][] = [['姓名', 'name'], ['身份证号', 'ID number'], ['授课职业', 'occupations'], ['证书', 'certificates'],
     ['状态', 'status'], ['年度检查', 'annual checks']];
   if (reviewer) cols.push(['登记', 'record']);
+  else if (maintains) cols.push(['修改', 'edit']);
   return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, labelCells(h('table', { class: 'registry-table teacher-table' },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, ...cols.map(([zh, en]) => h('th', { scope: 'col' }, zh, ' ', h('small', {}, en))))),
@@ -127,7 +159,7 @@ function teacherTable(pool: TeacherPool, caption: string, reviewer: boolean, n: 
         ...t.exclusions.map((x) => h('div', { class: 'muted' }, `清退原因：${x.reason} `,
           reviewer ? h('a', { href: `${base(pool.institutionId)}/${t.id}/exclusions/${x.id}/evidence`, download: x.evidenceFileName }, '证据 ', h('small', {}, 'evidence')) : null)))),
       h('td', {}, t.checks.length ? t.checks.map((c) => `${c.year} ${c.passed ? '通过' : '未通过'}`).join('；') : '—'),
-      reviewer ? h('td', {}, reviewForms(pool, t, `tp${n}-${i}`, reload)) : null))))));
+      reviewer ? h('td', {}, reviewForms(pool, t, `tp${n}-${i}`, reload)) : maintains ? h('td', {}, editForm(pool, t, `tp${n}-${i}`, reload)) : null))))));
 }
 
 /**
@@ -149,7 +181,7 @@ export function teacherPoolCard(institutionId: string, n: number, roles: string[
           h('strong', {}, 'SIYB创业培训讲师（在库） '), h('small', {}, 'SIYB teachers in the pool '),
           pool.siybRequired === null ? `${pool.siybActive} 名`
             : `${pool.siybActive} / ${pool.siybRequired} 名（${pool.siybRule}）${short ? '：不足，创业培训班不能开班 (too few: no entrepreneurship class)' : ''}`),
-        teacherTable(pool, `${pool.institutionName} 师资库 Teachers`, reviewer, n, load),
+        teacherTable(pool, `${pool.institutionName} 师资库 Teachers`, reviewer, maintains, n, load),
         ...(maintains ? [addForm(pool, `tp${n}`, load)] : []));
     }, (err: unknown) => card.replaceChildren(h('h2', {}, '师资库 ', h('small', {}, 'Teacher pool')), h('p', { class: 'error' }, (err as Error).message)));
   };

@@ -8,7 +8,7 @@ namespace Pipeline.Host.Tests.Browser;
 
 /// <summary>
 /// The teacher pool (师资库) in chromium: a Qujing institution adds two teachers on <c>/my/standing</c> (at phone width
-/// too) and sees the SIYB teachers it has against the two R-QJ-2 asks, the ID numbers masked; a Qujing reviewer records a
+/// too), changes one, and sees the SIYB teachers it has against the two R-QJ-2 asks, the ID numbers masked; a Qujing reviewer records a
 /// failed annual check on <c>/institutions</c> and the teacher shows as cleared out. Both pages checked by axe-core.
 /// </summary>
 public sealed class TeacherPoolBrowserTests() : BrowserTest("teachers")
@@ -57,6 +57,17 @@ public sealed class TeacherPoolBrowserTests() : BrowserTest("teachers")
         await pool.Locator(".form-status.error", new() { HasText = "身份证号码" }).WaitForAsync();
         problems.AddRange(await AxeAsync(institution, "/my/standing"));
         await institution.ScreenshotAsync(new() { Path = Path.Combine(Shots, "my-standing-teachers.png"), FullPage = true });
+        // The institution changes a teacher: 王芳 gets her SIYB certificate, and the pool has the two R-QJ-2 asks.
+        var wang = pool.Locator("tr", new() { HasText = "王芳" });
+        await wang.Locator("summary", new() { HasText = "修改" }).ClickAsync();
+        await wang.Locator("input[id$='-tesiyb']").FillAsync("SIYB-530300-2024-102");
+        await wang.Locator("textarea[id$='-teothers']").FillAsync("毕业证 123");
+        await wang.Locator("form[aria-label^='修改'] button[type=submit]").ClickAsync();
+        await wang.Locator(".form-status.error", new() { HasText = "请以证书类别开头" }).WaitForAsync();
+        await wang.Locator("textarea[id$='-teothers']").FillAsync("教师资格证 20104400000123");
+        await wang.Locator("form[aria-label^='修改'] button[type=submit]").ClickAsync();
+        await pool.Locator("text=2 / 2 名（R-QJ-2）").WaitForAsync();
+        Assert.Contains("教师资格证 20104400000123", await pool.Locator("tr", new() { HasText = "王芳" }).InnerTextAsync());
         await institution.SetViewportSizeAsync(390, 844);
         await institution.GotoAsync("/my/standing");
         await institution.Locator("section[aria-label='师资库 Teacher pool'] td", new() { HasText = "李明" }).WaitForAsync();
@@ -74,7 +85,7 @@ public sealed class TeacherPoolBrowserTests() : BrowserTest("teachers")
         await row.Locator("input[id$='-tnote']").FillAsync("学员评价不合格");
         await row.Locator("form[aria-label^='年度检查'] button[type=submit]").ClickAsync();
         await card.Locator("tr", new() { HasText = "李明" }).Locator(".badge.teacher-excluded").WaitForAsync();
-        Assert.Contains("0 / 2 名（R-QJ-2）", await card.Locator(".teacher-pool").InnerTextAsync());
+        Assert.Contains("1 / 2 名（R-QJ-2）", await card.Locator(".teacher-pool").InnerTextAsync());
         problems.AddRange(await AxeAsync(reviewer, "/institutions"));
         await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "institutions-teachers.png"), FullPage = true });
         await reviewer.SetViewportSizeAsync(390, 844);
