@@ -15,7 +15,7 @@ namespace Pipeline.Host.Tests.Institutions;
 /// the person from every pool for life (R-YN-6c); in Qujing an entrepreneurship class case is refused at the gate while
 /// the pool has fewer than the profile's two SIYB teachers in it (R-QJ-2).
 /// </summary>
-public sealed class TeacherPoolHttpTests(HostFixture host) : IClassFixture<HostFixture>
+public abstract class TeacherPoolHttpTests(HostFixture host)
 {
     /// <summary>A valid resident ID number from its first 17 digits.</summary>
     private static string Id(string first17) => first17 + IdNumber.CheckCharacter(first17);
@@ -31,8 +31,7 @@ public sealed class TeacherPoolHttpTests(HostFixture host) : IClassFixture<HostF
 
     private static string Pool(string institution) => $"/api/institutions/{Uri.EscapeDataString(institution)}/teachers";
 
-    [Fact]
-    public async Task The_institution_keeps_its_pool_and_ID_numbers_leave_masked()
+    protected async Task The_institution_keeps_its_pool_and_ID_numbers_leave_masked()
     {
         await TestAccounts.EnsureAsync(host.Services, "tp-school", "institution", "qujing");
         await TestAccounts.EnsureAsync(host.Services, "tp-other", "institution", "qujing");
@@ -86,8 +85,7 @@ public sealed class TeacherPoolHttpTests(HostFixture host) : IClassFixture<HostF
         Assert.DoesNotContain(events, e => e.Detail!.Contains(id));
     }
 
-    [Fact]
-    public async Task A_failed_check_clears_a_teacher_out_and_fraud_bars_the_person_for_life_R_YN_6c()
+    protected async Task A_failed_check_clears_a_teacher_out_and_fraud_bars_the_person_for_life_R_YN_6c()
     {
         await TestAccounts.EnsureAsync(host.Services, "tx-school", "institution", "yunnan");
         await TestAccounts.EnsureAsync(host.Services, "tx-next", "institution", "qujing");
@@ -149,8 +147,7 @@ public sealed class TeacherPoolHttpTests(HostFixture host) : IClassFixture<HostF
         return form;
     }
 
-    [Fact]
-    public async Task A_Qujing_entrepreneurship_class_needs_two_SIYB_teachers_in_the_pool_R_QJ_2()
+    protected async Task A_Qujing_entrepreneurship_class_needs_two_SIYB_teachers_in_the_pool_R_QJ_2()
     {
         await TestAccounts.EnsureAsync(host.Services, "qj-siyb-school", "institution", "qujing");
         await TestAccounts.EnsureAsync(host.Services, "qj.siyb.reviewer", "reviewer", "qujing");
@@ -196,4 +193,18 @@ public sealed class TeacherPoolHttpTests(HostFixture host) : IClassFixture<HostF
         var accepted = await SendAsync(HttpMethod.Post, "/api/cases/QJ-SIYB-0001/packs", "qj-siyb-school", "institution", Opening(start, "entrepreneurship"));
         Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
     }
+}
+
+public sealed class TeacherPoolSqliteTests(HostFixture host) : TeacherPoolHttpTests(host), IClassFixture<HostFixture>
+{
+    [Fact] public Task Pool_and_masking() => The_institution_keeps_its_pool_and_ID_numbers_leave_masked();
+    [Fact] public Task Checks_and_exclusions_R_YN_6c() => A_failed_check_clears_a_teacher_out_and_fraud_bars_the_person_for_life_R_YN_6c();
+    [Fact] public Task Siyb_gate_R_QJ_2() => A_Qujing_entrepreneurship_class_needs_two_SIYB_teachers_in_the_pool_R_QJ_2();
+}
+
+public sealed class TeacherPoolPostgresTests(HostFixture.OnPostgres host) : TeacherPoolHttpTests(host), IClassFixture<HostFixture.OnPostgres>
+{
+    [PostgresFact] public Task Pool_and_masking() => The_institution_keeps_its_pool_and_ID_numbers_leave_masked();
+    [PostgresFact] public Task Checks_and_exclusions_R_YN_6c() => A_failed_check_clears_a_teacher_out_and_fraud_bars_the_person_for_life_R_YN_6c();
+    [PostgresFact] public Task Siyb_gate_R_QJ_2() => A_Qujing_entrepreneurship_class_needs_two_SIYB_teachers_in_the_pool_R_QJ_2();
 }

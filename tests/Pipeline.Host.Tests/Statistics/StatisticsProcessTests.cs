@@ -17,15 +17,16 @@ namespace Pipeline.Host.Tests.Statistics;
 /// <c>form.render</c> keeps the XLSX as the case's document, the report is a case of its jurisdiction that its reviewer
 /// reaches (another city's does not), and the reviewer checks and submits it.
 /// </summary>
-public sealed class StatisticsProcessTests(StatisticsProcessTests.World world) : IClassFixture<StatisticsProcessTests.World>
+public abstract class StatisticsProcessTests(StatisticsProcessTests.World world)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public sealed class World : HostFixture
+    public class World : HostFixture
     {
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
+            if (!Available) return;
             var qj = await TrackerSeed.InstitutionAsync(Services, "曲靖市启航职业培训学校", "qujing");
             var filed = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.FromHours(8));
             object Class(string kind, string start, string end, int headcount) => new { occupation = "电工", kind, startDate = start, endDate = end, headcount };
@@ -38,6 +39,13 @@ public sealed class StatisticsProcessTests(StatisticsProcessTests.World world) :
             await TrackerSeed.AddClassAsync(Services, "SP-Q4-2", "qujing", qj, Class("entrepreneurship", "2026-11-02", "2026-11-20", 12), new Dictionary<string, object?> { ["opened"] = true }, filed);
             await TrackerSeed.AddClassAsync(Services, "SP-Q3-1", "qujing", qj, Class("skills", "2026-08-03", "2026-08-30", 30), passedAndPaid, filed);
         }
+    }
+
+    public sealed class Postgres : World
+    {
+        protected override bool Available => TestDatabases.Server is not null;
+
+        protected override async Task<string?> DatabaseAsync() => await TestDatabases.CreateAsync();
     }
 
     /// <summary>Fires the next occurrence of <paramref name="processId"/>'s start timer; returns the new case's business key.</summary>
@@ -67,8 +75,7 @@ public sealed class StatisticsProcessTests(StatisticsProcessTests.World world) :
         return doc.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<S.Row>().Select(r => r.Elements<S.Cell>().Select(Text).ToList()).ToList();
     }
 
-    [Fact]
-    public async Task Quarterly_report_is_started_by_its_timer_compiled_rendered_and_submitted_R_QJ_6()
+    protected async Task Quarterly_report_is_started_by_its_timer_compiled_rendered_and_submitted_R_QJ_6()
     {
         var key = await FireAsync("qj-quarterly-statistics", "Start_Quarterly");
         var escaped = Uri.EscapeDataString(key);
@@ -105,8 +112,7 @@ public sealed class StatisticsProcessTests(StatisticsProcessTests.World world) :
         Assert.True(after["variables"]!["figuresChecked"]!.GetValue<bool>());
     }
 
-    [Fact]
-    public async Task Yearly_and_half_yearly_reports_start_on_their_timers_and_keep_their_XLSX_R_JZ_6()
+    protected async Task Yearly_and_half_yearly_reports_start_on_their_timers_and_keep_their_XLSX_R_JZ_6()
     {
         var annual = await FireAsync("yn-annual-summary", "Start_Yearly");
         var view = await PollAsync(world.Client, Uri.EscapeDataString(annual), v => Waits(v, "UserTask", "审核报送"), Patience);
@@ -122,4 +128,16 @@ public sealed class StatisticsProcessTests(StatisticsProcessTests.World world) :
         Assert.Equal("2026年全年", jz["variables"]!["period"]!.GetValue<string>());
         Assert.Contains(jz["variables"]!["notes"]!.AsArray(), n => n!.GetValue<string>().StartsWith("统计期内没有结业的培训班", StringComparison.Ordinal));
     }
+}
+
+public sealed class StatisticsProcessSqliteTests(StatisticsProcessTests.World world) : StatisticsProcessTests(world), IClassFixture<StatisticsProcessTests.World>
+{
+    [Fact] public Task Quarterly_R_QJ_6() => Quarterly_report_is_started_by_its_timer_compiled_rendered_and_submitted_R_QJ_6();
+    [Fact] public Task Yearly_and_half_yearly_R_JZ_6() => Yearly_and_half_yearly_reports_start_on_their_timers_and_keep_their_XLSX_R_JZ_6();
+}
+
+public sealed class StatisticsProcessPostgresTests(StatisticsProcessTests.Postgres world) : StatisticsProcessTests(world), IClassFixture<StatisticsProcessTests.Postgres>
+{
+    [PostgresFact] public Task Quarterly_R_QJ_6() => Quarterly_report_is_started_by_its_timer_compiled_rendered_and_submitted_R_QJ_6();
+    [PostgresFact] public Task Yearly_and_half_yearly_R_JZ_6() => Yearly_and_half_yearly_reports_start_on_their_timers_and_keep_their_XLSX_R_JZ_6();
 }
