@@ -101,12 +101,20 @@ public abstract class StatisticsProcessTests(StatisticsProcessTests.World world)
         Assert.Equal(["1", "12", "0"], basics.SkipWhile(c => c != "创业基础能力培训").Skip(1).Take(3));
         Assert.Contains(rows, r => r.Any(c => c.StartsWith("1 个班尚无结业考核结果", StringComparison.Ordinal)));
 
-        // The reviewer of Qujing sees the task and submits it.
+        // The reviewer of Qujing sees the task; 退回 compiles the report again, then it is submitted.
         await TestAccounts.EnsureAsync(world.Services, "qj.stat.reviewer", "reviewer", "qujing");
-        var inbox = await JsonAsync(await world.Client.SendAsync(As(HttpMethod.Get, "/api/tasks", "qj.stat.reviewer", "reviewer")));
-        var task = inbox.AsArray().Single(t => t!["businessKey"]?.GetValue<string>() == key)!;
-        var done = await world.Client.SendAsync(As(HttpMethod.Post, $"/api/tasks/{task["instanceId"]}/{task["bookmarkId"]}/complete", "qj.stat.reviewer", "reviewer",
-            ApiTests.JsonContent("""{ "outcome": "done", "comment": "已核对", "variables": { "figuresChecked": true } }""")));
+        async Task<HttpResponseMessage> CompleteAsync(string body)
+        {
+            var inbox = await JsonAsync(await world.Client.SendAsync(As(HttpMethod.Get, "/api/tasks", "qj.stat.reviewer", "reviewer")));
+            var task = inbox.AsArray().Single(t => t!["businessKey"]?.GetValue<string>() == key)!;
+            return await world.Client.SendAsync(As(HttpMethod.Post, $"/api/tasks/{task["instanceId"]}/{task["bookmarkId"]}/complete", "qj.stat.reviewer", "reviewer",
+                ApiTests.JsonContent(body)));
+        }
+        var returned = await CompleteAsync("""{ "outcome": "reject", "comment": "S2 的考核结果待补录", "variables": { "figuresChecked": false } }""");
+        Assert.True(returned.StatusCode == HttpStatusCode.OK, await returned.Content.ReadAsStringAsync());
+        var again = await PollAsync(world.Client, escaped, v => Waits(v, "UserTask", "审核报送") && CountOf(v, "job-completed") >= 4, Patience);
+        Assert.Equal(2, again["history"]!.AsArray().Count(h => h!["kind"]!.GetValue<string>() == "job-completed" && h["nodeId"]?.GetValue<string>() == "Task_Compile"));
+        var done = await CompleteAsync("""{ "outcome": "done", "comment": "已核对", "variables": { "figuresChecked": true } }""");
         Assert.True(done.StatusCode == HttpStatusCode.OK, await done.Content.ReadAsStringAsync());
         var after = await PollAsync(world.Client, escaped, v => v["status"]!.GetValue<string>() == "Completed", Patience);
         Assert.True(after["variables"]!["figuresChecked"]!.GetValue<bool>());
