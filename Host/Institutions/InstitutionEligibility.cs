@@ -3,7 +3,7 @@ using Pipeline.Activities.Profiles;
 using Pipeline.Host.Data;
 using Pipeline.Host.Data.Accounts;
 using Pipeline.Host.Data.Institutions;
-using Teachers_ = Pipeline.Host.Institutions.Teachers;
+using Pipeline.Host.Institutions.Teachers;
 
 namespace Pipeline.Host.Institutions;
 
@@ -28,8 +28,8 @@ public sealed record InstitutionFacts(
 
     /// <summary>Teachers with an SIYB certificate who are in the pool on <paramref name="date"/>.</summary>
     public int ActiveSiyb(DateOnly date) => Teachers.Count(t =>
-        Teachers_.TeacherCertificates.Parse(t.Teacher.Certificates).Any(c => c.Kind == Teachers_.TeacherCertificates.Siyb)
-        && Teachers_.TeacherStanding.ExcludedBecause(t.Checks, t.Exclusions, date) is null);
+        TeacherCertificates.Parse(t.Teacher.Certificates).Any(c => c.Kind == TeacherCertificates.Siyb)
+        && TeacherStanding.ExcludedBecause(t.Checks, t.Exclusions, date) is null);
 }
 
 /// <summary>

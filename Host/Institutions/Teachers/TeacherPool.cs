@@ -159,22 +159,6 @@ public sealed class TeacherPool(IDbContextFactory<HostDbContext> contexts, Regis
             ?? throw new RegistryException($"没有清退记录「{exclusionId}」(no exclusion '{exclusionId}')", 404);
     }
 
-    /// <summary>How many teachers of <paramref name="institutionId"/> hold an SIYB certificate and are in the pool on <paramref name="date"/>.</summary>
-    public async Task<int> ActiveSiybAsync(HostDbContext db, string institutionId, DateOnly date, CancellationToken cancellationToken)
-    {
-        var teachers = await db.Teachers.AsNoTracking().Where(t => t.InstitutionId == institutionId).ToListAsync(cancellationToken);
-        return await CountActiveSiybAsync(db, teachers, date, cancellationToken);
-    }
-
-    internal static async Task<int> CountActiveSiybAsync(HostDbContext db, IReadOnlyList<TeacherRow> teachers, DateOnly date, CancellationToken cancellationToken)
-    {
-        var siyb = teachers.Where(t => TeacherCertificates.Parse(t.Certificates).Any(c => c.Kind == TeacherCertificates.Siyb)).ToList();
-        var ids = siyb.Select(t => t.Id).ToList();
-        var checks = await db.TeacherChecks.AsNoTracking().Where(c => ids.Contains(c.TeacherId)).ToListAsync(cancellationToken);
-        var exclusions = await db.TeacherExclusions.AsNoTracking().Where(x => ids.Contains(x.TeacherId)).ToListAsync(cancellationToken);
-        return siyb.Count(t => TeacherStanding.ExcludedBecause(checks.Where(c => c.TeacherId == t.Id), exclusions.Where(x => x.TeacherId == t.Id), date) is null);
-    }
-
     private async Task<OrganisationRow> MaintainableAsync(Caller caller, string institutionId, CancellationToken cancellationToken)
     {
         var institution = await registry.InstitutionAsync(caller, institutionId, cancellationToken);
