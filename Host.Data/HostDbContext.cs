@@ -33,6 +33,9 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options)
     public DbSet<RegistrationRow> Registrations => Set<RegistrationRow>();
     public DbSet<AnnualReviewRow> AnnualReviews => Set<AnnualReviewRow>();
     public DbSet<BlacklistRow> Blacklist => Set<BlacklistRow>();
+    public DbSet<TeacherRow> Teachers => Set<TeacherRow>();
+    public DbSet<TeacherCheckRow> TeacherChecks => Set<TeacherCheckRow>();
+    public DbSet<TeacherExclusionRow> TeacherExclusions => Set<TeacherExclusionRow>();
 
     /// <summary>Options for the SQLite file shared with the workflow tables.</summary>
     public static DbContextOptions<HostDbContext> Sqlite(string path) =>

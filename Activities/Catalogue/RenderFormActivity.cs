@@ -8,8 +8,8 @@ namespace Pipeline.Activities.Catalogue;
 /// <summary>Input of <see cref="RenderFormActivity"/>.</summary>
 public sealed record RenderFormInput
 {
-    [ActivityInput("Form id: qj-approval-form, gl-inspection-record, subsidy-application, acceptance-notice, return-notice, quota-lottery-record, qj-quarterly-statistics or jz-employment-statistics",
-        DescriptionZh = "表格 id：qj-approval-form（曲靖市职业培训计划审批表）、gl-inspection-record（现场督查情况表）、subsidy-application（职业技能培训补贴申请表）、acceptance-notice（验收合格通知书）、return-notice（材料退回补正通知书）、quota-lottery-record（培训区域和任务数抽签记录）、qj-quarterly-statistics（曲靖市职业培训情况统计表）或 jz-employment-statistics（年度就业情况统计表）")]
+    [ActivityInput("Form id: qj-approval-form, gl-inspection-record, subsidy-application, acceptance-notice, return-notice, quota-lottery-record, qj-quarterly-statistics, jz-employment-statistics or yn-annual-summary",
+        DescriptionZh = "表格 id：qj-approval-form（曲靖市职业培训计划审批表）、gl-inspection-record（现场督查情况表）、subsidy-application（职业技能培训补贴申请表）、acceptance-notice（验收合格通知书）、return-notice（材料退回补正通知书）、quota-lottery-record（培训区域和任务数抽签记录）、qj-quarterly-statistics（曲靖市职业培训情况统计表）、jz-employment-statistics（年度就业情况统计表）或 yn-annual-summary（职业技能培训及补贴资金使用情况年度统计表）")]
     public required string Form { get; init; }
 
     [ActivityInput("The form's record as a JSON object (fields in camelCase)", DescriptionZh = "表格数据，JSON 对象（字段名用 camelCase）")]

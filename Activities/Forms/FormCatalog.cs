@@ -56,6 +56,7 @@ public static partial class FormCatalog
         Word<QuotaLotteryRecordData>("quota-lottery-record", QuotaLotteryRecord.Title, QuotaLotteryRecord.Render),
         Sheet<QujingQuarterlyStatisticsData>("qj-quarterly-statistics", QujingQuarterlyStatistics.Title, QujingQuarterlyStatistics.Render),
         Sheet<JiaozuoEmploymentStatisticsData>("jz-employment-statistics", "就业情况统计表", JiaozuoEmploymentStatistics.Render),
+        Sheet<YunnanAnnualSummaryData>("yn-annual-summary", YunnanAnnualSummary.Title, YunnanAnnualSummary.Render),
     }.ToDictionary(f => f.Id, StringComparer.Ordinal);
 
     /// <exception cref="ArgumentException">No form has this id (the message lists those that do).</exception>

@@ -43,6 +43,9 @@ public sealed record JiaozuoEmploymentStatisticsData
     public required DateOnly Date { get; init; }
 
     public required IReadOnlyList<EmploymentRow> Rows { get; init; }
+
+    /// <summary>What the figures do not contain (stated, never guessed), printed under the table.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>
@@ -91,10 +94,11 @@ public static class JiaozuoEmploymentStatistics
             all.Sum(r => r.Sessions), all.Sum(r => r.Trained), all.Sum(r => r.Completed), all.Sum(r => r.Employed),
             all.Sum(r => r.EmployedByUnit), all.Sum(r => r.SelfEmployed), all.Sum(r => r.Flexible))]);
 
-        return sheet
+        sheet
             .Signatures("填表人", "审核人", "负责人")
-            .Across("注：就业人数＝单位就业＋自主创业＋灵活就业；就业率＝就业人数÷结业人数。签字栏须本人签字。", SheetStyle.Plain)
-            .ToBytes();
+            .Across("注：就业人数＝单位就业＋自主创业＋灵活就业；就业率＝就业人数÷结业人数。签字栏须本人签字。", SheetStyle.Plain);
+        foreach (var note in data.Notes) sheet.Across(note, SheetStyle.Plain);
+        return sheet.ToBytes();
     }
 
     private static SheetCell H(string text, int down = 1) => new(text, SheetStyle.Header) { Down = down };

@@ -42,6 +42,9 @@ public sealed record QujingQuarterlyStatisticsData
     public required DateOnly Date { get; init; }
 
     public required IReadOnlyList<QuarterlyCategoryRow> Rows { get; init; }
+
+    /// <summary>What the figures do not contain (stated, never guessed), printed under the table.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>
@@ -89,10 +92,11 @@ public static class QujingQuarterlyStatistics
         sheet.Row(24, Figures(new SheetCell("合计", SheetStyle.Header) { Span = 2 }, null, all.Sum(r => r.Classes), all.Sum(r => r.Trainees),
             all.Sum(r => r.Passed), all.Sum(r => r.Subsidy), $"共{institutions}家"));
 
-        return sheet
+        sheet
             .Signatures("填表人", "审核人", "批准人")
-            .Across("注：合格率＝合格人数÷人数。签字栏须本人签字，不得以打印代替。", SheetStyle.Plain)
-            .ToBytes();
+            .Across("注：合格率＝合格人数÷人数。签字栏须本人签字，不得以打印代替。", SheetStyle.Plain);
+        foreach (var note in data.Notes) sheet.Across(note, SheetStyle.Plain);
+        return sheet.ToBytes();
     }
 
     private static SheetCell H(string text) => new(text, SheetStyle.Header);

@@ -145,4 +145,6 @@ public static class ParameterKeys
     // ── Institutions (培训机构) ───────────────────────────────────────────────────────────────────────────────
     /// <summary>Only institutions registered (登记备案) at city level take subsidised training (QJ, R-QJ-1).</summary>
     public const string CityRegistration = "institutions.cityRegistration";
+    /// <summary>Least SIYB-certified teachers, not excluded from the pool, for entrepreneurship training (QJ 2, R-QJ-2).</summary>
+    public const string SiybTeachersMin = "entrepreneurship.siybTeachersMin";
 }

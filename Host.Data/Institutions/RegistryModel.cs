@@ -63,5 +63,44 @@ internal static class RegistryModel
             e.HasIndex(b => b.InstitutionId);
             e.HasOne<OrganisationRow>().WithMany().HasForeignKey(b => b.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         });
+        modelBuilder.Entity<TeacherRow>(e =>
+        {
+            e.ToTable("host_teachers");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).HasMaxLength(40);
+            e.Property(t => t.InstitutionId).HasMaxLength(100);
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.IdNumber).HasMaxLength(18);
+            e.Property(t => t.Occupations).HasMaxLength(4000);
+            e.Property(t => t.Certificates).HasMaxLength(4000);
+            e.Property(t => t.RecordedBy).HasMaxLength(200);
+            e.HasIndex(t => t.InstitutionId);
+            e.HasIndex(t => new { t.InstitutionId, t.IdNumber }).IsUnique();
+            e.HasOne<OrganisationRow>().WithMany().HasForeignKey(t => t.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<TeacherCheckRow>(e =>
+        {
+            e.ToTable("host_teacher_checks");
+            e.HasKey(c => new { c.TeacherId, c.Year });
+            e.Property(c => c.TeacherId).HasMaxLength(40);
+            e.Property(c => c.Note).HasMaxLength(1000);
+            e.Property(c => c.RecordedBy).HasMaxLength(200);
+            e.HasOne<TeacherRow>().WithMany().HasForeignKey(c => c.TeacherId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TeacherExclusionRow>(e =>
+        {
+            e.ToTable("host_teacher_exclusions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(40);
+            e.Property(x => x.TeacherId).HasMaxLength(40);
+            e.Property(x => x.IdNumber).HasMaxLength(18);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.EvidenceSha256).HasMaxLength(64);
+            e.Property(x => x.EvidenceFileName).HasMaxLength(400);
+            e.Property(x => x.DecidedBy).HasMaxLength(200);
+            e.HasIndex(x => x.TeacherId);
+            e.HasIndex(x => x.IdNumber);
+            e.HasOne<TeacherRow>().WithMany().HasForeignKey(x => x.TeacherId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

@@ -107,7 +107,8 @@ public sealed class CaseUploads(
     /// <summary>
     /// A class may be opened only by an institution eligible on the class's first day (<see cref="Institutions.InstitutionEligibility"/>):
     /// not blacklisted (R-YN-12), not graded 不合格 the year before (R-GL-13), registered at city level where the profile
-    /// asks it (R-QJ-1), holding a current contract for the occupation where the profile asks one (<c>contract.required</c>).
+    /// asks it (R-QJ-1), holding a current contract for the occupation where the profile asks one (<c>contract.required</c>),
+    /// and for an entrepreneurship class enough SIYB teachers in its pool where the profile asks them (R-QJ-2).
     /// The licence (R-GL-1) is left to the case's own <c>class.check</c>, which the reviewer sees with the rest.
     /// </summary>
     /// <exception cref="UploadRefusedException">409 with every reason and its rule, before anything is stored.</exception>
@@ -120,7 +121,8 @@ public sealed class CaseUploads(
             || !root.TryGetProperty("startDate", out var start)
             || !DateOnly.TryParseExact(start.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
             return;
-        var answer = await eligibility.EvaluateAsync(institution, what, null, day, cancellationToken);
+        var kind = root.TryGetProperty("kind", out var k) && k.ValueKind == System.Text.Json.JsonValueKind.String ? k.GetString() : null;
+        var answer = await eligibility.EvaluateAsync(institution, what, null, day, cancellationToken, kind);
         var reasons = answer?.Reasons.Where(r => r.Rule != "R-GL-1").ToList() ?? [];
         if (reasons.Count > 0)
             throw new UploadRefusedException(StatusCodes.Status409Conflict, "Not eligible to open a class",

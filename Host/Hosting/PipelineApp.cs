@@ -46,6 +46,7 @@ public static class PipelineApp
             .AddPipelineScheduling(options)
             .AddPipelineCases(options)
             .AddPipelineTracker(options)
+            .AddPipelineStatistics()
             .AddPipelineAuthentication(options);
         // Start-up order of the hosted services: migrate → job servers → deploy → reconcile.
         builder.Services.AddSingleton<Forms.FormStore>();
@@ -55,6 +56,7 @@ public static class PipelineApp
         builder.Services.AddSingleton<Institutions.ContractRenewalStarter>();
         builder.Services.AddSingleton<Tenders.TenderBoard>();
         builder.Services.AddSingleton<Activities.Procurement.Contracts.IContractRegistry, Institutions.RegistryContracts>();
+        builder.Services.AddSingleton<Institutions.Teachers.TeacherPool>();
         builder.Services.AddHostedService<Forms.StartupFormDeployment>();
         builder.Services.AddHostedService<StartupDeployment>();
         builder.Services.AddHostedService<StartupReconciliation>();
@@ -99,6 +101,7 @@ public static class PipelineApp
         app.MapStatistics();
         Institutions.RegistryEndpoints.MapRegistry(app);
         Tenders.TenderEndpoints.MapTenders(app);
+        Institutions.Teachers.TeacherEndpoints.MapTeachers(app);
         Forms.FormEndpoints.MapForms(app);
         if (designerFiles is not null)
         {

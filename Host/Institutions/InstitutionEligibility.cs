@@ -4,6 +4,7 @@ using Pipeline.Activities.Profiles;
 using Pipeline.Host.Data;
 using Pipeline.Host.Data.Accounts;
 using Pipeline.Host.Data.Institutions;
+using Pipeline.Host.Institutions.Teachers;
 
 namespace Pipeline.Host.Institutions;
 
@@ -19,7 +20,19 @@ public sealed record EligibilityAnswer(string InstitutionId, string Occupation, 
 /// <param name="CityRegistrationRule">The rule requiring city-level registration (profile <c>institutions.cityRegistration</c>, R-QJ-1), or null.</param>
 public sealed record InstitutionFacts(
     string InstitutionId, string? ContractRule, string? CityRegistrationRule, IReadOnlyList<string> LicensedOccupations, RegistrationRow? Registration,
-    IReadOnlyList<AnnualReviewRow> Reviews, IReadOnlyList<BlacklistRow> Blacklist, IReadOnlyList<TrainingContract> Contracts);
+    IReadOnlyList<AnnualReviewRow> Reviews, IReadOnlyList<BlacklistRow> Blacklist, IReadOnlyList<TrainingContract> Contracts)
+{
+    /// <summary>The least SIYB teachers entrepreneurship training needs (profile <c>entrepreneurship.siybTeachersMin</c>, R-QJ-2), or null where none is set.</summary>
+    public (int Count, string Rule)? SiybRequirement { get; init; }
+
+    /// <summary>The institution's teacher pool (师资库) with each teacher's annual checks and exclusions.</summary>
+    public IReadOnlyList<(TeacherRow Teacher, IReadOnlyList<TeacherCheckRow> Checks, IReadOnlyList<TeacherExclusionRow> Exclusions)> Teachers { get; init; } = [];
+
+    /// <summary>Teachers with an SIYB certificate who are in the pool on <paramref name="date"/>.</summary>
+    public int ActiveSiyb(DateOnly date) => Teachers.Count(t =>
+        TeacherCertificates.Parse(t.Teacher.Certificates).Any(c => c.Kind == TeacherCertificates.Siyb)
+        && TeacherStanding.ExcludedBecause(t.Checks, t.Exclusions, date) is null);
+}
 
 /// <summary>
 /// Whether an institution may take subsidised training of an occupation in an area on a day. Reasons, each with its rule:
@@ -27,15 +40,18 @@ public sealed record InstitutionFacts(
 /// not registered at city level where the jurisdiction requires it (R-QJ-1); the occupation outside its licence
 /// (R-GL-1); no current contract covering the occupation and area where the jurisdiction requires one (the profile's
 /// <c>contract.required</c>, the same data <c>contract.check</c> reads; whether a contract is current and covers an area is
-/// <see cref="ContractTerm"/>'s answer, as for <c>contract.check</c>). The gate on class cases (<c>CaseUploads.CheckEligibleAsync</c>) asks it.
+/// <see cref="ContractTerm"/>'s answer, as for <c>contract.check</c>); for an entrepreneurship class (<c>kind</c>
+/// <c>entrepreneurship</c>), fewer SIYB-certified teachers in its pool (not excluded, no failed annual check) than the
+/// profile's <c>entrepreneurship.siybTeachersMin</c> (QJ 2, R-QJ-2). The gate on class cases (<c>CaseUploads.CheckEligibleAsync</c>) asks it.
 /// </summary>
 public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> contexts, ProfileCatalog profiles)
 {
     /// <summary>The answer for the institution <paramref name="institutionId"/> (<c>institution:CODE</c>); null when there is no such institution.</summary>
-    public async Task<EligibilityAnswer?> EvaluateAsync(string institutionId, string occupation, string? area, DateOnly date, CancellationToken cancellationToken)
+    /// <param name="kind">The class's 培训类别 (<c>ClassKinds</c>: <c>entrepreneurship</c> asks for SIYB teachers); null: not known.</param>
+    public async Task<EligibilityAnswer?> EvaluateAsync(string institutionId, string occupation, string? area, DateOnly date, CancellationToken cancellationToken, string? kind = null)
     {
         var facts = await FactsAsync(institutionId, cancellationToken);
-        return facts is null ? null : Assess(facts, occupation, area, date);
+        return facts is null ? null : Assess(facts, occupation, area, date, kind);
     }
 
     /// <summary>Loads what the registry holds on <paramref name="institutionId"/>; null when it is no institution.</summary>
@@ -49,6 +65,11 @@ public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> cont
         var ids = contracts.Select(c => c.Id).ToList();
         var renewals = await db.ContractRenewals.AsNoTracking().Where(r => ids.Contains(r.ContractId)).ToListAsync(cancellationToken);
         var profile = profiles.Contains(organisation.Jurisdiction) ? profiles.Get(organisation.Jurisdiction) : null;
+        var teachers = await db.Teachers.AsNoTracking().Where(t => t.InstitutionId == institutionId).ToListAsync(cancellationToken);
+        var teacherIds = teachers.Select(t => t.Id).ToList();
+        var checks = await db.TeacherChecks.AsNoTracking().Where(c => teacherIds.Contains(c.TeacherId)).ToListAsync(cancellationToken);
+        var exclusions = await db.TeacherExclusions.AsNoTracking().Where(x => teacherIds.Contains(x.TeacherId)).ToListAsync(cancellationToken);
+        var siyb = profile?.RuleNumber(ParameterKeys.SiybTeachersMin);
         return new InstitutionFacts(
             institutionId,
             profile?.FlagRule(ParameterKeys.ContractRequired),
@@ -57,11 +78,16 @@ public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> cont
             await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == institutionId, cancellationToken),
             await db.AnnualReviews.AsNoTracking().Where(r => r.InstitutionId == institutionId).ToListAsync(cancellationToken),
             await db.Blacklist.AsNoTracking().Where(b => b.InstitutionId == institutionId).ToListAsync(cancellationToken),
-            contracts.Select(c => ContractRows.ToContract(c, renewals.Where(r => r.ContractId == c.Id).Select(r => r.PeriodStartsOn))).ToList());
+            contracts.Select(c => ContractRows.ToContract(c, renewals.Where(r => r.ContractId == c.Id).Select(r => r.PeriodStartsOn))).ToList())
+        {
+            SiybRequirement = siyb is null ? null : ((int)siyb.Value, siyb.Rule),
+            Teachers = teachers.Select(t => (t, (IReadOnlyList<TeacherCheckRow>)checks.Where(c => c.TeacherId == t.Id).ToList(),
+                (IReadOnlyList<TeacherExclusionRow>)exclusions.Where(x => x.TeacherId == t.Id).ToList())).ToList(),
+        };
     }
 
     /// <summary>The answer from <paramref name="facts"/>: every reason that applies on <paramref name="date"/>, in the order above.</summary>
-    public static EligibilityAnswer Assess(InstitutionFacts facts, string occupation, string? area, DateOnly date)
+    public static EligibilityAnswer Assess(InstitutionFacts facts, string occupation, string? area, DateOnly date, string? kind = null)
     {
         occupation = occupation.Trim();
         area = string.IsNullOrWhiteSpace(area) ? null : area.Trim();
@@ -84,6 +110,9 @@ public sealed class InstitutionEligibility(IDbContextFactory<HostDbContext> cont
         if (facts.ContractRule is { } rule
             && !facts.Contracts.Any(c => ContractTerm.StatusOn(c, date, null) == ContractTerm.Current && ContractTerm.Covers(c, occupation, area)))
             reasons.Add(new EligibilityReason(rule, NoContract(facts, occupation, area, date)));
+        if (kind == Pipeline.Activities.ClassOpening.ClassKinds.Entrepreneurship && facts.SiybRequirement is { } siyb && facts.ActiveSiyb(date) is var active && active < siyb.Count)
+            reasons.Add(new EligibilityReason(siyb.Rule,
+                $"创业培训须有至少{siyb.Count}名在库的SIYB创业培训讲师，师资库现有{active}名 (entrepreneurship training needs {siyb.Count} SIYB-certified teachers in the pool; it has {active})"));
         return new EligibilityAnswer(facts.InstitutionId, occupation, area, date, reasons.Count == 0, reasons);
     }
 

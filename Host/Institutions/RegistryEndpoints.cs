@@ -50,7 +50,7 @@ public static class RegistryEndpoints
         institutions.MapGet("/{institutionId}/blacklist/{entryId}/evidence", EvidenceAsync)
             .RequireAuthorization(Policies.BureauStaff).WithSummary("The evidence original of a blacklist entry, as uploaded (bureau staff in reach)");
         institutions.MapGet("/{institutionId}/eligibility", EligibilityAsync)
-            .WithSummary("Whether the institution may take subsidised training of ?occupation= in ?area= on ?date= (default today): eligible, or the reasons with rule ids");
+            .WithSummary("Whether the institution may take subsidised training of ?occupation= in ?area= on ?date= (default today), of ?kind= (entrepreneurship: SIYB teachers, R-QJ-2): eligible, or the reasons with rule ids");
         return app;
     }
 
@@ -95,7 +95,7 @@ public static class RegistryEndpoints
 
     private static async Task<IResult> EligibilityAsync(
         Caller caller, Registry registry, InstitutionEligibility eligibility, string institutionId, CancellationToken ct,
-        string? occupation = null, string? area = null, string? date = null) =>
+        string? occupation = null, string? area = null, string? date = null, string? kind = null) =>
         await Run(async () =>
         {
             var institution = await registry.InstitutionAsync(caller, institutionId, ct);
@@ -103,7 +103,7 @@ public static class RegistryEndpoints
             var day = registry.Today;
             if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out day))
                 throw new RegistryException($"日期「{date}」无效，应为 yyyy-MM-dd (date is yyyy-MM-dd)");
-            return (await eligibility.EvaluateAsync(institution.Id, occupation, area, day, ct))!;
+            return (await eligibility.EvaluateAsync(institution.Id, occupation, area, day, ct, kind))!;
         });
 
     private static async Task<IResult> Run<T>(Func<Task<T>> action, bool created = false)

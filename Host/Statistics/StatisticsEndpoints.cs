@@ -27,11 +27,11 @@ public static class StatisticsEndpoints
     private sealed record Query(int Year, int Quarter, string Jurisdiction);
 
     private static async Task<IResult> FiguresAsync(
-        Caller caller, ProfileCatalog profiles, IDbContextFactory<TrackerDbContext> contexts, AccountDirectory directory, TimeProvider time,
+        Caller caller, ProfileCatalog profiles, StatisticsCases cases, TimeProvider time,
         CancellationToken cancellationToken, int? year = null, int? quarter = null, string? jurisdiction = null)
     {
         if (Parse(caller, profiles, time, year, quarter, jurisdiction) is not { } query) return Refusal(caller, profiles, year, quarter, jurisdiction);
-        var figures = await LoadAsync(query, profiles, contexts, directory, cancellationToken);
+        var figures = await LoadAsync(query, cases, cancellationToken);
         return TypedResults.Ok(new
         {
             jurisdiction = query.Jurisdiction, jurisdictionName = profiles.Get(query.Jurisdiction).DisplayName, figures,
@@ -40,11 +40,11 @@ public static class StatisticsEndpoints
     }
 
     private static async Task<IResult> WorkbookAsync(
-        Caller caller, ProfileCatalog profiles, IDbContextFactory<TrackerDbContext> contexts, AccountDirectory directory, TimeProvider time,
+        Caller caller, ProfileCatalog profiles, StatisticsCases cases, TimeProvider time,
         CancellationToken cancellationToken, int? year = null, int? quarter = null, string? jurisdiction = null)
     {
         if (Parse(caller, profiles, time, year, quarter, jurisdiction) is not { } query) return Refusal(caller, profiles, year, quarter, jurisdiction);
-        var figures = await LoadAsync(query, profiles, contexts, directory, cancellationToken);
+        var figures = await LoadAsync(query, cases, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TrackerFilter.ChinaOffset).DateTime);
         var bytes = QujingQuarterlyStatistics.Render(QuarterlyStatisticsBuilder.Form(figures, caller.OrganisationName, today));
         return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -75,19 +75,8 @@ public static class StatisticsEndpoints
             detail: $"没有辖区「{jurisdiction}」(no jurisdiction '{jurisdiction}')");
     }
 
-    private static async Task<QuarterlyFigures> LoadAsync(
-        Query query, ProfileCatalog profiles, IDbContextFactory<TrackerDbContext> contexts, AccountDirectory directory, CancellationToken cancellationToken)
-    {
-        var jurisdictions = profiles.Names.Where(n => profiles.Covers(query.Jurisdiction, n)).ToList();
+    private static async Task<QuarterlyFigures> LoadAsync(Query query, StatisticsCases cases, CancellationToken cancellationToken) =>
         // A class is filed before it starts: cases filed after the quarter's end cannot start in it.
-        var before = new DateTimeOffset(new DateOnly(query.Year, 3 * query.Quarter - 2, 1).AddMonths(3).ToDateTime(TimeOnly.MinValue), TrackerFilter.ChinaOffset).ToUniversalTime();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await (from c in db.Cases
-                          where c.ClassData != null && c.Jurisdiction != null && jurisdictions.Contains(c.Jurisdiction) && c.CreatedAt < before
-                          join i in db.Instances on c.InstanceId equals i.Id
-                          select new { c.BusinessKey, c.InstitutionId, c.ClassData, i.VariablesJson }).ToListAsync(cancellationToken);
-        var names = await directory.OrganisationNamesAsync(rows.Select(r => r.InstitutionId), cancellationToken);
-        return QuarterlyStatisticsBuilder.Build(query.Year, query.Quarter, rows.Select(r => new StatisticsCase(
-            r.BusinessKey, r.InstitutionId is { } id ? names.GetValueOrDefault(id) ?? id : null, r.ClassData, r.VariablesJson)));
-    }
+        QuarterlyStatisticsBuilder.Build(query.Year, query.Quarter,
+            await cases.LoadAsync(query.Jurisdiction, new DateOnly(query.Year, 3 * query.Quarter - 2, 1).AddMonths(3), cancellationToken));
 }

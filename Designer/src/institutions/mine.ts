@@ -3,6 +3,7 @@ import type { Me } from '../api';
 import { standing } from './api';
 import { contractsTable, standingDetails } from './views';
 import { eligibilityBox } from './eligibility';
+import { teacherPoolCard } from './teachers';
 
 /** `/my/standing` (我的合同与考核, institution staff): the institution's contracts and quotas, review grades and any blacklist entry. */
 export async function renderMyStanding(app: HTMLElement, user: Me): Promise<void> {
@@ -16,5 +17,6 @@ export async function renderMyStanding(app: HTMLElement, user: Me): Promise<void
       eligibilityBox(s, 0)),
     h('section', { class: 'card' },
       h('h2', {}, '培训合同 ', h('small', {}, 'Contracts')),
-      contractsTable(s.contracts, '我的培训合同 My contracts')));
+      contractsTable(s.contracts, '我的培训合同 My contracts')),
+    teacherPoolCard(s.id, 0, user.roles));
 }

@@ -4,6 +4,7 @@ import { blacklist, institutions, recordContract, recordRegistration, recordRevi
 import { contractsTable, labelCells, standingDetails } from './views';
 import { eligibilityBox } from './eligibility';
 import { field, formBox, input } from '../formBox';
+import { teacherPoolCard } from './teachers';
 
 function forms(s: Standing, n: number, reload: () => void): HTMLElement[] {
   const p = `reg${n}`;
@@ -105,5 +106,6 @@ export async function renderInstitutions(app: HTMLElement, user: Me): Promise<vo
       standingDetails(s, true),
       contractsTable(s.contracts, `${s.name} 的合同 Contracts`, records ? (c) => contractActions(c, reload) : undefined),
       eligibilityBox(s, i),
-      ...(records ? forms(s, i, reload) : []))));
+      ...(records ? forms(s, i, reload) : []),
+      teacherPoolCard(s.id, i, user.roles, true))));
 }

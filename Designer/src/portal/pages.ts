@@ -60,7 +60,9 @@ export function packFindingsSection(businessKey: string, packCheck: JobProgress 
   const body = h('div', {}, h('p', { class: 'loading' }, '加载中…'));
   const section = h('section', { class: 'card', id: 'pack-findings' }, h('h2', {}, h('span', { class: 'label' }, ...bi('材料检查', 'Pack check'))),
     packCheck ? checkProgress(packCheck) : null, body);
-  void getPackReport(businessKey).then((report) => body.replaceChildren(...(report ? reportParts(businessKey, report).filter((c): c is Node => c instanceof Node) : [h('p', { class: 'empty' }, packCheck ? '首次核对尚未完成' : '尚无检查报告 (no pack report yet)')])))
+  // A case without packs (a timer-started report) still lists its rendered documents.
+  void getPackReport(businessKey).then((report) => body.replaceChildren(...(report ? reportParts(businessKey, report).filter((c): c is Node => c instanceof Node)
+    : [h('p', { class: 'empty' }, packCheck ? '首次核对尚未完成' : '尚无检查报告 (no pack report yet)'), caseDocuments(businessKey)])))
     .catch((e: unknown) => body.replaceChildren(h('p', { class: 'error' }, `检查结果不可用：${(e as Error).message}`)));
   return section;
 }
@@ -111,6 +113,11 @@ function reportParts(businessKey: string, report: PackReportView): Child[] {
     return h('li', {}, open);
   }));
 
+  return [verdict, checklist, whole, h('h3', {}, ...bi('逐页核对', '点击页面查看大图和识别文字')), strip, caseDocuments(businessKey), dialog.element];
+}
+
+/** 文书下载: the case's rendered notices and forms (DOCX/XLSX), filled in when they arrive; empty when it has none. */
+function caseDocuments(businessKey: string): HTMLElement {
   const documents = h('div', { class: 'documents' });
   void getCaseDocuments(businessKey).then((docs) => {
     if (!docs.length) return;
@@ -118,8 +125,7 @@ function reportParts(businessKey: string, report: PackReportView): Child[] {
       h('ul', {}, ...docs.map((d) => h('li', {}, h('a', { href: documentUrl(businessKey, d.sha256), download: d.fileName }, d.fileName), ' ',
         h('span', { class: 'muted' }, new Date(d.at).toLocaleString('zh-CN'))))));
   }).catch(() => undefined);
-
-  return [verdict, checklist, whole, h('h3', {}, ...bi('逐页核对', '点击页面查看大图和识别文字')), strip, documents, dialog.element];
+  return documents;
 }
 
 function pageButton(page: number, open: () => void): HTMLElement {

@@ -73,6 +73,7 @@ public class FormPackageTests
     [Theory]
     [InlineData("qj-quarterly-statistics", "D", 5, 125)]
     [InlineData("jz-employment-statistics", "F", 5, 120)]
+    [InlineData("yn-annual-summary", "C", 4, 480)]
     public void Statistics_hold_numbers_as_numbers_and_rates_as_percent_formatted_fractions(string id, string column, int row, int value)
     {
         using var doc = SpreadsheetDocument.Open(new MemoryStream(Render(id)), false);

@@ -26,6 +26,7 @@ public static class FormSamples
         ["quota-lottery-record"] = Json(QuotaLotteryRecord),
         ["qj-quarterly-statistics"] = Json(QujingQuarterly),
         ["jz-employment-statistics"] = Json(JiaozuoEmployment),
+        ["yn-annual-summary"] = Json(YunnanAnnual),
     };
 
     public const string QujingApproval = $$"""
@@ -190,6 +191,21 @@ public static class FormSamples
             { "occupation": "育婴员", "sessions": 4, "trained": 160, "completed": 152, "employedByUnit": 90, "selfEmployed": 8, "flexible": 22 },
             { "occupation": "电工", "sessions": 2, "trained": 80, "completed": 75, "employedByUnit": 50, "selfEmployed": 3, "flexible": 7 }
           ]
+        }
+        """;
+
+    public const string YunnanAnnual = """
+        {
+          "reporter": "曲靖市人力资源和社会保障局",
+          "year": 2026,
+          "date": "2027-01-05",
+          "quarters": [
+            { "quarter": 1, "classes": 12, "trainees": 480, "assessed": 450, "passed": 423, "subsidy": 576000.5, "institutions": 8 },
+            { "quarter": 2, "classes": 10, "trainees": 400, "assessed": 380, "passed": 361, "subsidy": 500000, "institutions": 7 },
+            { "quarter": 3, "classes": 5, "trainees": 200, "assessed": 0, "passed": 0, "subsidy": 0, "institutions": 3 }
+          ],
+          "institutionsInYear": 11,
+          "notes": ["第3季度：5 个班尚无结业考核结果"]
         }
         """;
 }

@@ -181,4 +181,18 @@ public sealed class FormTextTests(ConvertedForms forms, ITestOutputHelper output
             "\"合计\"\t\t6\t240\t227\t180\t140\t11\t29\t79.3%\n",
             "\"填表人（签字）：\"", "\"审核人（签字）：\"", "\"负责人（签字）：\"");
     }
+
+    [Fact]
+    public void YunnanAnnualSummary_has_a_row_per_quarter_the_pass_rate_over_the_assessed_and_the_notes_R_YN_20()
+    {
+        var csv = forms["yn-annual-summary"].Replace("\r\n", "\n");
+        InOrder(csv, "\"曲靖市人力资源和社会保障局2026年度职业技能培训及补贴资金使用情况年度统计表\"",
+            "\"季度\"\t\"班次（个）\"\t\"培训人数（人）\"\t\"已考核人数（人）\"\t\"合格人数（人）\"\t\"合格率\"\t\"补贴资金（元）\"\t\"承办机构（家）\"\n",
+            "\"第1季度\"\t12\t480\t450\t423\t94.0%\t576,000.50\t8\n",
+            "\"第3季度\"\t5\t200\t0\t0\t\t0.00\t3\n",
+            // A quarter without a row prints as zeros; the year's institutions are counted once.
+            "\"第4季度\"\t0\t0\t0\t0\t\t0.00\t0\n",
+            "\"合计\"\t27\t1080\t830\t784\t94.5%\t1,076,000.50\t11\n",
+            "\"填表人（签字）：\"", "\"审核人（签字）：\"", "\"批准人（签字）：\"", "\"第3季度：5 个班尚无结业考核结果\"");
+    }
 }

@@ -121,6 +121,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/institutions/{institutionId}/blacklist"] = [401, 403, 403, 400, 403, 403, 403, 400],
         ["GET /api/institutions/{institutionId}/blacklist/{entryId}/evidence"] = [401, 403, 403, 404, 404, 404, 404, 404],
         ["GET /api/institutions/{institutionId}/eligibility"] = [401, 400, 404, 400, 400, 400, 400, 400],
+        // Teacher pool (YN §九, R-QJ-2): the institution maintains its own, reviewers record checks and exclusions.
+        ["GET /api/institutions/{institutionId}/teachers/"] = [401, 200, 404, 200, 200, 200, 200, 200],
+        ["POST /api/institutions/{institutionId}/teachers/"] = [401, 400, 404, 403, 403, 403, 403, 400],
+        ["PUT /api/institutions/{institutionId}/teachers/{teacherId}"] = [401, 400, 404, 403, 403, 403, 403, 400],
+        ["POST /api/institutions/{institutionId}/teachers/{teacherId}/checks"] = [401, 403, 403, 400, 403, 403, 403, 400],
+        ["POST /api/institutions/{institutionId}/teachers/{teacherId}/exclusion"] = [401, 403, 403, 400, 403, 403, 403, 400],
+        ["GET /api/institutions/{institutionId}/teachers/{teacherId}/exclusions/{exclusionId}/evidence"] = [401, 403, 403, 404, 404, 404, 404, 404],
     };
 
     [Fact]
@@ -216,6 +223,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                     "formId" => "payment-record",
                     "contractId" or "entryId" => Guid.NewGuid().ToString("N"),
                     "key" => "TENDER-MX-NONE",
+                    "teacherId" or "exclusionId" => Guid.NewGuid().ToString("N"),
                     "institutionId" => "institution:" + TestAccounts.CreditCode("institution-a"),
                     _ => throw new InvalidOperationException($"the matrix has no value for route parameter '{p.Name}' of {pattern.RawText}"),
                 };

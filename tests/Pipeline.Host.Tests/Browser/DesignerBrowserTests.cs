@@ -244,7 +244,7 @@ public sealed class DesignerBrowserTests() : BrowserTest("designer", ("designer"
         var page = await SignInAsync("designer", "admin");
         var ids = Directory.GetFiles(Path.Combine(Chromium.RepositoryRoot(), "workflow-definitions"), "*.bpmn")
             .Select(f => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(f), "<bpmn:process id=\"([^\"]+)\"").Groups[1].Value).Order().ToList();
-        Assert.Equal(7, ids.Count);
+        Assert.Equal(13, ids.Count);
         foreach (var id in ids)
         {
             await page.GotoAsync($"/designer/{id}");
