@@ -67,7 +67,8 @@ public sealed class TenderBoard(IDbContextFactory<TrackerDbContext> contexts, Pr
                     Text(w.GetValueOrDefault("lot")) ?? "", Text(w.GetValueOrDefault("institution")) ?? "", "",
                     Number(w.GetValueOrDefault("rank")) ?? 0, caller.IsInstitution ? null : w.GetValueOrDefault("score") as decimal?,
                     Number(w.GetValueOrDefault("quota")) ?? 0, Text(w.GetValueOrDefault("area")))).ToList(),
-                caller.IsInstitution ? [] : List(variables.GetValueOrDefault("contracts")).Select(Text).OfType<string>().ToList(),
+                caller.IsInstitution ? [] : List(variables.GetValueOrDefault("contracts"))
+                    .Select(c => c is IReadOnlyDictionary<string, object?> recorded ? Text(recorded.GetValueOrDefault("id")) : Text(c)).OfType<string>().ToList(),
                 caller.IsInstitution ? [] : List(variables.GetValueOrDefault("noticeFindings")).OfType<IReadOnlyDictionary<string, object?>>()
                     .Select(f => new TenderFinding(Text(f.GetValueOrDefault("rule")) ?? "", Text(f.GetValueOrDefault("severity")) ?? "", Text(f.GetValueOrDefault("message")) ?? "")).ToList(),
                 row.CreatedAt));
