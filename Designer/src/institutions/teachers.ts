@@ -1,6 +1,7 @@
 import { h } from '../dom';
 import { ApiError, antiforgeryToken, request, type Problem } from '../http';
 import { labelCells } from './views';
+import { field, formBox, input } from '../formBox';
 
 export interface TeacherCertificate { kind: string; kindName: string; number: string }
 export interface TeacherCheck { year: number; passed: boolean; note: string | null; recordedBy: string; recordedAt: string }
@@ -50,32 +51,6 @@ export async function excludeTeacher(id: string, teacherId: string, form: FormDa
 
 const KINDS: [string, string][] = [['siyb', 'SIYB创业培训讲师'], ['teacher-qualification', '教师资格证'], ['vocational-qualification', '职业资格证书'],
   ['skill-level', '职业技能等级证书'], ['other', '其他证书']];
-
-let counter = 0;
-
-function field(label: string, en: string, control: HTMLElement): HTMLElement {
-  const id = control.id || (control.id = `tp-f${++counter}`);
-  return h('div', { class: 'field' }, h('label', { for: id }, label, ' ', h('small', {}, en)), control);
-}
-
-const input = (attrs: Record<string, string>) => h('input', attrs) as HTMLInputElement;
-
-/** A form in a disclosure; the server's refusal is shown in its own status line, success re-renders the pool. */
-function formBox(title: string, en: string, fields: HTMLElement[], send: (form: HTMLFormElement) => Promise<unknown>, done: () => void): HTMLElement {
-  const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
-  const form = h('form', { class: 'tracker-filters registry-form', 'aria-label': `${title} ${en}` }, ...fields,
-    h('div', { class: 'field actions' }, h('button', { type: 'submit' }, '提交 ', h('small', {}, 'Submit')))) as HTMLFormElement;
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    status.textContent = '提交中… Saving…';
-    status.className = 'form-status';
-    send(form).then(done, (err: unknown) => {
-      status.textContent = (err as Error).message;
-      status.className = 'form-status error';
-    });
-  });
-  return h('details', { class: 'registry-details' }, h('summary', {}, title, ' ', h('small', {}, en)), form, status);
-}
 
 function addForm(pool: TeacherPool, p: string, reload: () => void): HTMLElement {
   const name = input({ id: `${p}-tname`, required: '', maxlength: '100', autocomplete: 'off' });
