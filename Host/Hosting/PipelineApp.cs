@@ -54,7 +54,9 @@ public static class PipelineApp
         builder.Services.AddSingleton<Institutions.InstitutionEligibility>();
         builder.Services.AddSingleton<Messages.MessageStarter>();
         builder.Services.AddSingleton<Institutions.ContractRenewalStarter>();
+        builder.Services.AddSingleton<Tenders.ProcurementCases>();
         builder.Services.AddSingleton<Tenders.TenderBoard>();
+        builder.Services.AddSingleton<Tenders.PlanBoard>();
         builder.Services.AddSingleton<Activities.Procurement.Contracts.IContractRegistry, Institutions.RegistryContracts>();
         builder.Services.AddSingleton<Institutions.Teachers.TeacherPool>();
         builder.Services.AddHostedService<Forms.StartupFormDeployment>();

@@ -27,5 +27,5 @@ public sealed record TenderLotView(string Name, IReadOnlyList<string> Occupation
 /// <summary>A selected institution: its lot, rank and (bureau staff only) weighted score out of 100, the yearly quota in persons.</summary>
 public sealed record TenderWinnerView(string Lot, string InstitutionId, string InstitutionName, int Rank, decimal? Score, int Quota, string? Area);
 
-/// <summary>The answer to starting a tender: its business key (the case page is <c>/cases/{key}</c>).</summary>
+/// <summary>The answer to starting a tender or a plan: its business key (the case page is <c>/cases/{key}</c>).</summary>
 public sealed record TenderStarted(string Key);

@@ -28,3 +28,17 @@ export async function startTender(body: TenderRequest): Promise<{ key: string }>
 export async function object(key: string, text: string): Promise<void> {
   await request(`/api/tenders/${encodeURIComponent(key)}/objections`, { method: 'POST', body: { text } });
 }
+
+/** An annual plan as `GET /api/plans` lists it (Host/Tenders/PlanBoard.cs). */
+export interface Plan {
+  key: string; jurisdiction: string; jurisdictionName: string; planYear: number | null; county: string | null; plannedHeadcount: number | null;
+  occupations: string[]; status: string; incident: boolean; stage: string[]; findings: { rule: string; severity: string; message: string }[]; createdAt: string;
+}
+
+export async function plans(): Promise<Plan[]> {
+  return (await request('/api/plans', { noStore: true })).json();
+}
+
+export async function startPlan(body: { planYear: number; previousOccupations: string[] }): Promise<{ key: string }> {
+  return (await request('/api/plans', { method: 'POST', body })).json();
+}

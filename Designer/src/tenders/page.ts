@@ -2,7 +2,8 @@ import { appLink, h } from '../dom';
 import type { Me } from '../api';
 import { labelCells } from '../institutions/views';
 import { formBox, field } from '../formBox';
-import { object, tenders, type Tender } from './api';
+import { object, plans, tenders, type Tender } from './api';
+import { plansSection } from './plans';
 import { startForm } from './startForm';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
@@ -32,13 +33,13 @@ function objection(t: Tender, reload: () => void): HTMLElement {
 
 /**
  * `/tenders` (招标采购, issue 14): bureau staff see the tenders of their jurisdiction with their stage, dates, winners
- * and contracts, each linked to its case page; reviewers and administrators start one. Institutions see the published
+ * and contracts, each linked to its case page, and the annual plans before them; reviewers and administrators start either. Institutions see the published
  * notices over their jurisdiction (R-YN-2) and the publicised selection, and may object while it is publicised (R-QJ-4).
  */
 export async function renderTenders(app: HTMLElement, user: Me, navigate: (path: string) => void): Promise<void> {
   document.title = 'Pipeline · 招标采购 Tenders';
-  const list = await tenders();
   const institution = user.roles.includes('institution');
+  const [list, planList] = await Promise.all([tenders(), institution ? Promise.resolve([]) : plans()]);
   const starts = !institution && (user.roles.includes('admin') || user.roles.includes('reviewer'));
   const reload = () => { void renderTenders(app, user, navigate); };
   const table = h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '招标项目 Tenders' }, labelCells(h('table', { class: 'registry-table' },
@@ -69,5 +70,6 @@ export async function renderTenders(app: HTMLElement, user: Me, navigate: (path:
       starts && user.organisation ? startForm(user.organisation.jurisdiction, (key) => navigate(`/cases/${encodeURIComponent(key)}`)) : '',
       table),
     ...(inPublicity.length > 0 ? [h('section', { class: 'card' }, h('h2', {}, '公示期内的项目 ', h('small', {}, 'In publicity')),
-      ...inPublicity.map((t) => objection(t, reload)))] : []));
+      ...inPublicity.map((t) => objection(t, reload)))] : []),
+    ...(institution ? [] : [plansSection(planList, starts, navigate)]));
 }

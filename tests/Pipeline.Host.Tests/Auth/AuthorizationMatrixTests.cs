@@ -109,6 +109,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/tenders/"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["POST /api/tenders/"] = [401, 403, 403, 400, 403, 403, 403, 400],
         ["POST /api/tenders/{key}/objections"] = [401, 404, 404, 404, 404, 404, 404, 404],
+        ["GET /api/plans/"] = [401, 403, 403, 200, 200, 200, 200, 200],
+        ["POST /api/plans/"] = [401, 403, 403, 400, 403, 403, 403, 400],
         ["GET /api/contracts/"] = [401, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/contracts/{contractId}"] = [401, 404, 404, 404, 404, 404, 404, 404],
         ["POST /api/contracts/"] = [401, 403, 403, 400, 403, 403, 403, 400],

@@ -84,11 +84,32 @@ public sealed class TendersBrowserTests() : BrowserTest("tenders", ("zhao", "rev
         await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "3-phone.png"), FullPage = true });
         Assert.True(await reviewer.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
 
+        // Next year's plan, started from the same page, lands on its case page; the page then lists it at the county's draft.
+        await reviewer.SetViewportSizeAsync(1280, 900);
+        await reviewer.GotoAsync("/tenders");
+        await reviewer.Locator("summary", new() { HasText = "编制年度计划" }).ClickAsync();
+        await reviewer.Locator("#plan-previous").FillAsync("电工");
+        await reviewer.Locator("form[aria-label^='编制年度计划'] button[type=submit]").ClickAsync();
+        await reviewer.WaitForURLAsync(url => url.Contains("/cases/PLAN-WENSHUI-"));
+        await reviewer.GotoAsync("/tenders");
+        var plan = reviewer.Locator("tr", new() { HasText = "PLAN-WENSHUI-" });
+        await plan.WaitForAsync();
+        for (var i = 0; i < 60 && !(await plan.InnerTextAsync()).Contains("县级编制次年培训计划"); i++)
+        {
+            await Task.Delay(500);
+            await reviewer.ReloadAsync();
+            plan = reviewer.Locator("tr", new() { HasText = "PLAN-WENSHUI-" });
+            await plan.WaitForAsync();
+        }
+        Assert.Contains("县级编制次年培训计划", await plan.InnerTextAsync());
+        await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-plans.png"), FullPage = true });
+
         // Not yet published: the institution does not see it, and has no start form.
         var institution = await SignInAsync("huaxin", "institution");
         await institution.GotoAsync("/tenders");
         await institution.Locator("caption", new() { HasText = "招标项目 0 个" }).WaitForAsync();
         Assert.Equal(0, await institution.Locator("summary", new() { HasText = "发起招标" }).CountAsync());
+        Assert.Equal(0, await institution.Locator("h2", new() { HasText = "年度培训计划" }).CountAsync());
         await institution.ScreenshotAsync(new() { Path = Path.Combine(Shots, "4-institution.png"), FullPage = true });
     }
 }

@@ -94,4 +94,32 @@ public sealed class TenderEndpointsTests(ProcurementScenarioTests.ProcurementHos
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(As(HttpMethod.Post, $"/api/tenders/{key}/objections", "jz-tender-school", "institution",
             ApiTests.JsonContent("""{ "text": "评分不公" }""")))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_reviewer_starts_next_years_plan_and_bureau_staff_follow_it_R_YN_2()
+    {
+        await TestAccounts.EnsureAsync(host.Services, "yn.plan.reviewer", "reviewer", "yunnan");
+        await TestAccounts.EnsureAsync(host.Services, "yn.plan.approver", "approver", "yunnan");
+        await TestAccounts.EnsureAsync(host.Services, "yn-plan-school", "institution", "yunnan");
+        var year = DateTime.UtcNow.AddHours(8).Year + 1;
+
+        var bad = await host.Client.SendAsync(As(HttpMethod.Post, "/api/plans", "yn.plan.reviewer", "reviewer", ApiTests.JsonContent($$"""{ "planYear": {{year + 5}} }""")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.StartsWith("计划年度应为", (await JsonAsync(bad))["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client.SendAsync(As(HttpMethod.Post, "/api/plans", "yn.plan.approver", "approver",
+            ApiTests.JsonContent($$"""{ "planYear": {{year}} }""")))).StatusCode);
+
+        var started = await host.Client.SendAsync(As(HttpMethod.Post, "/api/plans", "yn.plan.reviewer", "reviewer",
+            ApiTests.JsonContent($$"""{ "planYear": {{year}}, "previousOccupations": ["电工"] }""")));
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        var key = (await JsonAsync(started))["key"]!.GetValue<string>();
+        await PollAsync(host.Client, key, v => v["waiting"]!.AsArray().Any(w => w!["nodeId"]!.GetValue<string>() == "Task_Draft"), Patience);
+
+        var plan = (await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/plans", "yn.plan.approver", "approver")))).AsArray()
+            .Single(p => p!["key"]!.GetValue<string>() == key)!;
+        Assert.Equal(year, plan["planYear"]!.GetValue<int>());
+        Assert.Contains("县级编制次年培训计划", plan["stage"]!.AsArray().Select(x => x!.GetValue<string>()));
+        // A plan is the bureau's own: institutions get 403 for the list.
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client.SendAsync(As(HttpMethod.Get, "/api/plans", "yn-plan-school", "institution"))).StatusCode);
+    }
 }
