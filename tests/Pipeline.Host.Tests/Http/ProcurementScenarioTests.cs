@@ -184,7 +184,15 @@ public sealed class ProcurementScenarioTests(ProcurementScenarioTests.Procuremen
 
         // An objection during publicity (R-QJ-4): investigated and dismissed; no contract while it stands.
         await WaitForAsync(key, "Event_Objection");
-        await PublishAsync("tender-objection", key, new { objection = "投标机构业绩不实" });
+        // A losing bidder sees the publicised selection on /tenders (no scores) and objects there (POST /api/tenders/{key}/objections).
+        var seen = (await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/tenders", Bidder("qujing", 3), "institution")))).AsArray()
+            .Single(t => t!["key"]!.GetValue<string>() == key)!;
+        Assert.True(seen["inPublicity"]!.GetValue<bool>());
+        Assert.Equal(2, seen["winners"]!.AsArray().Count);
+        Assert.All(seen["winners"]!.AsArray(), w => Assert.Null(w!["score"]));
+        var objected = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/tenders/{key}/objections", Bidder("qujing", 3), "institution",
+            ApiTests.JsonContent("""{ "text": "投标机构业绩不实" }""")));
+        Assert.True(objected.StatusCode == HttpStatusCode.Accepted, await objected.Content.ReadAsStringAsync());
         await CompleteAsync(key, "Task_Investigate", staff.Reviewer, "reviewer", new { upheld = false, findings = "经核实，业绩属实" });
         var publicity = await WaitForAsync(key, "Timer_PublicityEnds");
         Assert.DoesNotContain(await ContractsAsync(staff.Reviewer), c => c!.ToJsonString().Contains(key));
