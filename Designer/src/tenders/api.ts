@@ -32,7 +32,7 @@ export async function object(key: string, text: string): Promise<void> {
 /** An annual plan as `GET /api/plans` lists it (Host/Tenders/PlanBoard.cs). */
 export interface Plan {
   key: string; jurisdiction: string; jurisdictionName: string; planYear: number | null; county: string | null; plannedHeadcount: number | null;
-  occupations: string[]; status: string; incident: boolean; stage: string[]; findings: { rule: string; severity: string; message: string }[]; createdAt: string;
+  occupations: string[]; status: string; incident: boolean; stage: string[]; findings: { rule: string; severity: string; message: string }[]; inForce: boolean; createdAt: string;
 }
 
 export async function plans(): Promise<Plan[]> {

@@ -4,7 +4,7 @@ import { labelCells } from '../institutions/views';
 import { formBox, field } from '../formBox';
 import { object, plans, tenders, type Tender } from './api';
 import { plansSection } from './plans';
-import { startForm } from './startForm';
+import { fillFromPlan, startForm } from './startForm';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
@@ -61,15 +61,16 @@ export async function renderTenders(app: HTMLElement, user: Me, navigate: (path:
       h('td', {}, winners(t)),
       h('td', {}, institution ? (t.winners.some((w) => w.institutionId === user.organisation?.id) ? '已入围' : '—') : String(t.contracts.length))))))));
   const inPublicity = list.filter((t) => t.inPublicity);
+  const form = starts && user.organisation ? startForm(user.organisation.jurisdiction, (key) => navigate(`/cases/${encodeURIComponent(key)}`)) : null;
   app.replaceChildren(
     h('section', { class: 'card' },
       h('h2', {}, '招标采购 ', h('small', {}, 'Tenders')),
       h('p', { class: 'muted' }, institution
         ? '辖区内已发布的招标公告和公示结果。公示期内可以对拟选定机构提出异议（R-QJ-4）。'
         : '年度培训计划经批准后，按计划人数招标；评标后公示（R-QJ-4），无异议的签订合同（R-WS-1），文水县再抽签分配片区和名额（R-WS-2）。'),
-      starts && user.organisation ? startForm(user.organisation.jurisdiction, (key) => navigate(`/cases/${encodeURIComponent(key)}`)) : '',
+      form ?? '',
       table),
     ...(inPublicity.length > 0 ? [h('section', { class: 'card' }, h('h2', {}, '公示期内的项目 ', h('small', {}, 'In publicity')),
       ...inPublicity.map((t) => objection(t, reload)))] : []),
-    ...(institution ? [] : [plansSection(planList, starts, navigate)]));
+    ...(institution ? [] : [plansSection(planList, starts, navigate, form ? (plan) => fillFromPlan(form, plan) : undefined)]));
 }

@@ -55,3 +55,14 @@ export function startForm(jurisdiction: string, started: (key: string) => void):
     }),
   }), (answer) => started(answer.key));
 }
+
+/** Fills the start form from an approved plan (R-QJ-3: the object is the planned headcount) and opens it. */
+export function fillFromPlan(form: HTMLElement, plan: { jurisdictionName: string; planYear: number | null; occupations: string[]; plannedHeadcount: number | null }): void {
+  const set = (id: string, value: string) => { const el = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`); if (el) el.value = value; };
+  set('tender-title', `${plan.jurisdictionName}${plan.planYear ?? ''}年职业技能培训项目招标公告`);
+  set('tender-occupations', plan.occupations.join('、'));
+  set('tender-headcount', plan.plannedHeadcount === null ? '' : String(plan.plannedHeadcount));
+  (form as HTMLDetailsElement).open = true;
+  form.scrollIntoView({ block: 'start' });
+  form.querySelector<HTMLInputElement>('#tender-title')?.focus();
+}

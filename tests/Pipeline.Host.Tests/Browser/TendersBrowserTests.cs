@@ -19,7 +19,11 @@ public sealed class TendersBrowserTests() : BrowserTest("tenders", ("zhao", "rev
     {
         var options = new Hosting.PipelineOptions { DataFolder = DataFolder };
         await using (var services = await Hosting.AccountServices.OpenAsync(options, CancellationToken.None))
+        {
             await Http.TestAccounts.EnsureAsync(services, "ws-zhao", "reviewer", "wenshui");
+            await Http.TestAccounts.EnsureAsync(services, "ws-qian", "approver", "wenshui");
+            await Http.TestAccounts.EnsureAsync(services, "ws-sun", "approver", "wenshui");
+        }
         await File.WriteAllTextAsync(options.ProfileSettingsPath, """
             { "wenshui": { "tender.weights": { "value": { "teachers": 20, "facilities": 15, "trackRecord": 15, "employmentRate": 20, "trainingTime": 10, "passRate": 10, "financialCompliance": 10 },
                                                "by": "admin", "at": "2026-11-01T09:00:00+08:00" } } }
@@ -102,6 +106,29 @@ public sealed class TendersBrowserTests() : BrowserTest("tenders", ("zhao", "rev
             await plan.WaitForAsync();
         }
         Assert.Contains("县级编制次年培训计划", await plan.InnerTextAsync());
+
+        // Drafted, reviewed and approved (two approvers, through the API as their task pages would): in force, the
+        // plan offers 按此计划招标, which fills the tender form with its occupations and headcount (R-QJ-3).
+        var key = System.Text.RegularExpressions.Regex.Match(await plan.InnerTextAsync(), "PLAN-WENSHUI-[0-9]+-[0-9A-F]+").Value;
+        var year = DateTime.UtcNow.AddHours(8).Year + 1;
+        Assert.Equal(200, await CompleteAsync(reviewer, key, "Task_Draft", "done",
+            $$"""{ "plan": { "year": {{year}}, "county": "文水县", "items": [{ "occupation": "中式烹调师", "headcount": 90, "targetGroup": "农村转移就业劳动者" }, { "occupation": "电工", "headcount": 60, "targetGroup": "城镇登记失业人员" }] } }"""));
+        var approver = await SignInAsync("ws-qian", "approver");
+        Assert.Equal(200, await CompleteAsync(approver, key, "Task_PrefectureReview", "approve", "{}"));
+        var approver2 = await SignInAsync("ws-sun", "approver");
+        Assert.Equal(200, await CompleteAsync(approver2, key, "Task_ProvinceApprove", "approve", "{}"));
+        await reviewer.GotoAsync("/tenders");
+        var button = reviewer.Locator("tr", new() { HasText = key }).Locator("button", new() { HasText = "按此计划招标" });
+        for (var i = 0; i < 60 && await button.CountAsync() == 0; i++)
+        {
+            await Task.Delay(500);
+            await reviewer.ReloadAsync();
+            button = reviewer.Locator("tr", new() { HasText = key }).Locator("button", new() { HasText = "按此计划招标" });
+        }
+        await button.ClickAsync();
+        Assert.Equal($"文水县{year}年职业技能培训项目招标公告", await reviewer.Locator("#tender-title").InputValueAsync());
+        Assert.Equal("中式烹调师、电工", await reviewer.Locator("#tender-occupations").InputValueAsync());
+        Assert.Equal("150", await reviewer.Locator("#tender-headcount").InputValueAsync());
         await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "5-plans.png"), FullPage = true });
 
         // Not yet published: the institution does not see it, and has no start form.
@@ -112,4 +139,26 @@ public sealed class TendersBrowserTests() : BrowserTest("tenders", ("zhao", "rev
         Assert.Equal(0, await institution.Locator("h2", new() { HasText = "年度培训计划" }).CountAsync());
         await institution.ScreenshotAsync(new() { Path = Path.Combine(Shots, "4-institution.png"), FullPage = true });
     }
+
+    /// <summary>Completes the open user task <paramref name="node"/> of case <paramref name="key"/> from the signed-in page, as the
+    /// task page's form would (the antiforgery header of a cookie sign-in); returns the HTTP status, 0 when the task never opened.</summary>
+    private static Task<int> CompleteAsync(IPage page, string key, string node, string outcome, string variablesJson) =>
+        page.EvaluateAsync<int>("""
+            async ([key, node, outcome, variables]) => {
+              const xhr = { 'X-Requested-With': 'XMLHttpRequest' };
+              for (let i = 0; i < 100; i++) {
+                const view = await (await fetch('/api/cases/' + key, { headers: xhr })).json();
+                const task = view.waiting.find((w) => w.nodeId === node);
+                if (task) {
+                  const af = await (await fetch('/api/auth/antiforgery', { headers: xhr })).json();
+                  const r = await fetch(`/api/tasks/${view.instanceId}/${task.bookmarkId}/complete`, {
+                    method: 'POST', headers: { ...xhr, 'Content-Type': 'application/json', [af.headerName]: af.token },
+                    body: JSON.stringify({ outcome, variables: JSON.parse(variables) }) });
+                  return r.status;
+                }
+                await new Promise((resolve) => setTimeout(resolve, 300));
+              }
+              return 0;
+            }
+            """, new object[] { key, node, outcome, variablesJson });
 }

@@ -25,12 +25,14 @@ public sealed class TenderEndpointsTests(ProcurementScenarioTests.ProcurementHos
 
     private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
 
-    private async Task CompleteAsync(string key, string node, JsonObject variables)
+    private Task CompleteAsync(string key, string node, JsonObject variables) => CompleteAsync(key, node, "qj.tender.reviewer", "reviewer", variables);
+
+    private async Task CompleteAsync(string key, string node, string user, string role, JsonObject variables, string outcome = "done")
     {
         var view = await PollAsync(host.Client, key, v => v["waiting"]!.AsArray().Any(w => w!["nodeId"]!.GetValue<string>() == node), Patience);
         var task = view["waiting"]!.AsArray().First(w => w!["nodeId"]!.GetValue<string>() == node)!;
-        var done = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/tasks/{view["instanceId"]}/{task["bookmarkId"]}/complete", "qj.tender.reviewer", "reviewer",
-            ApiTests.JsonContent(new JsonObject { ["outcome"] = "done", ["variables"] = variables }.ToJsonString())));
+        var done = await host.Client.SendAsync(As(HttpMethod.Post, $"/api/tasks/{view["instanceId"]}/{task["bookmarkId"]}/complete", user, role,
+            ApiTests.JsonContent(new JsonObject { ["outcome"] = outcome, ["variables"] = variables }.ToJsonString())));
         Assert.True(done.StatusCode == HttpStatusCode.OK, $"{node}: {await done.Content.ReadAsStringAsync()}");
     }
 
@@ -119,6 +121,21 @@ public sealed class TenderEndpointsTests(ProcurementScenarioTests.ProcurementHos
             .Single(p => p!["key"]!.GetValue<string>() == key)!;
         Assert.Equal(year, plan["planYear"]!.GetValue<int>());
         Assert.Contains("县级编制次年培训计划", plan["stage"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.False(plan["inForce"]!.GetValue<bool>());
+
+        // Drafted, reviewed by the prefecture, approved by the province (another approver): in force, a tender may follow it.
+        await TestAccounts.EnsureAsync(host.Services, "yn.plan.approver2", "approver", "yunnan");
+        await CompleteAsync(key, "Task_Draft", "yn.plan.reviewer", "reviewer", JsonNode.Parse($$"""
+            { "plan": { "year": {{year}}, "county": "测试县", "items": [{ "occupation": "电工", "headcount": 120, "targetGroup": "农村转移就业劳动者" }] } }
+            """)!.AsObject());
+        await CompleteAsync(key, "Task_PrefectureReview", "yn.plan.approver", "approver", new JsonObject(), "approve");
+        await CompleteAsync(key, "Task_ProvinceApprove", "yn.plan.approver2", "approver", new JsonObject(), "approve");
+        await PollAsync(host.Client, key, v => v["waiting"]!.AsArray().Any(w => w!["nodeId"]!.GetValue<string>() == "Event_Adjustment"), Patience);
+        plan = (await JsonAsync(await host.Client.SendAsync(As(HttpMethod.Get, "/api/plans", "yn.plan.approver", "approver")))).AsArray()
+            .Single(p => p!["key"]!.GetValue<string>() == key)!;
+        Assert.True(plan["inForce"]!.GetValue<bool>());
+        Assert.Equal((120, "测试县"), (plan["plannedHeadcount"]!.GetValue<int>(), plan["county"]!.GetValue<string>()));
+        Assert.Equal(["电工"], plan["occupations"]!.AsArray().Select(o => o!.GetValue<string>()));
         // A plan is the bureau's own: institutions get 403 for the list.
         Assert.Equal(HttpStatusCode.Forbidden, (await host.Client.SendAsync(As(HttpMethod.Get, "/api/plans", "yn-plan-school", "institution"))).StatusCode);
     }
