@@ -67,7 +67,8 @@ public static class DemoTender
         using var contracts = As(reviewer, HttpMethod.Get, "/api/contracts");
         using var listed = await http.SendAsync(contracts, cancellationToken);
         await EnsureAsync(listed, cancellationToken);
-        var ids = variables["contracts"]?.AsArray().Select(c => c!.GetValue<string>()).ToHashSet() ?? [];
+        // The tender's contracts: [{ id, number, institution, lot, startsOn, endsOn, renewedYearly }] (contract.record).
+        var ids = variables["contracts"]?.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToHashSet() ?? [];
         foreach (var c in (await listed.Content.ReadFromJsonAsync<JsonArray>(cancellationToken))!.Where(c => ids.Contains(c!["id"]!.GetValue<string>())))
             stdout.WriteLine($"   {c!["number"]}  {c["institutionName"]}  {string.Join("、", c["occupations"]!.AsArray())}  {c["startsOn"]} – {c["endsOn"]}  {c["statusName"]}");
         stdout.WriteLine($"tenders page: {http.BaseAddress}tenders   case page: {http.BaseAddress}cases/{key}");
