@@ -38,6 +38,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as is, as BPMN XML (application/xml), instead of a JSON body. */
   xml?: string;
+  /** Sent as multipart/form-data (a file with its fields), instead of a JSON body. */
+  form?: FormData;
   /** Defaults to application/json. */
   accept?: string;
   /** 'throw' hands a 401 to the caller (login, me); by default a 401 sends the browser to the sign-in page. */
@@ -94,7 +96,7 @@ export async function request(url: string, options: RequestOptions = {}, retried
     response = await fetch(url, {
       method,
       headers,
-      body: options.xml ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body: options.xml ?? options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       cache: options.noStore ? 'no-store' : 'default',
     });

@@ -290,6 +290,12 @@ public sealed class Registry(
         var row = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, cancellationToken)
             ?? throw new RegistryException($"没有合同「{contractId}」(no contract '{contractId}')", 404);
         if (!row.RenewedYearly || row.TerminatedAt is not null) return null;
+        return await NextPeriodAsync(db, row, cancellationToken);
+    }
+
+    /// <summary>The first contract year of <paramref name="row"/> not yet renewed; null when every year is.</summary>
+    private static async Task<DateOnly?> NextPeriodAsync(HostDbContext db, ContractRow row, CancellationToken cancellationToken)
+    {
         var done = await db.ContractRenewals.Where(r => r.ContractId == row.Id).Select(r => r.PeriodStartsOn).ToListAsync(cancellationToken);
         var next = ContractTerm.RenewalPeriods(row.StartsOn, row.EndsOn).FirstOrDefault(p => !done.Contains(p));
         return next == default ? null : next;
@@ -302,9 +308,8 @@ public sealed class Registry(
             ?? throw new RegistryException($"没有合同「{contractId}」(no contract '{contractId}')", 404);
         if (!row.RenewedYearly) throw new RegistryException("该合同不是一年一订，无需续签 (this contract is not renewed yearly)", 409);
         if (row.TerminatedAt is not null) throw new RegistryException("合同已终止，不能续签 (the contract is terminated)", 409);
-        var done = await db.ContractRenewals.Where(r => r.ContractId == row.Id).Select(r => r.PeriodStartsOn).ToListAsync(cancellationToken);
-        var period = ContractTerm.RenewalPeriods(row.StartsOn, row.EndsOn).FirstOrDefault(p => !done.Contains(p));
-        if (period == default) throw new RegistryException("合同期内各年度均已续签 (every contract year is renewed)", 409);
+        var period = await NextPeriodAsync(db, row, cancellationToken)
+            ?? throw new RegistryException("合同期内各年度均已续签 (every contract year is renewed)", 409);
         db.ContractRenewals.Add(new ContractRenewalRow { ContractId = row.Id, PeriodStartsOn = period, RecordedBy = recordedBy, RecordedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         return period;

@@ -1,4 +1,4 @@
-import { ApiError, antiforgeryToken, request, type Problem } from '../http';
+import { request } from '../http';
 
 export interface ContractArea { area: string; quota: number }
 export interface Renewal { periodStartsOn: string; recordedBy: string; recordedAt: string }
@@ -50,19 +50,9 @@ export async function recordRegistration(id: string, body: { level: string; regi
   return (await request(`${path(id)}/registration`, { method: 'PUT', body })).json();
 }
 
-/** Multipart (the evidence file): `request` sends JSON only, so this posts the form itself with the antiforgery header. */
+/** Multipart (the evidence file with its fields). */
 export async function blacklist(id: string, form: FormData): Promise<Standing> {
-  const af = await antiforgeryToken();
-  const response = await fetch(`${path(id)}/blacklist`, {
-    method: 'POST', body: form, credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', [af.headerName]: af.token },
-  });
-  if (!response.ok) {
-    let problem: Problem | null = null;
-    try { problem = (await response.json()) as Problem; } catch { /* not JSON */ }
-    throw new ApiError(response.status, problem?.detail ?? `${response.status}`, problem);
-  }
-  return response.json();
+  return (await request(`${path(id)}/blacklist`, { method: 'POST', form })).json();
 }
 
 export interface Eligibility { eligible: boolean; date: string; reasons: { rule: string; message: string }[] }

@@ -1,5 +1,5 @@
 import { h } from '../dom';
-import { ApiError, antiforgeryToken, request, type Problem } from '../http';
+import { request } from '../http';
 import { labelCells } from './views';
 import { field, formBox, input } from '../formBox';
 
@@ -34,19 +34,9 @@ export async function recordCheck(id: string, teacherId: string, body: { year: n
   return (await request(`${base(id)}/${teacherId}/checks`, { method: 'POST', body })).json();
 }
 
-/** Multipart (the evidence file), posted with the antiforgery header as the blacklist form is. */
+/** Multipart (the evidence file with its fields). */
 export async function excludeTeacher(id: string, teacherId: string, form: FormData): Promise<Teacher> {
-  const af = await antiforgeryToken();
-  const response = await fetch(`${base(id)}/${teacherId}/exclusion`, {
-    method: 'POST', body: form, credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', [af.headerName]: af.token },
-  });
-  if (!response.ok) {
-    let problem: Problem | null = null;
-    try { problem = (await response.json()) as Problem; } catch { /* not JSON */ }
-    throw new ApiError(response.status, problem?.detail ?? `${response.status}`, problem);
-  }
-  return response.json();
+  return (await request(`${base(id)}/${teacherId}/exclusion`, { method: 'POST', form })).json();
 }
 
 const KINDS: [string, string][] = [['siyb', 'SIYB创业培训讲师'], ['teacher-qualification', '教师资格证'], ['vocational-qualification', '职业资格证书'],
